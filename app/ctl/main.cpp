@@ -1,0 +1,95 @@
+// dppctl: the scripting front end of DPP Studio. Every command calls the same
+// core functions the desktop app and the server use.
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+#include <dpp/version.h>
+
+namespace dpp::ctl {
+
+const QList<Command>& commands()
+{
+    static const QList<Command> table = {
+        {"parse", "parse <uri>                 parse and validate a GS1 Digital Link URI",
+         &runParse},
+        {"gtin", "gtin <value>                validate a GTIN-8/12/13/14 and normalise it",
+         &runGtin},
+    };
+    return table;
+}
+
+int usageError(const char* command, const QString& message)
+{
+    std::fprintf(stderr, "dppctl %s: %s\n", command, qPrintable(message));
+    for (const Command& c : commands()) {
+        if (qstrcmp(c.name, command) == 0)
+            std::fprintf(stderr, "usage: dppctl %s\n", c.synopsis);
+    }
+    return kExitUsage;
+}
+
+void printJson(const OrderedJson& fields)
+{
+    QByteArray out = "{";
+    for (const auto& [key, value] : fields) {
+        if (out.size() > 1)
+            out += ',';
+        // Serialise each member through QJsonDocument so escaping is Qt's.
+        const QByteArray member = QJsonDocument(QJsonObject{{key, value}}).toJson(QJsonDocument::Compact);
+        out += member.mid(1, member.size() - 2);
+    }
+    out += '}';
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+namespace {
+void printHelp(FILE* to)
+{
+    std::fprintf(to, "dppctl %s: DPP Studio command line\n\nUsage: dppctl <command> [options]\n\n"
+                     "Commands:\n",
+                 dpp::kVersion);
+    for (const Command& c : commands())
+        std::fprintf(to, "  %s\n", c.synopsis);
+    std::fprintf(to, "  help                        show this help\n"
+                     "  --version                   show the version\n\n"
+                     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n");
+}
+} // namespace
+
+} // namespace dpp::ctl
+
+int main(int argc, char* argv[])
+{
+    using namespace dpp::ctl;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dppctl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("DPP Studio"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printHelp(stderr);
+        return kExitUsage;
+    }
+    const QString first = args.takeFirst();
+    if (first == QLatin1String("--version") || first == QLatin1String("version")) {
+        std::printf("dppctl %s\n", dpp::kVersion);
+        return kExitOk;
+    }
+    if (first == QLatin1String("help") || first == QLatin1String("--help") ||
+        first == QLatin1String("-h")) {
+        printHelp(stdout);
+        return kExitOk;
+    }
+    for (const Command& c : commands()) {
+        if (first == QLatin1String(c.name))
+            return c.run(args);
+    }
+    std::fprintf(stderr, "dppctl: unknown command '%s' (see `dppctl help`)\n", qPrintable(first));
+    return kExitUsage;
+}
