@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <utility>
 
 namespace dpp::gs1 {
 namespace {

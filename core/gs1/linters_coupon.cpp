@@ -165,6 +165,19 @@ Result couponDate(CouponReader& r, const char* shortCode, const char* invalidCod
     return std::nullopt;
 }
 
+// Serial number: VLI 0–9 for 6–15 digits. Every digit is a valid VLI, so only
+// a missing indicator or a short number can fail.
+Result serialNumber(CouponReader& r)
+{
+    std::size_t length = 0;
+    const char* missing = "GS1_LINTER_COUPON_MISSING_SERIAL_NUMBER_VLI";
+    if (auto bad = r.vliField("0123456789", 6, missing, missing,
+                              "GS1_LINTER_COUPON_TRUNCATED_SERIAL_NUMBER", length))
+        return bad;
+    r.skip(length);
+    return std::nullopt;
+}
+
 } // namespace
 
 Result couponcode(std::string_view data)
@@ -236,13 +249,10 @@ Result couponcode(std::string_view data)
             return fail("GS1_LINTER_COUPON_EXPIRATION_BEFORE_START", expiryField,
                         r.position() - expiryField);
     }
-    if (r.nextIs('5')) { // serial number (VLI 0–9: 6–15 digits)
+    if (r.nextIs('5')) { // serial number
         r.skip(1);
-        if (auto bad = r.vliField("0123456789", 6, "GS1_LINTER_COUPON_MISSING_SERIAL_NUMBER_VLI",
-                                  "GS1_LINTER_COUPON_MISSING_SERIAL_NUMBER_VLI",
-                                  "GS1_LINTER_COUPON_TRUNCATED_SERIAL_NUMBER", length))
+        if (auto bad = serialNumber(r))
             return bad;
-        r.skip(length);
     }
     if (r.nextIs('6')) { // retailer company prefix or GLN (VLI 1–7: 7–13 digits)
         r.skip(1);
@@ -292,11 +302,8 @@ Result couponposoffer(std::string_view data)
     if (auto bad = r.require(6, "GS1_LINTER_COUPON_TRUNCATED_OFFER_CODE"))
         return bad;
     r.skip(6);
-    if (auto bad = r.vliField("0123456789", 6, "GS1_LINTER_COUPON_MISSING_SERIAL_NUMBER_VLI",
-                              "GS1_LINTER_COUPON_MISSING_SERIAL_NUMBER_VLI",
-                              "GS1_LINTER_COUPON_TRUNCATED_SERIAL_NUMBER", length))
+    if (auto bad = serialNumber(r))
         return bad;
-    r.skip(length);
     if (!r.atEnd())
         return fail("GS1_LINTER_COUPON_EXCESS_DATA", r.position(), data.size() - r.position());
     return std::nullopt;
