@@ -109,7 +109,7 @@ Result csetnumeric(std::string_view data)
 
 Result hasnondigit(std::string_view data)
 {
-    // Used where an all-numeric value would be mistaken for another key (e.g. AI 7240).
+    // For values that must not be confusable with a purely numeric identifier.
     if (firstNonDigit(data) == std::string_view::npos)
         return failWhole("GS1_LINTER_REQUIRES_NON_DIGIT_CHARACTER", data);
     return std::nullopt;
@@ -193,7 +193,7 @@ Result iso5218(std::string_view data)
 
 Result pieceoftotal(std::string_view data)
 {
-    // Piece number then total, both of the same width (AI 8026, 7023…).
+    // Piece number then total, both of the same width (AI 8006, 8026).
     if (data.empty() || data.size() % 2 != 0)
         return failWhole("GS1_LINTER_INVALID_LENGTH_FOR_PIECE_OF_TOTAL", data);
     if (auto bad = requireDigits(data))
