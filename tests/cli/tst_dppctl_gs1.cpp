@@ -25,23 +25,29 @@ class TestDppctlGs1 : public QObject
 private Q_SLOTS:
     void parseTheDocumentedExample()
     {
-        const auto r = runTool(QStringLiteral("dppctl"),
-                               {QStringLiteral("parse"),
-                                QStringLiteral("https://id.example.com/01/09506000134352/10/ABC%2F1/21/12345?17=261231")});
+        const auto r = runTool(
+            QStringLiteral("dppctl"),
+            {QStringLiteral("parse"),
+             QStringLiteral(
+                 "https://id.example.com/01/09506000134352/10/ABC%2F1/21/12345?17=261231")});
         QCOMPARE(r.exitCode, 0);
         // Keys in the documented order, one line.
-        QCOMPARE(r.out,
-                 QByteArray("{\"is_valid\":true,\"url\":\"https://id.example.com/01/09506000134352/10/ABC%2F1/21/"
-                            "12345?17=261231\",\"gtin\":\"09506000134352\",\"lot\":\"ABC/1\",\"expiry\":\"261231\","
-                            "\"serial\":\"12345\",\"raw_ais\":{\"01\":\"09506000134352\",\"10\":\"ABC/1\",\"17\":"
-                            "\"261231\",\"21\":\"12345\"},\"element_string\":\"(01)09506000134352(10)ABC/1(21)12345"
-                            "(17)261231\",\"errors\":[]}\n"));
+        QCOMPARE(r.out, QByteArray("{\"is_valid\":true,\"url\":\"https://id.example.com/01/"
+                                   "09506000134352/10/ABC%2F1/21/"
+                                   "12345?17=261231\",\"gtin\":\"09506000134352\",\"lot\":\"ABC/"
+                                   "1\",\"expiry\":\"261231\","
+                                   "\"serial\":\"12345\",\"raw_ais\":{\"01\":\"09506000134352\","
+                                   "\"10\":\"ABC/1\",\"17\":"
+                                   "\"261231\",\"21\":\"12345\"},\"element_string\":\"(01)"
+                                   "09506000134352(10)ABC/1(21)12345"
+                                   "(17)261231\",\"errors\":[]}\n"));
     }
 
     void parseInvalidPrintsJsonAndExitsOne()
     {
-        const auto r = runTool(QStringLiteral("dppctl"),
-                               {QStringLiteral("parse"), QStringLiteral("https://id.example.com/01/09506000134357")});
+        const auto r = runTool(
+            QStringLiteral("dppctl"),
+            {QStringLiteral("parse"), QStringLiteral("https://id.example.com/01/09506000134357")});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject o = json(r.out);
         QCOMPARE(o.value(u"is_valid").toBool(true), false);
@@ -50,13 +56,18 @@ private Q_SLOTS:
         const QJsonArray errors = o.value(u"errors").toArray();
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.at(0).toObject().value(u"ai").toString(), QStringLiteral("01"));
-        QVERIFY2(errors.at(0).toObject().value(u"message").toString().contains(QStringLiteral("check digit")),
+        QVERIFY2(errors.at(0)
+                     .toObject()
+                     .value(u"message")
+                     .toString()
+                     .contains(QStringLiteral("check digit")),
                  r.out.constData());
     }
 
     void parseNotADigitalLink()
     {
-        const auto r = runTool(QStringLiteral("dppctl"), {QStringLiteral("parse"), QStringLiteral("hello")});
+        const auto r =
+            runTool(QStringLiteral("dppctl"), {QStringLiteral("parse"), QStringLiteral("hello")});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject o = json(r.out);
         QCOMPARE(o.value(u"url").toString(), QStringLiteral("hello"));
@@ -66,20 +77,30 @@ private Q_SLOTS:
     void parseUsageErrors()
     {
         QCOMPARE(runTool(QStringLiteral("dppctl"), {QStringLiteral("parse")}).exitCode, 2);
-        QCOMPARE(runTool(QStringLiteral("dppctl"), {QStringLiteral("parse"), QStringLiteral("a"), QStringLiteral("b")}).exitCode, 2);
-        QCOMPARE(runTool(QStringLiteral("dppctl"), {QStringLiteral("parse"), QStringLiteral("--bogus"), QStringLiteral("a")}).exitCode, 2);
+        QCOMPARE(runTool(QStringLiteral("dppctl"),
+                         {QStringLiteral("parse"), QStringLiteral("a"), QStringLiteral("b")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runTool(QStringLiteral("dppctl"),
+                         {QStringLiteral("parse"), QStringLiteral("--bogus"), QStringLiteral("a")})
+                     .exitCode,
+                 2);
         QCOMPARE(runTool(QStringLiteral("dppctl"), {QStringLiteral("nosuchcommand")}).exitCode, 2);
         QCOMPARE(runTool(QStringLiteral("dppctl"), {}).exitCode, 2);
     }
 
     void gtinValidAndInvalid()
     {
-        auto r = runTool(QStringLiteral("dppctl"), {QStringLiteral("gtin"), QStringLiteral("9506000134352")});
+        auto r = runTool(QStringLiteral("dppctl"),
+                         {QStringLiteral("gtin"), QStringLiteral("9506000134352")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QByteArray("{\"valid\":true,\"gtin14\":\"09506000134352\",\"error\":null}\n"));
-        r = runTool(QStringLiteral("dppctl"), {QStringLiteral("gtin"), QStringLiteral("09506000134357")});
+        QCOMPARE(r.out,
+                 QByteArray("{\"valid\":true,\"gtin14\":\"09506000134352\",\"error\":null}\n"));
+        r = runTool(QStringLiteral("dppctl"),
+                    {QStringLiteral("gtin"), QStringLiteral("09506000134357")});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.out, QByteArray("{\"valid\":false,\"gtin14\":null,\"error\":\"check digit should be 2, got 7\"}\n"));
+        QCOMPARE(r.out, QByteArray("{\"valid\":false,\"gtin14\":null,\"error\":\"check digit "
+                                   "should be 2, got 7\"}\n"));
         QCOMPARE(runTool(QStringLiteral("dppctl"), {QStringLiteral("gtin")}).exitCode, 2);
     }
 

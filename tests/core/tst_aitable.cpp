@@ -15,9 +15,10 @@ private Q_SLOTS:
         const AiTable& t = AiTable::instance();
         // Ranges expand to single AIs (3100-3105 → six entries, 91-99 → nine).
         QVERIFY2(t.entries().size() > 500, qPrintable(QString::number(t.entries().size())));
-        for (const char* ai : {"00", "01", "02", "03", "10", "11", "17", "21", "22", "235", "253", "254", "255",
-                               "3103", "3695", "3925", "400", "414", "4309", "7003", "7040", "7240", "8003",
-                               "8006", "8013", "8030", "8200", "90", "91", "99"})
+        for (const char* ai :
+             {"00",   "01",   "02",   "03",   "10",   "11",   "17",   "21",  "22",   "235",
+              "253",  "254",  "255",  "3103", "3695", "3925", "400",  "414", "4309", "7003",
+              "7040", "7240", "8003", "8006", "8013", "8030", "8200", "90",  "91",   "99"})
             QVERIFY2(t.find(ai), ai);
         for (const char* ai : {"04", "05", "19", "23", "26", "3106", "3999", "89", "9", "100", ""})
             QVERIFY2(!t.find(ai), ai);
@@ -56,7 +57,8 @@ private Q_SLOTS:
         QVERIFY(!t.find("22")->dlDataAttribute);
         const AiEntry* expiry = t.find("17");
         QVERIFY(expiry->predefinedLength);
-        QCOMPARE(expiry->components[0].linterNames, (std::vector<std::string>{"csetnumeric", "yymmd0"}));
+        QCOMPARE(expiry->components[0].linterNames,
+                 (std::vector<std::string>{"csetnumeric", "yymmd0"}));
     }
 
     void associationAttributes()
@@ -66,7 +68,8 @@ private Q_SLOTS:
         const AiEntry* digsig = t.find("8030");
         QCOMPARE(digsig->requires_.size(), size_t(1));
         const auto& alts = digsig->requires_[0];
-        QVERIFY(std::find(alts.begin(), alts.end(), std::vector<std::string>{"01", "21"}) != alts.end());
+        QVERIFY(std::find(alts.begin(), alts.end(), std::vector<std::string>{"01", "21"}) !=
+                alts.end());
         // 37 COUNT: two req attributes, both must hold.
         QCOMPARE(t.find("37")->requires_.size(), size_t(2));
         // Patterns.
@@ -102,13 +105,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("ai");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("lot too long") << "10" << QString(21, u'A') << "AI (10) BATCH/LOT: value is too long";
-        QTest::newRow("serial too long") << "21" << QString(21, u'1') << "AI (21) SERIAL: value is too long";
-        QTest::newRow("empty lot") << "10" << "" << "AI (10) BATCH/LOT: value is empty";
-        QTest::newRow("short expiry") << "17" << "2612" << "AI (17) USE BY or EXPIRY: value is too short";
-        QTest::newRow("not an AI") << "1A" << "X" << "'1A' is not an Application Identifier";
-        QTest::newRow("unknown AI") << "89" << "X" << "AI (89) is not a known Application Identifier";
-        QTest::newRow("non-ascii") << "10" << QStringLiteral("Ä") << "AI (10) BATCH/LOT: value contains a character outside CSET 82";
+        QTest::newRow("lot too long")
+            << "10" << QString(21, u'A') << "AI (10) BATCH/LOT: value is too long";
+        QTest::newRow("serial too long")
+            << "21" << QString(21, u'1') << "AI (21) SERIAL: value is too long";
+        QTest::newRow("empty lot") << "10"
+                                   << ""
+                                   << "AI (10) BATCH/LOT: value is empty";
+        QTest::newRow("short expiry") << "17"
+                                      << "2612"
+                                      << "AI (17) USE BY or EXPIRY: value is too short";
+        QTest::newRow("not an AI") << "1A"
+                                   << "X"
+                                   << "'1A' is not an Application Identifier";
+        QTest::newRow("unknown AI") << "89"
+                                    << "X"
+                                    << "AI (89) is not a known Application Identifier";
+        QTest::newRow("non-ascii")
+            << "10" << QStringLiteral("Ä")
+            << "AI (10) BATCH/LOT: value contains a character outside CSET 82";
     }
     void valueChecksNameTheAi()
     {
@@ -134,9 +149,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("error");
         QTest::newRow("bad ai") << QByteArray("0A  *  N14\n") << "line 1: bad AI '0A'";
-        QTest::newRow("bad type") << QByteArray("# c\n01  *  Q14\n") << "line 2: unknown character set in 'Q14'";
+        QTest::newRow("bad type") << QByteArray("# c\n01  *  Q14\n")
+                                  << "line 2: unknown character set in 'Q14'";
         QTest::newRow("bad length") << QByteArray("01  *  N1x\n") << "line 1: bad length in 'N1x'";
-        QTest::newRow("unknown attr") << QByteArray("01  N14 foo=1\n") << "line 1: unknown attribute 'foo=1'";
+        QTest::newRow("unknown attr")
+            << QByteArray("01  N14 foo=1\n") << "line 1: unknown attribute 'foo=1'";
         QTest::newRow("one field") << QByteArray("01\n") << "line 1: too few fields";
         QTest::newRow("no spec") << QByteArray("01  *\n") << "line 1: no specification";
     }

@@ -404,7 +404,7 @@ private Q_SLOTS:
     void aiLintCodes()
     {
         // The ai_lint vectors name the code a real AI's data triggers; the AI table
-        // checks them end to end later. Here: our linters can produce every one.
+        // checks them end to end (tst_gs1vectors). Here: our linters can produce every one.
         if (dpp::test::sharedDir().isEmpty())
             QSKIP("DPP_SHARED_DIR not available");
         QString error;
@@ -420,59 +420,6 @@ private Q_SLOTS:
                                     .arg(r.value(QLatin1String("_line")).toInt())
                                     .arg(code)));
         }
-    }
-
-    void aiLintSingleComponentAis()
-    {
-        // End to end for AIs whose value is one component, with the character set
-        // and linters the Syntax Dictionary gives them (hand-copied here; the AI
-        // table test covers every AI once the dictionary ships).
-        if (dpp::test::sharedDir().isEmpty())
-            QSKIP("DPP_SHARED_DIR not available");
-        const QMap<QString, QStringList> chains{
-            {"00", {"csetnumeric", "csum", "keyoff1"}},
-            {"10", {"cset82"}},
-            {"401", {"cset82", "key"}},
-            {"426", {"csetnumeric", "iso3166"}},
-            {"4300", {"cset82", "pcenc"}},
-            {"4307", {"cset82", "iso3166alpha2"}},
-            {"4321", {"csetnumeric", "yesno"}},
-            {"7023", {"cset82", "key"}},
-            {"7252", {"csetnumeric", "iso5218"}},
-            {"8007", {"cset82", "iban"}},
-            {"8010", {"cset39", "key"}},
-            {"8011", {"csetnumeric", "nozeroprefix"}},
-            {"8013", {"cset82", "csumalpha", "key"}},
-            {"8110", {"cset82", "couponcode"}},
-            {"8112", {"cset82", "couponposoffer"}},
-        };
-        QString error;
-        const QList<QJsonObject> records = readVectors(QStringLiteral("ai_lint"), &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        int checked = 0;
-        for (const QJsonObject& r : records) {
-            const QString input = r.value(QLatin1String("input")).toString();
-            // "(AI)value" with a single AI only.
-            const qsizetype close = input.indexOf(QLatin1Char(')'));
-            if (!input.startsWith(QLatin1Char('(')) || close < 0 ||
-                input.indexOf(QLatin1Char('('), 1) >= 0)
-                continue;
-            const QString ai = input.mid(1, close - 1);
-            if (!chains.contains(ai))
-                continue;
-            const std::string value = input.mid(close + 1).toLatin1().toStdString();
-            QString got = QStringLiteral("GS1_LINTER_OK");
-            for (const QString& name : chains.value(ai)) {
-                if (const auto bad = findLinter(name.toStdString())(value)) {
-                    got = QLatin1String(bad->code);
-                    break;
-                }
-            }
-            QCOMPARE(got, r.value(QLatin1String("expect")).toString());
-            ++checked;
-        }
-        qInfo("ai_lint single-component records checked: %d", checked);
-        QVERIFY(checked >= 50);
     }
 };
 
