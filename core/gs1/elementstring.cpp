@@ -405,11 +405,14 @@ QByteArray ElementString::encoderData() const
     return unbracketed(QChar(0x1d)).mid(1).toLatin1();
 }
 
-QStringList ElementString::hri() const
+QStringList ElementString::hri(bool withTitles) const
 {
     QStringList lines;
-    for (const AiValue& v : m_values)
-        lines << QStringLiteral("(%1) %2").arg(v.ai, v.value);
+    for (const AiValue& v : m_values) {
+        const AiEntry* e = withTitles ? AiTable::instance().find(v.ai.toStdString()) : nullptr;
+        const QString title = e ? QString::fromStdString(e->title) + u' ' : QString();
+        lines << QStringLiteral("%1(%2) %3").arg(title, v.ai, v.value);
+    }
     return lines;
 }
 

@@ -110,6 +110,10 @@ private Q_SLOTS:
                                                "21S1\x1d"
                                                "17261231"));
         QCOMPARE(es->hri().first(), QStringLiteral("(01) 09506000134352"));
+        QCOMPARE(es->hri(true), (QStringList{QStringLiteral("GTIN (01) 09506000134352"),
+                                             QStringLiteral("BATCH/LOT (10) ABC"),
+                                             QStringLiteral("SERIAL (21) S1"),
+                                             QStringLiteral("USE BY or EXPIRY (17) 261231")}));
     }
 
     void errorsNameTheAi_data()
