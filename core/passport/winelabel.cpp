@@ -178,11 +178,13 @@ FieldErrors WineLabel::validate(const QJsonObject& json, const QString& prefix)
         const QString path = joinPath(prefix, QStringLiteral("ingredientStatement"));
         if (!statement.isObject())
             errors.append({path, QStringLiteral("must be an object of language code to text")});
-        else
-            for (auto it = statement.toObject().begin(); it != statement.toObject().end(); ++it)
+        else {
+            const QJsonObject texts = statement.toObject();
+            for (auto it = texts.begin(); it != texts.end(); ++it)
                 if (!it.value().isString() || it.key().size() != 2)
                     errors.append({path + u'.' + it.key(),
                                    QStringLiteral("must be text keyed by an ISO 639-1 code")});
+        }
     }
 
     const QJsonValue ingredients = json.value(QStringLiteral("ingredients"));
