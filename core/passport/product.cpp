@@ -153,8 +153,11 @@ FieldErrors Product::validate(const QJsonObject& json, const QStringList& tenant
         } else if (!tenantGcps.isEmpty()) {
             const QString afterIndicator = gtin->gtin14().mid(1);
             bool inPrefix = false;
+            // A GCP follows the indicator digit; some registries (DPP.GS) write it
+            // as the leading digits of the 14-digit form instead, so accept both.
             for (const QString& gcp : tenantGcps)
-                inPrefix = inPrefix || afterIndicator.startsWith(gcp);
+                inPrefix =
+                    inPrefix || afterIndicator.startsWith(gcp) || gtin->gtin14().startsWith(gcp);
             if (!inPrefix)
                 errors.append({kGtin, QStringLiteral("is not in your GS1 Company Prefixes (%1)")
                                           .arg(tenantGcps.join(QStringLiteral(", ")))});
