@@ -12,13 +12,18 @@ Result<ImportReport> ProductImporter::importCsv(const QByteArray& bytes, const P
     if (!table.ok())
         return table.error();
     const QStringList header = table->records.first();
-    if (const auto problems = ProductCsv::checkHeader(header); !problems.isEmpty())
-        return Error{problems.first().param, problems.first().message,
-                     QStringLiteral("invalid_header")};
-
-    store::ProductRepository products(m_db, m_tenantId);
     ImportReport report;
     const int total = int(table->records.size()) - 1;
+    // A header we cannot map would put values into the wrong fields (or drop
+    // them), so no row is imported; the report names the columns at fault.
+    if (const auto problems = ProductCsv::checkHeader(header); !problems.isEmpty()) {
+        report.skipped = total;
+        for (const auto& p : problems)
+            report.errors.append({1, p.param, p.message});
+        return report;
+    }
+
+    store::ProductRepository products(m_db, m_tenantId);
     int done = 0;
     for (int from = 1; from <= total; from += kChunkRows) {
         ImportReport chunk;

@@ -24,8 +24,10 @@ public:
     // Called after each committed chunk with rows done and data rows in total.
     using Progress = std::function<void(int done, int total)>;
 
-    // Errors only when the file cannot be used at all (param "file", or the
-    // header column at fault); row problems go into the report.
+    // Errors (param "file") only when the bytes are not CSV we can read (not
+    // UTF-8, unclosed quote, empty). Row problems go into the report; header
+    // problems (unknown or duplicate column, no gtin column) are reported on
+    // row 1 and then no row is imported.
     Result<ImportReport> importCsv(const QByteArray& bytes, const Progress& progress = {});
 
     static constexpr int kChunkRows = 100;

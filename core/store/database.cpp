@@ -158,7 +158,9 @@ int Database::schemaVersion() const
 
 Status Database::migrate()
 {
-    {
+    // Checked first rather than relying on IF NOT EXISTS alone, which makes
+    // PostgreSQL print a NOTICE on every start.
+    if (!connection().tables().contains(QStringLiteral("schema_migrations"))) {
         QSqlQuery q(connection());
         if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
                                    "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")))

@@ -240,8 +240,21 @@ private Q_SLOTS:
         const QString header =
             writeFile(QStringLiteral("header.csv"), "gtin,colour\n4006381333931,red\n");
         auto bad = ctl({QStringLiteral("import"), header});
-        QCOMPARE(bad.exitCode, 1);
-        QCOMPARE(errorParam(bad.out), QStringLiteral("colour"));
+        QCOMPARE(bad.exitCode, 0); // readable: the report says why nothing was imported
+        QCOMPARE(json(bad.out).value(QStringLiteral("skipped")).toInt(), 1);
+        QCOMPARE(json(bad.out)
+                     .value(QStringLiteral("errors"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("column"))
+                     .toString(),
+                 QStringLiteral("colour"));
+        const QString binary =
+            writeFile(QStringLiteral("binary.csv"), QByteArray("gtin\n\xff\xfe\x00\n", 8));
+        auto unreadable = ctl({QStringLiteral("import"), binary});
+        QCOMPARE(unreadable.exitCode, 1);
+        QCOMPARE(errorParam(unreadable.out), QStringLiteral("file"));
 
         auto csv =
             ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv")});

@@ -43,8 +43,9 @@ class TestJsonLd : public QObject
     }
     QByteArray exportLd(const QString& gtin, const QString& audience = QStringLiteral("public"))
     {
-        auto r = ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonld"),
-                      QStringLiteral("--gtin"), gtin, QStringLiteral("--audience"), audience});
+        auto r =
+            ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonld"),
+                 QStringLiteral("--gtin"), gtin, QStringLiteral("--audience"), audience});
         return r.exitCode == 0 ? r.out : QByteArray();
     }
     static QStringList predicates(const QJsonObject& verdict)
@@ -62,32 +63,39 @@ private Q_SLOTS:
         m_checker = test::sourceDir() + QStringLiteral("/tests/node/jsonld-check.mjs");
         if (m_node.isEmpty())
             QSKIP("node is not installed (installer/deps-debian.sh installs nodejs)");
-        if (!QFile::exists(test::sourceDir() + QStringLiteral("/tests/node/node_modules/jsonld/package.json")))
-            QSKIP("npm package jsonld missing: run tests/node/install.sh (tests/run-tests.sh does)");
+        if (!QFile::exists(test::sourceDir() +
+                           QStringLiteral("/tests/node/node_modules/jsonld/package.json")))
+            QSKIP(
+                "npm package jsonld missing: run tests/node/install.sh (tests/run-tests.sh does)");
         m_db = m_dir.filePath(QStringLiteral("store.sqlite"));
         QCOMPARE(ctl({QStringLiteral("seed")}).exitCode, 0);
     }
 
     void everyPassportExpandsInSafeMode()
     {
-        auto all = ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonld")});
+        auto all =
+            ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonld")});
         QCOMPARE(all.exitCode, 0);
         const QJsonObject verdict = check(all.out);
-        QVERIFY2(verdict.value(QStringLiteral("ok")).toBool(), qPrintable(verdict.value(QStringLiteral("error")).toString()));
+        QVERIFY2(verdict.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(verdict.value(QStringLiteral("error")).toString()));
         QCOMPARE(verdict.value(QStringLiteral("documents")).toInt(), 4);
     }
 
     void wineUsesGs1Terms()
     {
         const QJsonObject verdict = check(exportLd(QStringLiteral("09506000134352")));
-        QVERIFY2(verdict.value(QStringLiteral("ok")).toBool(), qPrintable(verdict.value(QStringLiteral("error")).toString()));
+        QVERIFY2(verdict.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(verdict.value(QStringLiteral("error")).toString()));
         const QStringList p = predicates(verdict);
-        for (const char* term : {"gtin", "productName", "percentageOfAlcoholByVolume", "ingredientStatement",
-                                 "hasAllergen", "allergenType", "nutrientBasisQuantity", "energyPerNutrientBasis",
-                                 "fatPerNutrientBasis", "saturatedFatPerNutrientBasis",
-                                 "carbohydratesPerNutrientBasis", "sugarsPerNutrientBasis",
-                                 "proteinPerNutrientBasis", "saltPerNutrientBasis", "ingredient", "countryOfOrigin"})
-            QVERIFY2(p.contains(QStringLiteral("https://ref.gs1.org/voc/") + QLatin1String(term)), term);
+        for (const char* term :
+             {"gtin", "productName", "percentageOfAlcoholByVolume", "ingredientStatement",
+              "hasAllergen", "allergenType", "nutrientBasisQuantity", "energyPerNutrientBasis",
+              "fatPerNutrientBasis", "saturatedFatPerNutrientBasis",
+              "carbohydratesPerNutrientBasis", "sugarsPerNutrientBasis", "proteinPerNutrientBasis",
+              "saltPerNutrientBasis", "ingredient", "countryOfOrigin"})
+            QVERIFY2(p.contains(QStringLiteral("https://ref.gs1.org/voc/") + QLatin1String(term)),
+                     term);
         QVERIFY(p.contains(QStringLiteral("https://schema.org/sha256")));
         QVERIFY(verdict.value(QStringLiteral("triples")).toInt() > 50);
     }
@@ -96,28 +104,34 @@ private Q_SLOTS:
     {
         const QString battery = QStringLiteral("https://dppstudio.org/voc/battery#");
         const QJsonObject pub = check(exportLd(QStringLiteral("08523456790018")));
-        QVERIFY2(pub.value(QStringLiteral("ok")).toBool(), qPrintable(pub.value(QStringLiteral("error")).toString()));
+        QVERIFY2(pub.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(pub.value(QStringLiteral("error")).toString()));
         QVERIFY(predicates(pub).contains(battery + QStringLiteral("batteryChemistry")));
         QVERIFY(predicates(pub).contains(battery + QStringLiteral("batteryRatedCapacityAh")));
         QVERIFY(!predicates(pub).contains(battery + QStringLiteral("batteryCathodeMaterial")));
         QVERIFY(!predicates(pub).contains(battery + QStringLiteral("batteryTestReportUrl")));
 
-        const QJsonObject authority = check(exportLd(QStringLiteral("08523456790018"), QStringLiteral("authority")));
+        const QJsonObject authority =
+            check(exportLd(QStringLiteral("08523456790018"), QStringLiteral("authority")));
         QVERIFY(authority.value(QStringLiteral("ok")).toBool());
         QVERIFY(predicates(authority).contains(battery + QStringLiteral("batteryCathodeMaterial")));
         QVERIFY(predicates(authority).contains(battery + QStringLiteral("batteryTestReportUrl")));
-        QVERIFY(!predicates(authority).contains(battery + QStringLiteral("batteryExpectedLifetimeYears")));
+        QVERIFY(!predicates(authority).contains(battery +
+                                                QStringLiteral("batteryExpectedLifetimeYears")));
     }
 
     void undefinedTermIsRejected()
     {
         // The check itself must be able to fail: one key the context does not define.
-        QJsonObject doc = QJsonDocument::fromJson(exportLd(QStringLiteral("05601012012200"))).object();
+        QJsonObject doc =
+            QJsonDocument::fromJson(exportLd(QStringLiteral("05601012012200"))).object();
         QVERIFY(!doc.isEmpty());
         doc.insert(QStringLiteral("vintnerNotes"), QStringLiteral("oak"));
         const QJsonObject verdict = check(QJsonDocument(doc).toJson());
         QVERIFY(!verdict.value(QStringLiteral("ok")).toBool(true));
-        QVERIFY(verdict.value(QStringLiteral("error")).toString().contains(QLatin1String("vintnerNotes")));
+        QVERIFY(verdict.value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QLatin1String("vintnerNotes")));
     }
 };
 

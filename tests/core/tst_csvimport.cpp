@@ -171,12 +171,23 @@ private Q_SLOTS:
     void unusableHeaderImportsNothing()
     {
         ProductImporter importer(*m_db, m_tenant);
-        auto unknown = importer.importCsv("gtin,name.en,colour\n4006381333931,Pen,red\n");
-        QVERIFY(!unknown.ok());
-        QCOMPARE(unknown.error().param, QStringLiteral("colour"));
-        auto noGtin = importer.importCsv("name.en\nPen\n");
-        QCOMPARE(noGtin.error().param, QStringLiteral("gtin"));
+        auto unknown =
+            importer.importCsv("gtin,name.en,colour\n4006381333931,Pen,red\n96385074,Ruler,blue\n");
+        QVERIFY(unknown.ok());
+        QCOMPARE(unknown->created, 0);
+        QCOMPARE(unknown->skipped, 2);
+        QCOMPARE(unknown->errors.size(), 1);
+        QCOMPARE(unknown->errors.first().row, 1);
+        QCOMPARE(unknown->errors.first().column, QStringLiteral("colour"));
+        auto noGtin = importer.importCsv("name.en,name.en\nPen,Pen\n");
+        QCOMPARE(noGtin->errors.size(), 2);
+        QCOMPARE(noGtin->errors[0].column, QStringLiteral("name.en"));
+        QCOMPARE(noGtin->errors[0].message, QStringLiteral("column appears twice"));
+        QCOMPARE(noGtin->errors[1].column, QStringLiteral("gtin"));
         QCOMPARE(store::ProductRepository(*m_db, m_tenant).count(), 0);
+        auto unreadable = importer.importCsv("gtin\n\"4006381333931\n");
+        QVERIFY(!unreadable.ok());
+        QCOMPARE(unreadable.error().param, QStringLiteral("file"));
     }
 
     void templateHasEveryColumnAndImports()
