@@ -52,8 +52,7 @@ void printJson(const OrderedJson& fields)
         if (out.size() > 1)
             out += ',';
         // Serialise each member through QJsonDocument so escaping is Qt's.
-        const QByteArray member =
-            QJsonDocument(QJsonObject{{key, value}}).toJson(QJsonDocument::Compact);
+        const QByteArray member = QJsonDocument(QJsonObject{{key, value}}).toJson(QJsonDocument::Compact);
         out += member.mid(1, member.size() - 2);
     }
     out += '}';
@@ -65,9 +64,8 @@ void printJson(const OrderedJson& fields)
 namespace {
 void printHelp(FILE* to)
 {
-    std::fprintf(to,
-                 "dppctl %s: DPP Studio command line\n\nUsage: dppctl <command> [options]\n\n"
-                 "Commands:\n",
+    std::fprintf(to, "dppctl %s: DPP Studio command line\n\nUsage: dppctl <command> [options]\n\n"
+                     "Commands:\n",
                  dpp::kVersion);
     for (const Command& c : commands())
         std::fprintf(to, "  %s\n", c.synopsis);
