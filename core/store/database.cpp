@@ -233,6 +233,21 @@ Status Database::exec(QSqlQuery& query)
     return Ok{};
 }
 
+namespace {
+// SQLite: BEGIN IMMEDIATE takes the write lock up front (waiting up to the
+// busy timeout). A plain BEGIN starts as a reader, and in WAL mode a reader
+// that wants to write after another process committed fails at once with
+// SQLITE_BUSY, busy timeout or not. PostgreSQL: the driver's own BEGIN.
+bool sqliteExec(const QSqlDatabase& db, const char* sql, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QString::fromLatin1(sql)))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+} // namespace
+
 Status Database::transaction(const std::function<Status()>& work)
 {
     if (m_transactionDepth > 0) {
@@ -242,18 +257,27 @@ Status Database::transaction(const std::function<Status()>& work)
         return s;
     }
     QSqlDatabase db = connection();
-    if (!db.transaction())
-        return dbError(QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+    const bool sqlite = m_engine == Engine::Sqlite;
+    QString error;
+    if (sqlite ? !sqliteExec(db, "BEGIN IMMEDIATE", &error) : !db.transaction())
+        return dbError(QStringLiteral("cannot start a transaction: %1")
+                           .arg(sqlite ? error : db.lastError().text()));
     m_transactionDepth = 1;
     Status s = work();
     m_transactionDepth = 0;
+    auto rollback = [&] {
+        if (sqlite)
+            sqliteExec(db, "ROLLBACK", &error);
+        else
+            db.rollback();
+    };
     if (!s.ok()) {
-        db.rollback();
+        rollback();
         return s;
     }
-    if (!db.commit()) {
-        const QString message = db.lastError().text();
-        db.rollback();
+    if (sqlite ? !sqliteExec(db, "COMMIT", &error) : !db.commit()) {
+        const QString message = sqlite ? error : db.lastError().text();
+        rollback();
         return dbError(QStringLiteral("commit failed: %1").arg(message));
     }
     return Ok{};

@@ -264,6 +264,29 @@ private Q_SLOTS:
         QCOMPARE(json(reimport.out).value(QStringLiteral("skipped")).toInt(), 0);
     }
 
+    void concurrentImportsBothComplete()
+    {
+        // Two processes writing the same store at once: the second waits for
+        // the first (busy timeout, write lock taken at BEGIN) instead of failing.
+        QStringList files;
+        for (int f = 0; f < 2; ++f) {
+            QByteArray csv = "gtin,name.en\n";
+            for (int i = 0; i < 1500; ++i)
+                csv += QStringLiteral("%1,P%2\n").arg(gtinFor(f * 100000 + i)).arg(i).toUtf8();
+            files.append(writeFile(QStringLiteral("c%1.csv").arg(f), csv));
+        }
+        ctl({QStringLiteral("tenant"), QStringLiteral("list")}); // create the schema first
+        QProcess a, b;
+        const QString tool = test::binDir() + QStringLiteral("/dppctl");
+        a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[0]});
+        b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[1]});
+        QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+        QCOMPARE(a.exitCode(), 0);
+        QCOMPARE(b.exitCode(), 0);
+        QCOMPARE(json(a.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
+        QCOMPARE(json(b.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
+    }
+
     void importKilledMidwayLeavesWholeRows()
     {
         const int total = m_test.isPostgres() ? 4000 : 20000;
