@@ -56,6 +56,39 @@ public:
         m_dir.reset();
     }
 
+    // Runs `sql` on the store at `location` without going through Database
+    // (so without migrations): for setting up broken or old states.
+    static bool rawExec(const QString& location, const QString& sql, QString* why)
+    {
+        const QString connection = QStringLiteral("raw-") + QUuid::createUuid().toString();
+        bool ok = false;
+        {
+            QSqlDatabase db;
+            if (location.startsWith(QLatin1String("postgresql://"))) {
+                const QUrl url(location);
+                db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+            } else {
+                db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(location);
+            }
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                if (!ok)
+                    *why = q.lastError().text();
+            } else {
+                *why = db.lastError().text();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return ok;
+    }
+
 private:
     bool admin(const QString& sql, QString* why)
     {

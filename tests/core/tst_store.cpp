@@ -111,6 +111,29 @@ private Q_SLOTS:
         }
     }
 
+    void failedMigrationLeavesNoTrace()
+    {
+        // A store where migration 1 cannot complete (a table of that name
+        // already exists, mid-way through the file): nothing of it may remain.
+        m_db.reset();
+        QString why;
+        const QString location = m_test.create(&why);
+        QVERIFY2(test::TestDatabase::rawExec(
+                     location, QStringLiteral("CREATE TABLE serials (x INTEGER)"), &why),
+                 qPrintable(why));
+        auto failed = Database::open(location);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().param, QStringLiteral("db"));
+        QVERIFY(failed.error().message.contains(QLatin1String("migration 1 failed")));
+        // tenants is created before serials in the same migration: rolled back too.
+        QVERIFY(
+            !test::TestDatabase::rawExec(location, QStringLiteral("SELECT 1 FROM tenants"), &why));
+        QVERIFY(test::TestDatabase::rawExec(location, QStringLiteral("DROP TABLE serials"), &why));
+        auto healed = Database::open(location);
+        QVERIFY2(healed.ok(), qPrintable(healed.ok() ? QString() : healed.error().message));
+        QCOMPARE((*healed)->schemaVersion(), Database::migrations().last().first);
+    }
+
     void foreignKeysEnforced()
     {
         QSqlQuery q(m_db->connection());
