@@ -90,6 +90,24 @@ bool isVisible(DataClass dataClass, AccessGroup group, Audience audience)
     return false;
 }
 
+FieldSpec makeField(const char* key, FieldType type, const char* label, double min, double max,
+                    QStringList values, int maxLength, AccessGroup access)
+{
+    FieldSpec s;
+    s.key = QString::fromLatin1(key);
+    s.type = type;
+    s.min = min;
+    s.max = max;
+    s.values = std::move(values);
+    s.maxLength = maxLength;
+    s.access = access;
+    s.dataClass = access == AccessGroup::Public     ? DataClass::Public
+                  : access == AccessGroup::Internal ? DataClass::Confidential
+                                                    : DataClass::Restricted;
+    s.label = QString::fromUtf8(label);
+    return s;
+}
+
 const FieldSpec* findSpec(const QList<FieldSpec>& specs, QStringView key)
 {
     for (const FieldSpec& s : specs) {

@@ -67,6 +67,12 @@ struct FieldSpec
     QString label; // English description for templates and viewers
 };
 
+// Builds a FieldSpec. The data class follows the access group: public stays
+// public, internal is confidential, every restricted group is restricted.
+FieldSpec makeField(const char* key, FieldType type, const char* label, double min = 0,
+                    double max = 0, QStringList values = {}, int maxLength = 200,
+                    AccessGroup access = AccessGroup::Public);
+
 // Checks every key of `object` against `specs` and appends errors with params
 // `prefix.key`. Unknown keys are errors, so a typo never silently disappears.
 // Null values count as "not given". `required` keys must be present and non-empty.

@@ -9,24 +9,6 @@
 namespace dpp::passport {
 
 namespace {
-FieldSpec spec(const char* key, FieldType type, const char* label, double min = 0, double max = 0,
-               QStringList values = {}, int maxLength = 200,
-               DataClass dataClass = DataClass::Public)
-{
-    FieldSpec s;
-    s.key = QString::fromLatin1(key);
-    s.type = type;
-    s.min = min;
-    s.max = max;
-    s.values = std::move(values);
-    s.maxLength = maxLength;
-    s.dataClass = dataClass;
-    s.access = dataClass == DataClass::Public       ? AccessGroup::Public
-               : dataClass == DataClass::Restricted ? AccessGroup::LegitimateInterestAndAuthority
-                                                    : AccessGroup::Internal;
-    s.label = QString::fromUtf8(label);
-    return s;
-}
 const QString kGtin = QStringLiteral("gtin");
 const QString kName = QStringLiteral("name");
 const QString kMaterials = QStringLiteral("materials");
@@ -52,59 +34,61 @@ const QList<FieldSpec>& Product::fields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("id", T::Text, "Product UUID (assigned by the store)", 0, 0, {}, 38),
-        spec("gtin", T::Text, "GTIN-8/12/13/14", 0, 0, {}, 14),
-        spec("category", T::Enum, "Category / sector", 0, 0, categories()),
-        spec("status", T::Enum, "Status", 0, 0, {"active", "deleted"}),
-        spec("brand", T::Text, "Brand", 0, 0, {}, 100),
-        spec("sku", T::Text, "SKU", 0, 0, {}, 64),
-        spec("model_number", T::Text, "Model number", 0, 0, {}, 80),
-        spec("batch_lot", T::Text, "Batch/lot (GS1 AI 10)", 0, 0, {}, 20),
-        spec("hs_code", T::Text, "Harmonized System code", 0, 0, {}, 10),
-        spec("description", T::Text, "Description", 0, 0, {}, 4000),
-        spec("manufacturer_name", T::Text, "Manufacturer name"),
-        spec("manufacturer_country", T::Country, "Manufacturer country"),
-        spec("manufacturer_address", T::Text, "Manufacturer address", 0, 0, {}, 500),
-        spec("manufacturer_gln", T::Text, "Manufacturer GLN", 0, 0, {}, 13),
-        spec("country_of_origin", T::Country, "Country of origin"),
-        spec("net_weight_kg", T::Number, "Net weight (kg)", 0, 1000000),
-        spec("gross_weight_kg", T::Number, "Gross weight (kg)", 0, 1000000),
-        spec("length_mm", T::Number, "Length (mm)", 0, 100000),
-        spec("width_mm", T::Number, "Width (mm)", 0, 100000),
-        spec("height_mm", T::Number, "Height (mm)", 0, 100000),
-        spec("net_content_ml", T::Number, "Net content (ml)", 0, 10000000),
-        spec("carbon_footprint_kg_co2e", T::Number, "Carbon footprint (kg CO2e)", 0, 100000000),
-        spec("carbon_footprint_class", T::Enum, "Carbon footprint class", 0, 0, classes()),
-        spec("carbon_footprint_method", T::Text, "Carbon footprint method (e.g. PEF, ISO 14067)"),
-        spec("recycled_content_pct", T::Percent, "Recycled content (%)"),
-        spec("recyclability_pct", T::Percent, "Recyclability (%)"),
-        spec("renewable_content_pct", T::Percent, "Renewable content (%)"),
-        spec("repairability_score", T::Number, "Repairability score (0-10)", 0, 10),
-        spec("spare_parts_years", T::Integer, "Spare parts availability (years)", 0, 50),
-        spec("software_updates_years", T::Integer, "Software updates (years)", 0, 50),
-        spec("expected_lifetime_years", T::Number, "Expected lifetime (years)", 0, 200),
-        spec("warranty_years", T::Number, "Warranty (years)", 0, 100),
-        spec("energy_class", T::Enum, "Energy efficiency class", 0, 0, classes()),
-        spec("ce_marking", T::Boolean, "CE marking"),
-        spec("reach_compliant", T::Boolean, "REACH compliant"),
-        spec("rohs_compliant", T::Boolean, "RoHS compliant"),
-        spec("contains_svhc", T::Boolean, "Contains SVHC > 0.1 %"),
-        spec("battery_included", T::Boolean, "Battery included"),
-        spec("battery_removable", T::Boolean, "Battery removable by the end user"),
-        spec("battery_replaceable", T::Boolean, "Battery replaceable by a professional"),
-        spec("product_url", T::Url, "Product page"),
-        spec("image_url", T::Url, "Image"),
-        spec("manual_url", T::Url, "User manual"),
-        spec("repair_info_url", T::Url, "Repair information"),
-        spec("recycling_info_url", T::Url, "Recycling / end-of-life information"),
-        spec("sustainability_url", T::Url, "Sustainability information"),
-        spec("declaration_of_conformity_url", T::Url, "EU declaration of conformity"),
-        spec("safety_info_url", T::Url, "Safety information"),
-        spec("end_of_life_instructions", T::Text, "End-of-life instructions", 0, 0, {}, 2000),
-        spec("internal_notes", T::Text, "Internal notes (never published)", 0, 0, {}, 4000,
-             DataClass::Confidential),
-        spec("created_at", T::Text, "Created (UTC, read only)", 0, 0, {}, 40),
-        spec("updated_at", T::Text, "Updated (UTC, read only)", 0, 0, {}, 40),
+        makeField("id", T::Text, "Product UUID (assigned by the store)", 0, 0, {}, 38),
+        makeField("gtin", T::Text, "GTIN-8/12/13/14", 0, 0, {}, 14),
+        makeField("category", T::Enum, "Category / sector", 0, 0, categories()),
+        makeField("status", T::Enum, "Status", 0, 0, {"active", "deleted"}),
+        makeField("brand", T::Text, "Brand", 0, 0, {}, 100),
+        makeField("sku", T::Text, "SKU", 0, 0, {}, 64),
+        makeField("model_number", T::Text, "Model number", 0, 0, {}, 80),
+        makeField("batch_lot", T::Text, "Batch/lot (GS1 AI 10)", 0, 0, {}, 20),
+        makeField("hs_code", T::Text, "Harmonized System code", 0, 0, {}, 10),
+        makeField("description", T::Text, "Description", 0, 0, {}, 4000),
+        makeField("manufacturer_name", T::Text, "Manufacturer name"),
+        makeField("manufacturer_country", T::Country, "Manufacturer country"),
+        makeField("manufacturer_address", T::Text, "Manufacturer address", 0, 0, {}, 500),
+        makeField("manufacturer_gln", T::Text, "Manufacturer GLN", 0, 0, {}, 13),
+        makeField("country_of_origin", T::Country, "Country of origin"),
+        makeField("net_weight_kg", T::Number, "Net weight (kg)", 0, 1000000),
+        makeField("gross_weight_kg", T::Number, "Gross weight (kg)", 0, 1000000),
+        makeField("length_mm", T::Number, "Length (mm)", 0, 100000),
+        makeField("width_mm", T::Number, "Width (mm)", 0, 100000),
+        makeField("height_mm", T::Number, "Height (mm)", 0, 100000),
+        makeField("net_content_ml", T::Number, "Net content (ml)", 0, 10000000),
+        makeField("carbon_footprint_kg_co2e", T::Number, "Carbon footprint (kg CO2e)", 0,
+                  100000000),
+        makeField("carbon_footprint_class", T::Enum, "Carbon footprint class", 0, 0, classes()),
+        makeField("carbon_footprint_method", T::Text,
+                  "Carbon footprint method (e.g. PEF, ISO 14067)"),
+        makeField("recycled_content_pct", T::Percent, "Recycled content (%)"),
+        makeField("recyclability_pct", T::Percent, "Recyclability (%)"),
+        makeField("renewable_content_pct", T::Percent, "Renewable content (%)"),
+        makeField("repairability_score", T::Number, "Repairability score (0-10)", 0, 10),
+        makeField("spare_parts_years", T::Integer, "Spare parts availability (years)", 0, 50),
+        makeField("software_updates_years", T::Integer, "Software updates (years)", 0, 50),
+        makeField("expected_lifetime_years", T::Number, "Expected lifetime (years)", 0, 200),
+        makeField("warranty_years", T::Number, "Warranty (years)", 0, 100),
+        makeField("energy_class", T::Enum, "Energy efficiency class", 0, 0, classes()),
+        makeField("ce_marking", T::Boolean, "CE marking"),
+        makeField("reach_compliant", T::Boolean, "REACH compliant"),
+        makeField("rohs_compliant", T::Boolean, "RoHS compliant"),
+        makeField("contains_svhc", T::Boolean, "Contains SVHC > 0.1 %"),
+        makeField("battery_included", T::Boolean, "Battery included"),
+        makeField("battery_removable", T::Boolean, "Battery removable by the end user"),
+        makeField("battery_replaceable", T::Boolean, "Battery replaceable by a professional"),
+        makeField("product_url", T::Url, "Product page"),
+        makeField("image_url", T::Url, "Image"),
+        makeField("manual_url", T::Url, "User manual"),
+        makeField("repair_info_url", T::Url, "Repair information"),
+        makeField("recycling_info_url", T::Url, "Recycling / end-of-life information"),
+        makeField("sustainability_url", T::Url, "Sustainability information"),
+        makeField("declaration_of_conformity_url", T::Url, "EU declaration of conformity"),
+        makeField("safety_info_url", T::Url, "Safety information"),
+        makeField("end_of_life_instructions", T::Text, "End-of-life instructions", 0, 0, {}, 2000),
+        makeField("internal_notes", T::Text, "Internal notes (never published)", 0, 0, {}, 4000,
+                  AccessGroup::Internal),
+        makeField("created_at", T::Text, "Created (UTC, read only)", 0, 0, {}, 40),
+        makeField("updated_at", T::Text, "Updated (UTC, read only)", 0, 0, {}, 40),
     };
     return specs;
 }

@@ -17,25 +17,16 @@ const QStringList& Supplier::roles()
 
 const QList<FieldSpec>& Supplier::fields()
 {
-    static const QList<FieldSpec> specs = [] {
-        QList<FieldSpec> s(6);
-        s[0].key = QStringLiteral("id");
-        s[1].key = QStringLiteral("name");
-        s[2].key = QStringLiteral("country");
-        s[2].type = FieldType::Country;
-        s[3].key = QStringLiteral("role");
-        s[3].type = FieldType::Enum;
-        s[3].values = roles();
-        s[4].key = QStringLiteral("gln");
-        s[4].maxLength = 13;
-        s[5].key = QStringLiteral("vat_number");
-        s[5].maxLength = 16;
-        for (FieldSpec& f : s) {
-            f.dataClass = DataClass::Restricted; // supply chain data is not for consumers
-            f.access = AccessGroup::Internal;
-        }
-        return s;
-    }();
+    // Supply chain data is for the owner only, never for a passport audience.
+    constexpr AccessGroup kOwner = AccessGroup::Internal;
+    static const QList<FieldSpec> specs = {
+        makeField("id", FieldType::Text, "Supplier UUID", 0, 0, {}, 38, kOwner),
+        makeField("name", FieldType::Text, "Name", 0, 0, {}, 200, kOwner),
+        makeField("country", FieldType::Country, "Country", 0, 0, {}, 2, kOwner),
+        makeField("role", FieldType::Enum, "Role", 0, 0, roles(), 200, kOwner),
+        makeField("gln", FieldType::Text, "GLN", 0, 0, {}, 13, kOwner),
+        makeField("vat_number", FieldType::Text, "VAT number", 0, 0, {}, 16, kOwner),
+    };
     return specs;
 }
 

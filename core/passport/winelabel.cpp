@@ -6,19 +6,6 @@
 namespace dpp::passport {
 
 namespace {
-FieldSpec spec(const char* key, FieldType type, const char* label, double min = 0, double max = 0,
-               QStringList values = {}, int maxLength = 200)
-{
-    FieldSpec s;
-    s.key = QString::fromLatin1(key);
-    s.type = type;
-    s.min = min;
-    s.max = max;
-    s.values = std::move(values);
-    s.maxLength = maxLength;
-    s.label = QString::fromUtf8(label);
-    return s;
-}
 const QStringList kStructured = {
     QStringLiteral("nutrition"), QStringLiteral("ingredients"),
     QStringLiteral("allergens"), QStringLiteral("origin"),
@@ -29,19 +16,20 @@ const QList<FieldSpec>& WineLabel::fields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("alcoholPct", T::Percent, "Alcohol (% vol)"),
-        spec("netContentMl", T::Number, "Net content (ml)", 1, 100000),
-        spec("vintage", T::Integer, "Vintage year", 1800, 2200),
-        spec("wineCategory", T::Enum, "Category of grapevine product", 0, 0,
-             {"wine", "sparkling_wine", "quality_sparkling_wine", "liqueur_wine",
-              "semi_sparkling_wine", "aromatised_wine", "dealcoholised_wine",
-              "partially_dealcoholised_wine", "other"}),
-        spec("sugarContent", T::Enum, "Sugar content term", 0, 0,
-             {"brut_nature", "extra_brut", "brut", "extra_dry", "dry", "medium_dry", "medium",
-              "sweet"}),
-        spec("grapeVariety", T::Text, "Grape variety", 0, 0, {}, 200),
-        spec("bottledUnderProtectiveAtmosphere", T::Boolean, "Bottled under protective atmosphere"),
-        spec("lot", T::Text, "Lot the e-label applies to", 0, 0, {}, 20),
+        makeField("alcoholPct", T::Percent, "Alcohol (% vol)"),
+        makeField("netContentMl", T::Number, "Net content (ml)", 1, 100000),
+        makeField("vintage", T::Integer, "Vintage year", 1800, 2200),
+        makeField("wineCategory", T::Enum, "Category of grapevine product", 0, 0,
+                  {"wine", "sparkling_wine", "quality_sparkling_wine", "liqueur_wine",
+                   "semi_sparkling_wine", "aromatised_wine", "dealcoholised_wine",
+                   "partially_dealcoholised_wine", "other"}),
+        makeField("sugarContent", T::Enum, "Sugar content term", 0, 0,
+                  {"brut_nature", "extra_brut", "brut", "extra_dry", "dry", "medium_dry", "medium",
+                   "sweet"}),
+        makeField("grapeVariety", T::Text, "Grape variety", 0, 0, {}, 200),
+        makeField("bottledUnderProtectiveAtmosphere", T::Boolean,
+                  "Bottled under protective atmosphere"),
+        makeField("lot", T::Text, "Lot the e-label applies to", 0, 0, {}, 20),
     };
     return specs;
 }
@@ -50,14 +38,14 @@ const QList<FieldSpec>& WineLabel::nutritionFields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("energyKj", T::Number, "Energy (kJ per 100 ml)", 0, 4000),
-        spec("energyKcal", T::Number, "Energy (kcal per 100 ml)", 0, 1000),
-        spec("fat", T::Number, "Fat (g per 100 ml)", 0, 100),
-        spec("saturates", T::Number, "of which saturates (g per 100 ml)", 0, 100),
-        spec("carbohydrate", T::Number, "Carbohydrate (g per 100 ml)", 0, 100),
-        spec("sugars", T::Number, "of which sugars (g per 100 ml)", 0, 100),
-        spec("protein", T::Number, "Protein (g per 100 ml)", 0, 100),
-        spec("salt", T::Number, "Salt (g per 100 ml)", 0, 100),
+        makeField("energyKj", T::Number, "Energy (kJ per 100 ml)", 0, 4000),
+        makeField("energyKcal", T::Number, "Energy (kcal per 100 ml)", 0, 1000),
+        makeField("fat", T::Number, "Fat (g per 100 ml)", 0, 100),
+        makeField("saturates", T::Number, "of which saturates (g per 100 ml)", 0, 100),
+        makeField("carbohydrate", T::Number, "Carbohydrate (g per 100 ml)", 0, 100),
+        makeField("sugars", T::Number, "of which sugars (g per 100 ml)", 0, 100),
+        makeField("protein", T::Number, "Protein (g per 100 ml)", 0, 100),
+        makeField("salt", T::Number, "Salt (g per 100 ml)", 0, 100),
     };
     return specs;
 }
@@ -66,12 +54,13 @@ const QList<FieldSpec>& WineLabel::ingredientFields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("name", T::Text, "Ingredient", 0, 0, {}, 200),
-        spec("category", T::Enum, "Ingredient category", 0, 0,
-             {"raw_material", "acidity_regulator", "preservative", "antioxidant",
-              "stabilising_agent", "packaging_gas", "sweetener", "enrichment", "colour", "other"}),
-        spec("eNumber", T::Text, "E number", 0, 0, {}, 8),
-        spec("allergen", T::Boolean, "Allergen (emphasised)"),
+        makeField("name", T::Text, "Ingredient", 0, 0, {}, 200),
+        makeField("category", T::Enum, "Ingredient category", 0, 0,
+                  {"raw_material", "acidity_regulator", "preservative", "antioxidant",
+                   "stabilising_agent", "packaging_gas", "sweetener", "enrichment", "colour",
+                   "other"}),
+        makeField("eNumber", T::Text, "E number", 0, 0, {}, 8),
+        makeField("allergen", T::Boolean, "Allergen (emphasised)"),
     };
     return specs;
 }
@@ -80,10 +69,10 @@ const QList<FieldSpec>& WineLabel::originFields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("country", T::Country, "Country of origin"),
-        spec("region", T::Text, "Region", 0, 0, {}, 200),
-        spec("designation", T::Text, "Protected designation (PDO/PGI name)", 0, 0, {}, 200),
-        spec("designationType", T::Enum, "Designation type", 0, 0, {"PDO", "PGI", "none"}),
+        makeField("country", T::Country, "Country of origin"),
+        makeField("region", T::Text, "Region", 0, 0, {}, 200),
+        makeField("designation", T::Text, "Protected designation (PDO/PGI name)", 0, 0, {}, 200),
+        makeField("designationType", T::Enum, "Designation type", 0, 0, {"PDO", "PGI", "none"}),
     };
     return specs;
 }
@@ -92,10 +81,10 @@ const QList<FieldSpec>& WineLabel::producerFields()
 {
     using T = FieldType;
     static const QList<FieldSpec> specs = {
-        spec("name", T::Text, "Name", 0, 0, {}, 200),
-        spec("role", T::Enum, "Role", 0, 0, {"producer", "bottler", "importer", "vendor"}),
-        spec("country", T::Country, "Country"),
-        spec("address", T::Text, "Address", 0, 0, {}, 500),
+        makeField("name", T::Text, "Name", 0, 0, {}, 200),
+        makeField("role", T::Enum, "Role", 0, 0, {"producer", "bottler", "importer", "vendor"}),
+        makeField("country", T::Country, "Country"),
+        makeField("address", T::Text, "Address", 0, 0, {}, 500),
     };
     return specs;
 }
