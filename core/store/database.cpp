@@ -158,6 +158,27 @@ int Database::schemaVersion() const
 
 Status Database::migrate()
 {
+    // Several processes may open a new store at once (servers starting side by
+    // side). On PostgreSQL a session advisory lock lets one of them migrate
+    // while the others wait; SQLite serialises through its write lock
+    // (BEGIN IMMEDIATE) and CREATE TABLE IF NOT EXISTS.
+    const bool postgres = m_engine == Engine::Postgres;
+    if (postgres) {
+        QSqlQuery lock(connection());
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(4242001)")))
+            return dbError(
+                QStringLiteral("cannot lock for migrations: %1").arg(lock.lastError().text()));
+    }
+    const Status s = applyMigrations();
+    if (postgres) {
+        QSqlQuery unlock(connection());
+        unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(4242001)"));
+    }
+    return s;
+}
+
+Status Database::applyMigrations()
+{
     // Checked first rather than relying on IF NOT EXISTS alone, which makes
     // PostgreSQL print a NOTICE on every start.
     if (!connection().tables().contains(QStringLiteral("schema_migrations"))) {
@@ -169,12 +190,6 @@ Status Database::migrate()
     }
     for (const auto& [version, path] : migrations()) {
         const Status applied = transaction([&, version = version, path = path]() -> Status {
-            QSqlQuery q(connection());
-            // Several servers may start at once on one PostgreSQL database: the
-            // transaction-scoped advisory lock lets exactly one migrate at a time.
-            if (m_engine == Engine::Postgres &&
-                !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(4242001)")))
-                return dbError(q.lastError().text());
             QSqlQuery check =
                 prepare(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = :v"));
             check.bindValue(QStringLiteral(":v"), version);

@@ -58,6 +58,7 @@ private:
     Database(Engine engine, QString location, QString connectionName);
     Status configure();
     Status migrate();
+    Status applyMigrations();
 
     Engine m_engine;
     QString m_location;

@@ -68,7 +68,23 @@ Result<Tenant> TenantRepository::ensure(const QString& name)
 {
     if (auto t = findByName(name))
         return *t;
-    return create(name, {});
+    // Two processes may ensure the same tenant at once: insert unless someone
+    // else did, then read whichever row won.
+    Tenant t;
+    t.name = name;
+    if (const auto errors = t.validate(); !errors.isEmpty())
+        return sql::validationError(errors);
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "INSERT INTO tenants (id, name, gcps, created_at) VALUES (:id, :name, '[]', :created) ON "
+        "CONFLICT (name) DO NOTHING"));
+    q.bindValue(QStringLiteral(":id"), sql::newId());
+    q.bindValue(QStringLiteral(":name"), name);
+    q.bindValue(QStringLiteral(":created"), Database::now());
+    if (Status s = Database::exec(q); !s.ok())
+        return s.error();
+    if (auto found = findByName(name))
+        return *found;
+    return sql::notFound(QStringLiteral("name"), QStringLiteral("tenant"));
 }
 
 QList<Tenant> TenantRepository::list() const
