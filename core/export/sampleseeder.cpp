@@ -25,15 +25,16 @@ Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenan
     int created = 0, published = 0;
     // All samples or none: a tenant whose GCPs exclude a sample GTIN gets nothing.
     const Status s = db.transaction([&]() -> Status {
-        for (const QJsonValue& v : samples) {
-            const QJsonObject sample = v.toObject();
+        for (qsizetype i = 0; i < samples.size(); ++i) {
+            const QJsonObject sample = samples[i].toObject();
             const QJsonObject productJson = sample.value(QStringLiteral("product")).toObject();
             auto saved = products.save(productJson);
             if (!saved.ok())
-                return Error{
-                    QStringLiteral("%1: %2").arg(
-                        productJson.value(QStringLiteral("gtin")).toString(), saved.error().param),
-                    saved.error().message, saved.error().code};
+                return Error{QStringLiteral("samples[%1].%2").arg(i).arg(saved.error().param),
+                             QStringLiteral("%1: %2").arg(
+                                 productJson.value(QStringLiteral("gtin")).toString(),
+                                 saved.error().message),
+                             saved.error().code};
             created += saved->created ? 1 : 0;
             const QJsonObject passport = sample.value(QStringLiteral("passport")).toObject();
             const QString kind = passport.value(QStringLiteral("kind")).toString();

@@ -211,6 +211,7 @@ private Q_SLOTS:
         auto narrow =
             ctl({QStringLiteral("seed"), QStringLiteral("--tenant"), QStringLiteral("Narrow")});
         QCOMPARE(narrow.exitCode, 1);
+        QCOMPARE(errorParam(narrow.out), QStringLiteral("samples[0].gtin"));
         auto narrowExport =
             ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
                  QStringLiteral("--tenant"), QStringLiteral("Narrow")});
