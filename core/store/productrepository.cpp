@@ -42,11 +42,7 @@ Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json
     Saved saved;
     saved.product = Product::fromJson(json);
     Product& p = saved.product;
-    const auto existing = findByGtin(p.gtin);
-    saved.created = !existing;
     const QString now = Database::now();
-    p.id = existing ? existing->id : sql::newId();
-    p.createdAt = existing ? existing->createdAt : QDateTime::fromString(now, Qt::ISODateWithMs);
     p.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
 
     QJsonObject body = p.toJson();
@@ -55,36 +51,64 @@ Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json
     body.remove(QStringLiteral("created_at"));
     body.remove(QStringLiteral("updated_at"));
 
-    QSqlQuery q = m_db.prepare(
-        saved.created
-            ? QStringLiteral(
-                  "INSERT INTO products (id, tenant_id, gtin, category, status, name_en, "
-                  "brand, sku, batch_lot, body, created_at, updated_at) VALUES (:id, :t, "
-                  ":gtin, :cat, :status, :name, :brand, :sku, :lot, :body, :created, "
-                  ":updated)")
-            : QStringLiteral("UPDATE products SET category = :cat, status = :status, name_en = "
-                             ":name, brand = :brand, sku = :sku, batch_lot = :lot, body = :body, "
-                             "updated_at = :updated WHERE id = :id AND tenant_id = :t AND gtin = "
-                             ":gtin"));
-    q.bindValue(QStringLiteral(":id"), p.id);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    q.bindValue(QStringLiteral(":gtin"), p.gtin);
-    q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
-    q.bindValue(QStringLiteral(":status"), p.status);
-    q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
-    q.bindValue(QStringLiteral(":brand"),
-                sql::nullableText(p.attributes.value(QStringLiteral("brand")).toString()));
-    q.bindValue(QStringLiteral(":sku"),
-                sql::nullableText(p.attributes.value(QStringLiteral("sku")).toString()));
-    q.bindValue(QStringLiteral(":lot"),
-                sql::nullableText(p.attributes.value(QStringLiteral("batch_lot")).toString()));
-    q.bindValue(QStringLiteral(":body"), sql::toText(body));
-    if (saved.created)
-        q.bindValue(QStringLiteral(":created"), now);
-    q.bindValue(QStringLiteral(":updated"), now);
-    if (Status s = Database::exec(q); !s.ok())
-        return s.error();
-    return saved;
+    auto write = [&](bool insert) -> Result<int> {
+        QSqlQuery q = m_db.prepare(
+            insert ? QStringLiteral(
+                         "INSERT INTO products (id, tenant_id, gtin, category, status, name_en, "
+                         "brand, sku, batch_lot, body, created_at, updated_at) VALUES (:id, :t, "
+                         ":gtin, :cat, :status, :name, :brand, :sku, :lot, :body, :created, "
+                         ":updated) ON CONFLICT (tenant_id, gtin) DO NOTHING")
+                   : QStringLiteral(
+                         "UPDATE products SET category = :cat, status = :status, name_en = "
+                         ":name, brand = :brand, sku = :sku, batch_lot = :lot, body = :body, "
+                         "updated_at = :updated WHERE id = :id AND tenant_id = :t AND gtin = "
+                         ":gtin"));
+        q.bindValue(QStringLiteral(":id"), p.id);
+        q.bindValue(QStringLiteral(":t"), m_tenantId);
+        q.bindValue(QStringLiteral(":gtin"), p.gtin);
+        q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
+        q.bindValue(QStringLiteral(":status"), p.status);
+        q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
+        q.bindValue(QStringLiteral(":brand"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("brand")).toString()));
+        q.bindValue(QStringLiteral(":sku"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("sku")).toString()));
+        q.bindValue(QStringLiteral(":lot"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("batch_lot")).toString()));
+        q.bindValue(QStringLiteral(":body"), sql::toText(body));
+        if (insert)
+            q.bindValue(QStringLiteral(":created"), now);
+        q.bindValue(QStringLiteral(":updated"), now);
+        if (Status s = Database::exec(q); !s.ok())
+            return s.error();
+        return q.numRowsAffected();
+    };
+    auto update = [&](const Product& existing) -> Result<Saved> {
+        p.id = existing.id;
+        p.createdAt = existing.createdAt;
+        if (auto done = write(false); !done.ok())
+            return done.error();
+        saved.created = false;
+        return saved;
+    };
+
+    if (const auto existing = findByGtin(p.gtin))
+        return update(*existing);
+    p.id = sql::newId();
+    p.createdAt = p.updatedAt;
+    auto inserted = write(true);
+    if (!inserted.ok())
+        return inserted.error();
+    if (*inserted == 1) {
+        saved.created = true;
+        return saved;
+    }
+    // Another writer (a second server on the same PostgreSQL database) created
+    // this GTIN between our lookup and our insert: update its row instead.
+    if (const auto existing = findByGtin(p.gtin))
+        return update(*existing);
+    return Error{QStringLiteral("gtin"), QStringLiteral("the product changed meanwhile; try again"),
+                 QStringLiteral("conflict")};
 }
 
 std::optional<Product> ProductRepository::get(const QString& id) const

@@ -288,6 +288,26 @@ private Q_SLOTS:
         QCOMPARE(b.exitCode(), 0);
         QCOMPARE(json(a.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
         QCOMPARE(json(b.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
+
+        // The same new rows from two writers: each row is created once and
+        // updated once, whoever wins, and neither import fails.
+        QByteArray same = "gtin,name.en\n";
+        for (int i = 0; i < 1500; ++i)
+            same += QStringLiteral("%1,S%2\n").arg(gtinFor(200000 + i)).arg(i).toUtf8();
+        const QString shared = writeFile(QStringLiteral("same.csv"), same);
+        a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
+        b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
+        QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+        QCOMPARE(a.exitCode(), 0);
+        QCOMPARE(b.exitCode(), 0);
+        const QJsonObject ra = json(a.readAllStandardOutput()),
+                          rb = json(b.readAllStandardOutput());
+        QCOMPARE(ra.value(QStringLiteral("created")).toInt() +
+                     rb.value(QStringLiteral("created")).toInt(),
+                 1500);
+        QCOMPARE(ra.value(QStringLiteral("updated")).toInt() +
+                     rb.value(QStringLiteral("updated")).toInt(),
+                 1500);
     }
 
     void importKilledMidwayLeavesWholeRows()
