@@ -15,6 +15,8 @@ PACKAGES=(
   libqrencode-dev libdmtx-dev libpoppler-qt6-dev libquazip1-qt6-dev libzint-dev
   # tests and benchmarks: decoder, PostgreSQL server, PDF tools, peer encoder, fonts
   libzxing-dev postgresql poppler-utils zint fonts-dejavu-core
+  # JSON-LD checks in tests (npm package jsonld, see tests/node/)
+  nodejs npm
   # packaging
   dpkg-dev file
 )

@@ -32,5 +32,11 @@ void printJson(const OrderedJson& fields);
 // Declarations of the commands (one per cmd_*.cpp).
 int runParse(const QStringList& args);
 int runGtin(const QStringList& args);
+int runTemplate(const QStringList& args);
+int runImport(const QStringList& args);
+int runExport(const QStringList& args);
+int runSeed(const QStringList& args);
+int runTenant(const QStringList& args);
+int runKey(const QStringList& args);
 
 } // namespace dpp::ctl

@@ -1,6 +1,7 @@
 // dppctl: the scripting front end of DPP Studio. Every command calls the same
 // core functions the desktop app and the server use.
 #include "commands.h"
+#include "storeaccess.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -18,6 +19,19 @@ const QList<Command>& commands()
          &runParse},
         {"gtin", "gtin <value>                validate a GTIN-8/12/13/14 and normalise it",
          &runGtin},
+        {"template",
+         "template                    print the CSV import template (every product column)",
+         &runTemplate},
+        {"import",
+         "import FILE.csv [--tenant N] import products; prints {created,updated,skipped,errors}",
+         &runImport},
+        {"export", "export --format csv|json|jsonld [--gtin G] [--tenant N] [--audience A]",
+         &runExport},
+        {"seed", "seed [--tenant N]            load the sample wines and the sample EV battery",
+         &runSeed},
+        {"tenant", "tenant create NAME [--gcp PREFIX]... | tenant list", &runTenant},
+        {"key", "key create --tenant NAME --scopes a,b [--test] [--expires DATE] [--name N]",
+         &runKey},
     };
     return table;
 }
@@ -58,9 +72,12 @@ void printHelp(FILE* to)
                  dpp::kVersion);
     for (const Command& c : commands())
         std::fprintf(to, "  %s\n", c.synopsis);
-    std::fprintf(to, "  help                        show this help\n"
-                     "  --version                   show the version\n\n"
-                     "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n");
+    std::fprintf(to,
+                 "  help                        show this help\n"
+                 "  --version                   show the version\n\n"
+                 "Global option: --db PATH|postgresql://user@host:port/db (default: %s)\n\n"
+                 "Exit codes: 0 ok, 1 invalid input, 2 usage error.\n",
+                 qPrintable(dpp::store::Database::defaultLocation()));
 }
 } // namespace
 
@@ -75,6 +92,17 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));
 
     QStringList args = QCoreApplication::arguments().mid(1);
+    // --db is global: accepted before or after the command.
+    const QStringList db = takeOption(args, QStringLiteral("db"));
+    if (db.size() > 1) {
+        std::fprintf(stderr, "dppctl: --db given more than once\n");
+        return kExitUsage;
+    }
+    if (args.contains(QStringLiteral("--db"))) {
+        std::fprintf(stderr, "dppctl: --db needs a value (a file or a postgresql:// URL)\n");
+        return kExitUsage;
+    }
+    databaseLocation() = db.value(0);
     if (args.isEmpty()) {
         printHelp(stderr);
         return kExitUsage;

@@ -1,0 +1,57 @@
+// BatteryUnit: one physical battery (Annex XIII point 4, individual battery
+// data): unique identifier, serial, lot, manufacturing date and the battery
+// status of Annex XIII 4(c), with its state-of-health readings and lifecycle
+// events. Battery status is kept apart from passport status on purpose.
+#pragma once
+
+#include "fielderror.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+#include <optional>
+
+namespace dpp::passport {
+
+struct SohReading
+{
+    QDateTime measuredAt;
+    double stateOfHealthPct = 0;
+    std::optional<double> remainingCapacityAh;
+    std::optional<double> stateOfChargePct;
+    std::optional<int> cycleCount;
+    std::optional<double> temperatureC;
+
+    FieldErrors validate() const;
+    QJsonObject toJson() const;
+};
+
+struct LifecycleEvent
+{
+    QDateTime occurredAt;
+    QString type; // see types()
+    QString description;
+
+    static const QStringList& types();
+    FieldErrors validate() const;
+    QJsonObject toJson() const;
+};
+
+struct BatteryUnit
+{
+    QString id;
+    QString productId;
+    QString uniqueIdentifier; // Art. 77(3) unique identifier, e.g. a GS1 DL URI or GIAI
+    QString serialNumber;
+    QString lot;
+    QString manufacturingDate;                   // YYYY-MM or YYYY-MM-DD
+    QString status = QStringLiteral("original"); // see statuses()
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    static const QStringList& statuses();
+    FieldErrors validate() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace dpp::passport

@@ -1,0 +1,40 @@
+// SerialBatch: a set of GS1 serial numbers (AI 21) for one product, either
+// generated sequentially (prefix + zero-padded counter) or uploaded. Each
+// serial moves forward through available → assigned → printed → activated,
+// and may be decommissioned from any state.
+#pragma once
+
+#include "fielderror.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace dpp::passport {
+
+struct SerialBatch
+{
+    QString id;
+    QString productId;
+    QString lot;
+    QString mode = QStringLiteral("sequential"); // sequential | uploaded
+    QString prefix;
+    qint64 start = 1;
+    int count = 0;
+    int width = 6;        // digits of the counter
+    QStringList uploaded; // mode "uploaded": the serials
+    QDateTime createdAt;
+
+    static const QStringList& states();
+    // Whether a serial may move from `from` to `to`.
+    static bool canTransition(const QString& from, const QString& to);
+    // Empty when `serial` is a valid AI 21 value (1–20 chars of GS1 CSET 82).
+    static QString serialProblem(const QString& serial);
+
+    FieldErrors validate() const;
+    // The serials this batch holds, in order.
+    QStringList serials() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace dpp::passport

@@ -1,0 +1,188 @@
+#include "productrepository.h"
+
+#include "sqlhelpers.h"
+
+#include <gs1/gtin.h>
+
+namespace dpp::store {
+
+using passport::Product;
+
+namespace {
+const char* kSelect = "SELECT id, body, created_at, updated_at FROM products";
+
+Product productFrom(const QSqlQuery& q)
+{
+    Product p = Product::fromJson(sql::objectFrom(q.value(1)));
+    p.id = q.value(0).toString();
+    p.createdAt = sql::timeFrom(q.value(2));
+    p.updatedAt = sql::timeFrom(q.value(3));
+    return p;
+}
+} // namespace
+
+QStringList ProductRepository::gcps() const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT gcps FROM tenants WHERE id = :t"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return {};
+    return sql::stringsFrom(q.value(0));
+}
+
+passport::FieldErrors ProductRepository::errors(const QJsonObject& json) const
+{
+    return Product::validate(json, gcps());
+}
+
+Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json)
+{
+    if (const auto problems = errors(json); !problems.isEmpty())
+        return sql::validationError(problems);
+    Saved saved;
+    saved.product = Product::fromJson(json);
+    Product& p = saved.product;
+    const QString now = Database::now();
+    p.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+
+    QJsonObject body = p.toJson();
+    // Store-owned columns are the truth for these; keep them out of the body.
+    body.remove(QStringLiteral("id"));
+    body.remove(QStringLiteral("created_at"));
+    body.remove(QStringLiteral("updated_at"));
+
+    auto write = [&](bool insert) -> Result<int> {
+        QSqlQuery q = m_db.prepare(
+            insert ? QStringLiteral(
+                         "INSERT INTO products (id, tenant_id, gtin, category, status, name_en, "
+                         "brand, sku, batch_lot, body, created_at, updated_at) VALUES (:id, :t, "
+                         ":gtin, :cat, :status, :name, :brand, :sku, :lot, :body, :created, "
+                         ":updated) ON CONFLICT (tenant_id, gtin) DO NOTHING")
+                   : QStringLiteral(
+                         "UPDATE products SET category = :cat, status = :status, name_en = "
+                         ":name, brand = :brand, sku = :sku, batch_lot = :lot, body = :body, "
+                         "updated_at = :updated WHERE id = :id AND tenant_id = :t AND gtin = "
+                         ":gtin"));
+        q.bindValue(QStringLiteral(":id"), p.id);
+        q.bindValue(QStringLiteral(":t"), m_tenantId);
+        q.bindValue(QStringLiteral(":gtin"), p.gtin);
+        q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
+        q.bindValue(QStringLiteral(":status"), p.status);
+        q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
+        q.bindValue(QStringLiteral(":brand"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("brand")).toString()));
+        q.bindValue(QStringLiteral(":sku"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("sku")).toString()));
+        q.bindValue(QStringLiteral(":lot"),
+                    sql::nullableText(p.attributes.value(QStringLiteral("batch_lot")).toString()));
+        q.bindValue(QStringLiteral(":body"), sql::toText(body));
+        if (insert)
+            q.bindValue(QStringLiteral(":created"), now);
+        q.bindValue(QStringLiteral(":updated"), now);
+        if (Status s = Database::exec(q); !s.ok())
+            return s.error();
+        return q.numRowsAffected();
+    };
+    auto update = [&](const Product& existing) -> Result<Saved> {
+        p.id = existing.id;
+        p.createdAt = existing.createdAt;
+        if (auto done = write(false); !done.ok())
+            return done.error();
+        saved.created = false;
+        return saved;
+    };
+
+    if (const auto existing = findByGtin(p.gtin))
+        return update(*existing);
+    p.id = sql::newId();
+    p.createdAt = p.updatedAt;
+    auto inserted = write(true);
+    if (!inserted.ok())
+        return inserted.error();
+    if (*inserted == 1) {
+        saved.created = true;
+        return saved;
+    }
+    // Another writer (a second server on the same PostgreSQL database) created
+    // this GTIN between our lookup and our insert: update its row instead.
+    if (const auto existing = findByGtin(p.gtin))
+        return update(*existing);
+    return Error{QStringLiteral("gtin"), QStringLiteral("the product changed meanwhile; try again"),
+                 QStringLiteral("conflict")};
+}
+
+std::optional<Product> ProductRepository::get(const QString& id) const
+{
+    QSqlQuery q =
+        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return std::nullopt;
+    return productFrom(q);
+}
+
+std::optional<Product> ProductRepository::findByGtin(const QString& gtin) const
+{
+    const auto parsed = gs1::Gtin::parse(gtin);
+    if (!parsed.ok())
+        return std::nullopt;
+    QSqlQuery q = m_db.prepare(QLatin1String(kSelect) +
+                               QStringLiteral(" WHERE gtin = :g AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":g"), parsed->gtin14());
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return std::nullopt;
+    return productFrom(q);
+}
+
+QList<Product> ProductRepository::list(const QString& category, bool includeDeleted) const
+{
+    QString sql = QLatin1String(kSelect) + QStringLiteral(" WHERE tenant_id = :t");
+    if (!category.isEmpty())
+        sql += QStringLiteral(" AND category = :cat");
+    if (!includeDeleted)
+        sql += QStringLiteral(" AND status <> 'deleted'");
+    sql += QStringLiteral(" ORDER BY gtin");
+    QSqlQuery q = m_db.prepare(sql);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!category.isEmpty())
+        q.bindValue(QStringLiteral(":cat"), category);
+    QList<Product> out;
+    if (Database::exec(q).ok())
+        while (q.next())
+            out.append(productFrom(q));
+    return out;
+}
+
+int ProductRepository::count() const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "SELECT COUNT(*) FROM products WHERE tenant_id = :t AND status <> 'deleted'"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Status ProductRepository::remove(const QString& id)
+{
+    auto product = get(id);
+    if (!product)
+        return sql::notFound(QStringLiteral("id"), QStringLiteral("product"));
+    QJsonObject body = product->toJson();
+    body.insert(QStringLiteral("status"), QStringLiteral("deleted"));
+    body.remove(QStringLiteral("id"));
+    body.remove(QStringLiteral("created_at"));
+    body.remove(QStringLiteral("updated_at"));
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "UPDATE products SET status = 'deleted', body = :body, updated_at = :u WHERE id = :id AND "
+        "tenant_id = :t"));
+    q.bindValue(QStringLiteral(":body"), sql::toText(body));
+    q.bindValue(QStringLiteral(":u"), Database::now());
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    return Database::exec(q);
+}
+
+} // namespace dpp::store

@@ -1,0 +1,45 @@
+// ProductRepository: the products of one tenant. Indexed columns (GTIN,
+// category, status, English name, brand, SKU, lot) sit beside the full
+// product JSON in `body`; the DPP field list grows with regulations, and a
+// JSON body keeps that a code change, not a migration. GTINs are unique per
+// tenant, so save() is an upsert keyed by GTIN.
+#pragma once
+
+#include "database.h"
+#include "passport/product.h"
+
+#include <optional>
+
+namespace dpp::store {
+
+class ProductRepository
+{
+public:
+    ProductRepository(Database& db, QString tenantId) : m_db(db), m_tenantId(std::move(tenantId)) {}
+
+    struct Saved
+    {
+        passport::Product product;
+        bool created = false; // false: an existing product with this GTIN was updated
+    };
+    // Validates (incl. the tenant's GCPs), then inserts or updates by GTIN.
+    // On a validation error the store is unchanged; errors() has the full list.
+    Result<Saved> save(const QJsonObject& json);
+    // Field errors save() would report for `json`.
+    passport::FieldErrors errors(const QJsonObject& json) const;
+
+    std::optional<passport::Product> get(const QString& id) const;
+    std::optional<passport::Product> findByGtin(const QString& gtin) const;
+    // Active products (and deleted ones when asked), ordered by GTIN.
+    QList<passport::Product> list(const QString& category = {}, bool includeDeleted = false) const;
+    int count() const;
+    // Soft delete: status "deleted"; passports and history stay.
+    Status remove(const QString& id);
+
+private:
+    QStringList gcps() const;
+    Database& m_db;
+    QString m_tenantId;
+};
+
+} // namespace dpp::store

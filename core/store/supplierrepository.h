@@ -1,0 +1,26 @@
+// SupplierRepository: one tenant's suppliers.
+#pragma once
+
+#include "database.h"
+#include "passport/supplier.h"
+
+#include <optional>
+
+namespace dpp::store {
+
+class SupplierRepository
+{
+public:
+    SupplierRepository(Database& db, QString tenantId) : m_db(db), m_tenantId(std::move(tenantId))
+    {}
+
+    Result<passport::Supplier> create(const QJsonObject& json);
+    std::optional<passport::Supplier> get(const QString& id) const;
+    QList<passport::Supplier> list() const;
+
+private:
+    Database& m_db;
+    QString m_tenantId;
+};
+
+} // namespace dpp::store
