@@ -163,7 +163,14 @@ void ConnectionGuard::responseWritten(bool close)
 void ConnectionGuard::drain()
 {
     m_draining = true;
-    if (isIdle())
+    // Bytes that reached the kernel before shutdown began belong to a request in flight:
+    // read them (the HTTP server may even answer it right here) before judging the
+    // connection idle, or a request sent just before SIGTERM would be cut off.
+    const QPointer<ConnectionGuard> self(this);
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState &&
+        m_socket->bytesAvailable() == 0)
+        m_socket->waitForReadyRead(0);
+    if (self && isIdle())
         closeWhenFlushed();
 }
 

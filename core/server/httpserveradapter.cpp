@@ -171,10 +171,15 @@ Result<quint16> HttpServerAdapter::listen(const QHostAddress& address, quint16 p
 
 void HttpServerAdapter::drain(int timeoutMs, std::function<void()> done)
 {
-    // Refuse new connections at the socket level first; a load balancer retries elsewhere.
+    // Connections the kernel accepted before the signal are clients already talking to us:
+    // take them out of the backlog (closing the listener would reset them), then refuse
+    // new ones at the socket level so a load balancer retries elsewhere.
     const auto servers = m_backend->servers();
-    for (QTcpServer* s : servers)
+    for (QTcpServer* s : servers) {
+        for (int n = 0; n < 1024 && s->waitForNewConnection(0); ++n) {
+        }
         s->close();
+    }
     m_connections->drain(timeoutMs, std::move(done));
 }
 
