@@ -85,6 +85,11 @@ public:
 private:
     bool tryParse(RawResponse& r, bool noBody)
     {
+        if (m_buffer.size() >= 5 && !m_buffer.startsWith("HTTP/")) {
+            r.status = -1; // junk where a status line must start (e.g. a body after HEAD)
+            r.complete = true;
+            return true;
+        }
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0)
             return false;

@@ -328,6 +328,16 @@ private Q_SLOTS:
         QCOMPARE(priv.status, 204);
         QVERIFY(!priv.headers.contains("access-control-allow-origin"));
         QCOMPARE(priv.headers.value("allow"), QByteArray("GET, HEAD, OPTIONS"));
+
+        // Authenticated routes answer, but give browsers on other origins nothing to read.
+        s->setAuthenticator([](const Request&) -> dpp::Result<Principal> {
+            return Principal{
+                QStringLiteral("k"), QStringLiteral("t"), {QStringLiteral("products:read")}, 0};
+        });
+        const NamReply privGet = namSend(m_nam, "GET", url(*s, QStringLiteral("/v1/private")), {},
+                                         {{"Origin", "https://shop.example"}});
+        QCOMPARE(privGet.status, 200);
+        QVERIFY(!privGet.headers.contains("access-control-allow-origin"));
     }
 
     void scopesAndAuthentication()
