@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs the Node test tools (package-lock.json pins them) into tests/node/node_modules,
+# which git ignores. Idempotent; does nothing without npm or when already installed.
+set -euo pipefail
+cd "$(dirname "$0")"
+command -v npm >/dev/null 2>&1 || { echo "tests/node: npm not found; Node-based checks will skip" >&2; exit 0; }
+if [ -d node_modules/@apidevtools/swagger-parser ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
+  exit 0
+fi
+npm ci --no-audit --no-fund --loglevel=error
