@@ -43,7 +43,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
 
 bool ConnectionGuard::isIdle() const
 {
-    return m_state == State::Head && m_head.isEmpty() && m_awaitingResponses == 0 && m_socket &&
+    return m_state == State::Head && m_head.isEmpty() && m_awaiting.isEmpty() && m_socket &&
            m_socket->bytesToWrite() == 0;
 }
 
@@ -107,8 +107,17 @@ bool ConnectionGuard::headComplete(const QByteArray& head)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     m_method = requestLine.value(0);
     m_target = requestLine.value(1);
+    const QByteArray version = requestLine.value(2);
+    // Qt 6.4 drops a connection it cannot parse without a word; say what is wrong instead.
+    if (requestLine.size() != 3 || m_method.isEmpty() || !m_target.startsWith('/') ||
+        !(version == "HTTP/1.1" || version == "HTTP/1.0")) {
+        reject(ApiError::badRequest(QStringLiteral("malformed_request"),
+                                    QStringLiteral("malformed HTTP request line")));
+        return false;
+    }
     qint64 contentLength = 0;
     bool expectContinue = false;
+    bool close = version == "HTTP/1.0"; // 1.0 closes unless it asks for keep-alive
     for (qsizetype n = 1; n < lines.size(); ++n) {
         const QByteArray& line = lines.at(n);
         const qsizetype colon = line.indexOf(':');
@@ -131,13 +140,19 @@ bool ConnectionGuard::headComplete(const QByteArray& head)
             return false;
         } else if (name == "expect") {
             expectContinue = value.toLower() == "100-continue";
+        } else if (name == "connection") {
+            const QByteArray v = value.toLower();
+            if (v.contains("close"))
+                close = true;
+            else if (v.contains("keep-alive"))
+                close = false;
         }
     }
     if (contentLength > m_limits.maxBodyBytes) {
         reject(ApiError::payloadTooLarge(m_limits.maxBodyBytes));
         return false;
     }
-    ++m_awaitingResponses;
+    m_awaiting.append(close);
     if (contentLength > 0) {
         m_bodyLeft = contentLength;
         m_state = State::Body;
@@ -149,11 +164,17 @@ bool ConnectionGuard::headComplete(const QByteArray& head)
     return true;
 }
 
-void ConnectionGuard::responseWritten(bool close)
+bool ConnectionGuard::nextResponseCloses() const
 {
-    if (m_awaitingResponses > 0)
-        --m_awaitingResponses;
-    if (close || m_draining) {
+    return m_draining || (!m_awaiting.isEmpty() && m_awaiting.first());
+}
+
+void ConnectionGuard::responseWritten()
+{
+    const bool close = nextResponseCloses();
+    if (!m_awaiting.isEmpty())
+        m_awaiting.removeFirst();
+    if (close) {
         m_closeAfterFlush = true;
         if (m_socket && m_socket->bytesToWrite() == 0)
             closeWhenFlushed();

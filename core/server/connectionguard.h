@@ -33,8 +33,11 @@ public:
     QTcpSocket* socket() const { return m_socket; }
     /// No request is half received or waiting for its answer, and nothing is left to send.
     bool isIdle() const;
-    /// Called by the server after it wrote an answer; closes when asked to or draining.
-    void responseWritten(bool close);
+    /// Whether the answer about to be written must close the connection: the client asked
+    /// (`Connection: close`, HTTP/1.0 without keep-alive) or the server is draining.
+    bool nextResponseCloses() const;
+    /// Called by the server after it wrote an answer; closes the connection if it must.
+    void responseWritten();
     /// Stop taking new requests: close now when idle, else after the current answer.
     void drain();
     bool isDraining() const { return m_draining; }
@@ -61,7 +64,8 @@ private:
     State m_state = State::Head;
     QByteArray m_head; // head bytes seen so far (bounded by maxHeaderBytes)
     qint64 m_bodyLeft = 0;
-    int m_awaitingResponses = 0; // requests whose head arrived and whose answer was not written
+    QList<bool> m_awaiting; // per request whose head arrived and whose answer is not written:
+                            // whether that answer closes the connection
     bool m_draining = false;
     bool m_closeAfterFlush = false;
     QByteArray m_method; // of the request being received, for the log

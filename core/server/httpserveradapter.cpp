@@ -82,13 +82,15 @@ protected:
         Request r = toRequest(request, socket);
         Response response = dispatcher ? dispatcher(r) : Response::error(ApiError::internal());
         ConnectionGuard* guard = m_owner->m_connections->guardOf(socket);
-        const bool close =
-            r.header("connection").toLower().contains("close") || (guard && guard->isDraining());
+        // The guard saw the request line and headers; without one (cannot happen with our
+        // listeners) fall back to the header.
+        const bool close = guard ? guard->nextResponseCloses()
+                                 : r.header("connection").toLower().contains("close");
         if (close)
             response.setHeader("Connection", "close");
         socket->write(response.serialize(r.method == "HEAD"));
         if (guard)
-            guard->responseWritten(close);
+            guard->responseWritten();
         else if (close)
             socket->disconnectFromHost();
         return true;

@@ -3,7 +3,9 @@
 #include "httpserveradapter.h"
 #include "openapi.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <cstdio>
 #include <dpp/version.h>
 #include <exception>
@@ -246,6 +248,11 @@ Response Server::preflight(const Request& request, const RouteTable::Match& matc
 
 void Server::finish(const Request& request, const Route* route, Response& response) const
 {
+    // RFC 9110 §6.6.1: a server with a clock sends Date (caches and clients rely on it).
+    response.setHeader("Date", QLocale::c()
+                                   .toString(QDateTime::currentDateTimeUtc(),
+                                             QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                                   .toLatin1());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     if (response.isHtml())

@@ -4,6 +4,7 @@
 #include "httptestclient.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 #include <server/server.h>
 #include <stdexcept>
@@ -293,6 +294,12 @@ private Q_SLOTS:
         const NamReply json = namSend(m_nam, "GET", url(*s, QStringLiteral("/health")));
         QCOMPARE(json.headers.value("x-content-type-options"), QByteArray("nosniff"));
         QCOMPARE(json.headers.value("referrer-policy"), QByteArray("no-referrer"));
+        // IMF-fixdate (RFC 9110 §5.6.7).
+        static const QRegularExpression imfFixdate(QStringLiteral(
+            "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+            "Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT$"));
+        QVERIFY2(imfFixdate.match(QString::fromLatin1(json.headers.value("date"))).hasMatch(),
+                 json.headers.value("date").constData());
         QVERIFY(!json.headers.contains("content-security-policy"));
         const NamReply html = namSend(m_nam, "GET", url(*s, QStringLiteral("/v1/page")));
         QCOMPARE(html.status, 200);
@@ -479,6 +486,32 @@ private Q_SLOTS:
         const RawResponse r = c.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers.value("connection"), QByteArray("close"));
+        QVERIFY(c.waitForDisconnect());
+    }
+
+    void http10ClosesUnlessKeepAlive()
+    {
+        auto s = startServer();
+        QVERIFY(s);
+        RawClient keep(port(*s));
+        keep.send("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        QCOMPARE(keep.read().status, 200);
+        keep.send("GET /health HTTP/1.0\r\n\r\n");
+        const RawResponse last = keep.read();
+        QCOMPARE(last.status, 200);
+        QCOMPARE(last.headers.value("connection"), QByteArray("close"));
+        QVERIFY(keep.waitForDisconnect());
+    }
+
+    void malformedRequestLineIs400()
+    {
+        auto s = startServer();
+        QVERIFY(s);
+        RawClient c(port(*s));
+        c.send("GET /health SPDY/9\r\nHost: x\r\n\r\n");
+        const RawResponse r = c.read();
+        QCOMPARE(r.status, 400);
+        verifyErrorShape(r.json(), QStringLiteral("malformed_request"));
         QVERIFY(c.waitForDisconnect());
     }
 
