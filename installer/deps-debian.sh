@@ -15,6 +15,8 @@ PACKAGES=(
   libqrencode-dev libdmtx-dev libpoppler-qt6-dev libquazip1-qt6-dev libzint-dev
   # tests and benchmarks: decoder, PostgreSQL server, PDF tools, peer encoder, fonts
   libzxing-dev postgresql poppler-utils zint fonts-dejavu-core
+  # throw-away TLS certificates in the dppserver tests
+  openssl
   # packaging
   dpkg-dev file
 )
