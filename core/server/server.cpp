@@ -94,9 +94,17 @@ Result<quint16> Server::start()
         m_adapter->setDispatcher([this](Request& r) { return dispatch(r); });
         connect(m_adapter, &HttpServerAdapter::rejected, this,
                 [this](const QByteArray& method, const QByteArray& path, int status) {
+                    // Straight from the socket, unparsed: keep the log one clean line.
+                    const auto printable = [](QByteArray b, qsizetype max) {
+                        b.truncate(max);
+                        for (char& c : b) {
+                            if (uchar(c) < 0x21 || uchar(c) > 0x7e)
+                                c = '?';
+                        }
+                        return QString::fromLatin1(b.isEmpty() ? QByteArray("-") : b);
+                    };
                     log(QStringLiteral("%1 %2 %3 0ms (refused before dispatch)")
-                            .arg(QString::fromLatin1(method.left(16)),
-                                 QString::fromLatin1(path.left(200)))
+                            .arg(printable(method, 16), printable(path, 200))
                             .arg(status));
                 });
     }
@@ -161,6 +169,13 @@ Response Server::route(Request& request, const Route*& matched)
 {
     const auto match = m_routes.match(request.rawPath);
     if (!match) {
+        // Probing for paths is unauthenticated traffic too; it spends the IP's budget.
+        const auto d = m_limiter.take(QStringLiteral("ip:") + request.remoteAddress.toString());
+        if (!d.allowed) {
+            Response r = Response::error(ApiError::tooManyRequests(d.retryAfterSeconds));
+            r.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
+            return r;
+        }
         return Response::error(ApiError::notFound(
             QStringLiteral("no route for %1").arg(QString::fromLatin1(request.rawPath.left(200)))));
     }

@@ -401,6 +401,10 @@ private Q_SLOTS:
         m_nowMs += 1'000;
         QCOMPARE(namSend(m_nam, "GET", url(*s, QStringLiteral("/health"))).status, 200);
         QCOMPARE(namSend(m_nam, "GET", url(*s, QStringLiteral("/health"))).status, 429);
+        // Probing unknown paths spends the same budget.
+        m_nowMs += 20'000;
+        QCOMPARE(namSend(m_nam, "GET", url(*s, QStringLiteral("/admin"))).status, 404);
+        QCOMPARE(namSend(m_nam, "GET", url(*s, QStringLiteral("/admin"))).status, 429);
     }
 
     void rateLimitPerKeyUsesTheKeysLimit()
