@@ -53,13 +53,31 @@ void ConnectionGuard::onReadyRead()
         return;
     if (m_idleTimer.interval() > 0)
         m_idleTimer.start();
+    parserAttached(); // normally done already by GuardedServer; harmless when repeated
     if (m_state == State::Rejected) {
         m_socket->readAll(); // discard: nobody parses this connection any more
         return;
     }
-    // The HTTP parser reads everything available after this slot, so what is available
-    // now is exactly what has not been scanned yet.
-    scan(m_socket->peek(m_socket->bytesAvailable()));
+    // Whatever the parser left unread last time (a pipelined request it will come back
+    // to) was scanned already; only the bytes after it are new.
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 seen = std::clamp<qint64>(m_scannedUnread, 0, available);
+    m_scannedUnread = available;
+    scan(m_socket->peek(available).mid(seen));
+}
+
+void ConnectionGuard::parserAttached()
+{
+    if (m_parserAttached || !m_socket)
+        return;
+    m_parserAttached = true;
+    // Runs after the HTTP server's own readyRead slot: Qt 6.4 parses one request per
+    // round and leaves the rest of a pipelined batch in the socket (re-emitting readyRead
+    // for it), so remember how much of what we scanned is still unread.
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+        if (m_socket && m_state != State::Rejected)
+            m_scannedUnread = m_socket->bytesAvailable();
+    });
 }
 
 void ConnectionGuard::scan(const QByteArray& fresh)

@@ -1,7 +1,8 @@
 // ConnectionGuard: watches one client connection for the limits Qt HTTP Server 6.4 lacks:
 // oversized heads (431) and bodies (413, refused from the head, before the body is read),
 // chunked uploads (411), `Expect: 100-continue`, and an idle timeout. It sees every byte
-// before the HTTP parser does because its readyRead slot is connected first.
+// before the HTTP parser does because its readyRead slot is connected first, and a second
+// slot after the parser's tells it how much the parser left unread.
 #pragma once
 
 #include <QByteArray>
@@ -31,6 +32,8 @@ public:
     ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& limits);
 
     QTcpSocket* socket() const { return m_socket; }
+    /// Called once the HTTP server connected its own slots to the socket.
+    void parserAttached();
     /// No request is half received or waiting for its answer, and nothing is left to send.
     bool isIdle() const;
     /// Whether the answer about to be written must close the connection: the client asked
@@ -64,6 +67,8 @@ private:
     State m_state = State::Head;
     QByteArray m_head; // head bytes seen so far (bounded by maxHeaderBytes)
     qint64 m_bodyLeft = 0;
+    qint64 m_scannedUnread = 0; // bytes at the front of the socket buffer already scanned
+    bool m_parserAttached = false;
     QList<bool> m_awaiting; // per request whose head arrived and whose answer is not written:
                             // whether that answer closes the connection
     bool m_draining = false;

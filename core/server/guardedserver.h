@@ -19,9 +19,16 @@ public:
     // own readyRead slot afterwards, so the guard's slot always runs first.
     QTcpSocket* nextPendingConnection() override
     {
+        // The HTTP server calls this in a loop until it gets nullptr and connects its slots
+        // to each socket in between, so by now the previous socket has them.
+        if (m_previous)
+            m_previous->parserAttached();
+        m_previous = nullptr;
         while (QTcpSocket* socket = Base::nextPendingConnection()) {
-            if (m_connections && m_connections->adopt(socket))
+            if (m_connections && m_connections->adopt(socket)) {
+                m_previous = m_connections->guardOf(socket);
                 return socket;
+            }
             // Refused (cap or shutdown): the socket deletes itself once closed.
             QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         }
@@ -30,6 +37,7 @@ public:
 
 private:
     QPointer<ConnectionSet> m_connections;
+    QPointer<ConnectionGuard> m_previous;
 };
 
 } // namespace dpp::server
