@@ -55,6 +55,12 @@ ApiError ApiError::conflict(const QString& code, const QString& message, const Q
     return make(409, "conflict_error", code, message, param);
 }
 
+ApiError ApiError::requestTimeout()
+{
+    return make(408, "invalid_request_error", QStringLiteral("request_timeout"),
+                QStringLiteral("the request head did not arrive in time"));
+}
+
 ApiError ApiError::lengthRequired()
 {
     return make(411, "invalid_request_error", QStringLiteral("length_required"),

@@ -29,6 +29,7 @@ struct ApiError
     static ApiError methodNotAllowed(const QString& message);
     static ApiError conflict(const QString& code, const QString& message,
                              const QString& param = {});
+    static ApiError requestTimeout();
     static ApiError lengthRequired();
     static ApiError payloadTooLarge(qint64 limitBytes);
     static ApiError headersTooLarge(qint64 limitBytes);

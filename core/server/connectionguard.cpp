@@ -39,6 +39,9 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ConnectionLimits& lim
     });
     if (m_limits.idleTimeoutMs > 0)
         m_idleTimer.start();
+    m_headTimer.setSingleShot(true);
+    m_headTimer.setInterval(std::max(0, m_limits.headTimeoutMs));
+    connect(&m_headTimer, &QTimer::timeout, this, [this] { reject(ApiError::requestTimeout()); });
 }
 
 bool ConnectionGuard::isIdle() const
@@ -100,6 +103,8 @@ void ConnectionGuard::scan(const QByteArray& fresh)
                 break;
         }
         const qsizetype before = m_head.size();
+        if (before == 0 && m_limits.headTimeoutMs > 0)
+            m_headTimer.start();
         const qsizetype room = m_limits.maxHeaderBytes + 4 - before;
         m_head.append(fresh.mid(i, std::max<qsizetype>(0, room)));
         const qsizetype end = m_head.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
@@ -114,6 +119,7 @@ void ConnectionGuard::scan(const QByteArray& fresh)
         i += end + 4 - before;
         const QByteArray head = m_head.left(end);
         m_head.clear();
+        m_headTimer.stop();
         if (!headComplete(head))
             return;
     }
@@ -219,6 +225,7 @@ void ConnectionGuard::reject(const ApiError& error)
         return;
     Q_EMIT rejected(m_method, m_target, error.status);
     m_state = State::Rejected;
+    m_headTimer.stop();
     Response r = Response::error(error);
     r.setHeader("Connection", "close");
     r.setHeader("X-Content-Type-Options", "nosniff");

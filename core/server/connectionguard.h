@@ -1,8 +1,8 @@
 // ConnectionGuard: watches one client connection for the limits Qt HTTP Server 6.4 lacks:
 // oversized heads (431) and bodies (413, refused from the head, before the body is read),
-// chunked uploads (411), `Expect: 100-continue`, and an idle timeout. It sees every byte
-// before the HTTP parser does because its readyRead slot is connected first, and a second
-// slot after the parser's tells it how much the parser left unread.
+// chunked uploads (411), `Expect: 100-continue`, slow heads (408) and an idle timeout. It sees
+// every byte before the HTTP parser does because its readyRead slot is connected first, and a
+// second slot after the parser's tells it how much the parser left unread.
 #pragma once
 
 #include <QByteArray>
@@ -21,7 +21,9 @@ struct ConnectionLimits
     qint64 maxBodyBytes = 25LL * 1024 * 1024;
     qint64 maxHeaderBytes = 16 * 1024; // request line + headers
     int idleTimeoutMs = 30000;         // no bytes either way for this long closes the connection
-    int maxConnections = 256;          // more concurrent connections are answered 503
+    int headTimeoutMs = 30000; // a request head must be complete this long after its first byte
+                               // (a client trickling bytes never looks idle)
+    int maxConnections = 256;  // more concurrent connections are answered 503
 };
 
 class ConnectionGuard : public QObject
@@ -64,6 +66,7 @@ private:
     QPointer<QTcpSocket> m_socket;
     ConnectionLimits m_limits;
     QTimer m_idleTimer;
+    QTimer m_headTimer;
     State m_state = State::Head;
     QByteArray m_head; // head bytes seen so far (bounded by maxHeaderBytes)
     qint64 m_bodyLeft = 0;

@@ -116,6 +116,8 @@ QByteArray Response::reasonPhrase(int status)
         return "Method Not Allowed";
     case 406:
         return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
     case 410:

@@ -66,6 +66,11 @@ private Q_SLOTS:
         QCOMPARE(r.serialize(true), QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
                                                "Content-Length: 5\r\n\r\n"));
         QCOMPARE(Response::noContent().serialize(), QByteArray("HTTP/1.1 204 No Content\r\n\r\n"));
+        // Every status we send has its reason phrase.
+        for (int status :
+             {200, 201, 204, 400, 401, 403, 404, 405, 408, 409, 411, 413, 422, 429, 431, 500, 503})
+            QVERIFY2(Response::reasonPhrase(status) != "Status",
+                     qPrintable(QString::number(status)));
     }
 };
 

@@ -454,6 +454,20 @@ private Q_SLOTS:
         QVERIFY(c.waitForDisconnect(10000));
     }
 
+    void slowHeadIs408()
+    {
+        ServerConfig config;
+        config.limits.headTimeoutMs = 200;
+        auto s = startServer(config);
+        QVERIFY(s);
+        RawClient c(port(*s));
+        c.send("GET /health HTTP/1.1\r\nHost: x\r\n"); // and never the empty line
+        const RawResponse r = c.read();
+        QCOMPARE(r.status, 408);
+        verifyErrorShape(r.json(), QStringLiteral("request_timeout"));
+        QVERIFY(c.waitForDisconnect());
+    }
+
     void connectionCapAnswers503()
     {
         ServerConfig config;
