@@ -5,7 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <csignal>
 #include <cstdio>
 #include <dpp/version.h>
@@ -54,6 +53,13 @@ int main(int argc, char* argv[])
                       QStringLiteral("Requests per minute per API key or client IP (default "
                                      "100, 0 = off)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-connections"),
+                      QStringLiteral("Open connections at most; more are answered 503 (default "
+                                     "256)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("idle-timeout"),
+                      QStringLiteral("Seconds before a silent connection is closed (default 30)."),
+                      QStringLiteral("SECONDS")});
     parser.process(app);
 
     dpp::server::ServerConfig config;
@@ -77,6 +83,20 @@ int main(int argc, char* argv[])
         config.rateLimitPerMinute = parser.value(QStringLiteral("rate-limit")).toInt(&ok);
         if (!ok || config.rateLimitPerMinute < 0)
             return usageError(QStringLiteral("--rate-limit takes a number of requests"));
+    }
+
+    if (parser.isSet(QStringLiteral("max-connections"))) {
+        bool ok = false;
+        config.limits.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);
+        if (!ok || config.limits.maxConnections < 1)
+            return usageError(QStringLiteral("--max-connections takes a positive number"));
+    }
+    if (parser.isSet(QStringLiteral("idle-timeout"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("idle-timeout")).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 24 * 3600)
+            return usageError(QStringLiteral("--idle-timeout takes 1 to 86400 seconds"));
+        config.limits.idleTimeoutMs = seconds * 1000;
     }
 
     // Installed before listening, so a SIGTERM right after start is never lost.

@@ -202,6 +202,10 @@ private Q_SLOTS:
                                 QStringLiteral("--tls-key"), QStringLiteral("/nonexistent.key")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("cannot read"));
+        r = dpp::test::runTool(QStringLiteral("dppserver"),
+                               {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--idle-timeout"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
     }
 };
 
