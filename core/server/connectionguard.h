@@ -45,7 +45,6 @@ public:
     void responseWritten();
     /// Stop taking new requests: close now when idle, else after the current answer.
     void drain();
-    bool isDraining() const { return m_draining; }
 
     /// Writes an error answer and closes the connection, discarding what the client sends
     /// meanwhile so it can read the answer instead of getting a reset.

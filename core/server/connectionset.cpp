@@ -20,16 +20,6 @@ void ConnectionSet::compact()
     });
 }
 
-int ConnectionSet::count() const
-{
-    int n = 0;
-    for (const auto& g : m_guards) {
-        if (g && g->socket() && g->socket()->state() != QAbstractSocket::UnconnectedState)
-            ++n;
-    }
-    return n;
-}
-
 bool ConnectionSet::adopt(QTcpSocket* socket)
 {
     compact();

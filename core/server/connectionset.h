@@ -19,14 +19,11 @@ public:
 
     /// Guards the socket and returns true, or answers 503 and closes it when the cap is reached.
     bool adopt(QTcpSocket* socket);
-    int count() const;
-    const ConnectionLimits& limits() const { return m_limits; }
     ConnectionGuard* guardOf(QTcpSocket* socket) const;
 
     /// Closes idle connections now and the others after their current answer; calls done
     /// when none is left or after timeoutMs, whichever comes first.
     void drain(int timeoutMs, std::function<void()> done);
-    bool isDraining() const { return m_draining; }
 
 Q_SIGNALS:
     void rejected(const QByteArray& method, const QByteArray& path, int status);

@@ -42,8 +42,6 @@ public:
     /// last connection closed or after timeoutMs.
     void drain(int timeoutMs, std::function<void()> done);
 
-    ConnectionSet* connections() const { return m_connections; }
-
 Q_SIGNALS:
     /// A request refused by a connection limit before dispatch (method, target, status).
     void rejected(const QByteArray& method, const QByteArray& path, int status);

@@ -24,6 +24,15 @@ constexpr const char* kHtmlCsp = "default-src 'self'; img-src 'self' data:; styl
                                  "script-src 'self'; object-src 'none'; base-uri 'none'; "
                                  "form-action 'self'; frame-ancestors 'none'";
 
+Response tooManyRequests(const RateLimiter::Decision& d)
+{
+    Response r = Response::error(ApiError::tooManyRequests(d.retryAfterSeconds));
+    r.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
+    r.setHeader("X-RateLimit-Limit", QByteArray::number(d.limit));
+    r.setHeader("X-RateLimit-Remaining", "0");
+    return r;
+}
+
 bool pathIsPublic(const RouteTable::Match& match)
 {
     for (const Route* r : match.routes) {
@@ -171,11 +180,8 @@ Response Server::route(Request& request, const Route*& matched)
     if (!match) {
         // Probing for paths is unauthenticated traffic too; it spends the IP's budget.
         const auto d = m_limiter.take(QStringLiteral("ip:") + request.remoteAddress.toString());
-        if (!d.allowed) {
-            Response r = Response::error(ApiError::tooManyRequests(d.retryAfterSeconds));
-            r.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
-            return r;
-        }
+        if (!d.allowed)
+            return tooManyRequests(d);
         return Response::error(ApiError::notFound(
             QStringLiteral("no route for %1").arg(QString::fromLatin1(request.rawPath.left(200)))));
     }
@@ -206,11 +212,8 @@ Response Server::route(Request& request, const Route*& matched)
         if (!principal) {
             // Failed attempts count against the client's IP, which slows key guessing.
             const auto d = m_limiter.take(bucket);
-            if (!d.allowed) {
-                Response r = Response::error(ApiError::tooManyRequests(d.retryAfterSeconds));
-                r.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
-                return r;
-            }
+            if (!d.allowed)
+                return tooManyRequests(d);
             Response r = Response::error(ApiError::unauthorized(principal.error().message));
             r.setHeader("WWW-Authenticate", "Bearer");
             return r;
@@ -221,13 +224,8 @@ Response Server::route(Request& request, const Route*& matched)
     }
 
     const RateLimiter::Decision d = m_limiter.take(bucket, perMinute);
-    if (!d.allowed) {
-        Response r = Response::error(ApiError::tooManyRequests(d.retryAfterSeconds));
-        r.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
-        r.setHeader("X-RateLimit-Limit", QByteArray::number(d.limit));
-        r.setHeader("X-RateLimit-Remaining", "0");
-        return r;
-    }
+    if (!d.allowed)
+        return tooManyRequests(d);
 
     if (request.principal && !route->scope.isEmpty() &&
         !request.principal->scopes.contains(route->scope)) {
