@@ -2,7 +2,6 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QUrl>
 
 namespace dpp::server {
 
@@ -22,11 +21,6 @@ bool Request::hasHeader(QByteArrayView name) const
             return true;
     }
     return false;
-}
-
-QString Request::path() const
-{
-    return QUrl::fromPercentEncoding(rawPath);
 }
 
 Result<QJsonObject> Request::jsonObject() const

@@ -34,8 +34,6 @@ struct Request
     bool hasHeader(QByteArrayView name) const;
     /// A path parameter of the matched route ("product" for /v1/products/{product}).
     QString param(const QString& name) const { return pathParams.value(name); }
-    /// Decoded path, for logs and messages.
-    QString path() const;
     /// The body as a JSON object; Error code "malformed_json" (sent as 400) otherwise.
     Result<QJsonObject> jsonObject() const;
 };
