@@ -17,6 +17,8 @@ PACKAGES=(
   libzxing-dev postgresql poppler-utils zint fonts-dejavu-core
   # JSON-LD checks in tests (npm package jsonld, see tests/node/)
   nodejs npm
+  # throw-away TLS certificates in the dppserver tests
+  openssl
   # packaging
   dpkg-dev file
 )

@@ -1,9 +1,24 @@
-// dppserver: the headless HTTP server (resolver, REST API, viewer). A skeleton
-// until the REST API issue lands: it answers --help and --version.
+// dppserver: the headless HTTP server (resolver, REST API, viewer). Parses the command
+// line into a ServerConfig, prints the URL it listens on as the first stdout line (scripts
+// and tests read the port from it) and drains in-flight requests on SIGTERM.
+#include "signalwatcher.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <csignal>
 #include <cstdio>
 #include <dpp/version.h>
+#include <server/server.h>
+
+namespace {
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "dppserver: %s\n", message.toUtf8().constData());
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -16,14 +31,90 @@ int main(int argc, char* argv[])
         "DPP Studio server: GS1 Digital Link resolver, passport viewer and REST API."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on."),
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address to listen on; port 0 picks a free one."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080")});
     parser.addOption({QStringLiteral("database"),
                       QStringLiteral("SQLite file or postgresql:// URL."), QStringLiteral("DB")});
     parser.addOption({QStringLiteral("base-url"),
-                      QStringLiteral("Public base URL of the resolver."), QStringLiteral("URL")});
+                      QStringLiteral("Public base URL of the resolver (default: the listen URL)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      QStringLiteral("PEM certificate (chain) for HTTPS."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("sandbox"),
+                      QStringLiteral("Test mode: sk_test_ keys only, sample products.")});
+    parser.addOption({QStringLiteral("max-body"),
+                      QStringLiteral("Largest request body in bytes (default 26214400)."),
+                      QStringLiteral("BYTES")});
+    parser.addOption({QStringLiteral("rate-limit"),
+                      QStringLiteral("Requests per minute per API key or client IP (default "
+                                     "100, 0 = off)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-connections"),
+                      QStringLiteral("Open connections at most; more are answered 503 (default "
+                                     "256)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("idle-timeout"),
+                      QStringLiteral("Seconds before a silent connection is closed (default 30)."),
+                      QStringLiteral("SECONDS")});
     parser.process(app);
 
-    std::fprintf(stderr, "dppserver: the HTTP server is not built yet in this version.\n");
-    return 1;
+    dpp::server::ServerConfig config;
+    if (const auto ok = config.setListen(parser.value(QStringLiteral("listen"))); !ok)
+        return usageError(ok.error().message);
+    config.database = parser.value(QStringLiteral("database"));
+    config.baseUrl = parser.value(QStringLiteral("base-url"));
+    config.tlsCertificate = parser.value(QStringLiteral("tls-cert"));
+    config.tlsKey = parser.value(QStringLiteral("tls-key"));
+    config.sandbox = parser.isSet(QStringLiteral("sandbox"));
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(QStringLiteral("max-body"))) {
+        bool ok = false;
+        config.limits.maxBodyBytes = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
+        if (!ok || config.limits.maxBodyBytes < 0)
+            return usageError(QStringLiteral("--max-body takes a number of bytes"));
+    }
+    if (parser.isSet(QStringLiteral("rate-limit"))) {
+        bool ok = false;
+        config.rateLimitPerMinute = parser.value(QStringLiteral("rate-limit")).toInt(&ok);
+        if (!ok || config.rateLimitPerMinute < 0)
+            return usageError(QStringLiteral("--rate-limit takes a number of requests"));
+    }
+
+    if (parser.isSet(QStringLiteral("max-connections"))) {
+        bool ok = false;
+        config.limits.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);
+        if (!ok || config.limits.maxConnections < 1)
+            return usageError(QStringLiteral("--max-connections takes a positive number"));
+    }
+    if (parser.isSet(QStringLiteral("idle-timeout"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("idle-timeout")).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 24 * 3600)
+            return usageError(QStringLiteral("--idle-timeout takes 1 to 86400 seconds"));
+        config.limits.idleTimeoutMs = seconds * 1000;
+    }
+
+    // Installed before listening, so a SIGTERM right after start is never lost.
+    SignalWatcher signals({SIGTERM, SIGINT});
+    std::signal(SIGPIPE, SIG_IGN);
+
+    dpp::server::Server server(config);
+    const auto port = server.start();
+    if (!port) {
+        std::fprintf(stderr, "dppserver: %s\n", port.error().message.toUtf8().constData());
+        return 1;
+    }
+    std::printf("listening on %s\n", server.listenUrl().toUtf8().constData());
+    std::fflush(stdout);
+
+    QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app](int signal) {
+        std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
+        server.shutdown([&app] { app.exit(0); });
+    });
+    return app.exec();
 }

@@ -1,0 +1,188 @@
+#include "httpserveradapter.h"
+
+#include "guardedserver.h"
+
+#include <QAbstractHttpServer>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+
+namespace dpp::server {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    using M = QHttpServerRequest::Method;
+    switch (m) {
+    case M::Get:
+        return "GET";
+    case M::Put:
+        return "PUT";
+    case M::Delete:
+        return "DELETE";
+    case M::Post:
+        return "POST";
+    case M::Head:
+        return "HEAD";
+    case M::Options:
+        return "OPTIONS";
+    case M::Patch:
+        return "PATCH";
+    case M::Connect:
+        return "CONNECT";
+    case M::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+Request toRequest(const QHttpServerRequest& in, const QTcpSocket* socket)
+{
+    Request r;
+    r.method = methodName(in.method());
+    const QUrl url = in.url();
+    r.rawPath = url.path(QUrl::FullyEncoded).toLatin1();
+    if (r.rawPath.isEmpty())
+        r.rawPath = "/";
+    r.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    const auto headers = in.headers();
+    r.headers.reserve(headers.size());
+    for (const auto& [name, value] : headers)
+        r.headers.append({name.toLower(), value});
+    r.body = in.body();
+    r.remoteAddress = in.remoteAddress();
+    r.secure = qobject_cast<const QSslSocket*>(socket) != nullptr;
+    return r;
+}
+
+} // namespace
+
+// Qt 6.4: QAbstractHttpServer gives us the parsed request and its socket. We never use
+// QHttpServer's router (no 405, no HEAD, regex paths) nor QFuture handlers (crash when the
+// client leaves early); everything is answered synchronously on the socket.
+class HttpServerAdapter::Backend : public QAbstractHttpServer
+{
+public:
+    explicit Backend(HttpServerAdapter* owner) : m_owner(owner) {}
+
+    Dispatcher dispatcher;
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        Request r = toRequest(request, socket);
+        Response response = dispatcher ? dispatcher(r) : Response::error(ApiError::internal());
+        ConnectionGuard* guard = m_owner->m_connections->guardOf(socket);
+        // The guard saw the request line and headers; without one (cannot happen with our
+        // listeners) fall back to the header.
+        const bool close = guard ? guard->nextResponseCloses()
+                                 : r.header("connection").toLower().contains("close");
+        if (close)
+            response.setHeader("Connection", "close");
+        socket->write(response.serialize(r.method == "HEAD"));
+        if (guard)
+            guard->responseWritten();
+        else if (close)
+            socket->disconnectFromHost();
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest&, QTcpSocket* socket) override
+    {
+        // Unreachable: handleRequest answers everything. Kept correct anyway.
+        socket->write(
+            Response::error(ApiError::notFound(QStringLiteral("no such route"))).serialize());
+    }
+
+private:
+    HttpServerAdapter* m_owner;
+};
+
+HttpServerAdapter::HttpServerAdapter(const ConnectionLimits& limits, QObject* parent)
+    : QObject(parent), m_connections(new ConnectionSet(limits, this)),
+      m_backend(std::make_unique<Backend>(this))
+{
+    connect(m_connections, &ConnectionSet::rejected, this, &HttpServerAdapter::rejected);
+}
+
+HttpServerAdapter::~HttpServerAdapter() = default;
+
+void HttpServerAdapter::setDispatcher(Dispatcher dispatcher)
+{
+    m_backend->dispatcher = std::move(dispatcher);
+}
+
+Result<quint16> HttpServerAdapter::listen(const QHostAddress& address, quint16 port,
+                                          const TlsFiles& tls)
+{
+    QTcpServer* server = nullptr;
+    if (tls.enabled()) {
+        QFile certFile(tls.certificate);
+        if (!certFile.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("tls-cert"),
+                         QStringLiteral("cannot read %1").arg(tls.certificate),
+                         {}};
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll());
+        if (chain.isEmpty())
+            return Error{QStringLiteral("tls-cert"),
+                         QStringLiteral("no PEM certificate in %1").arg(tls.certificate),
+                         {}};
+        QFile keyFile(tls.key);
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return Error{
+                QStringLiteral("tls-key"), QStringLiteral("cannot read %1").arg(tls.key), {}};
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec);
+        if (key.isNull())
+            return Error{QStringLiteral("tls-key"),
+                         QStringLiteral("no unencrypted RSA or EC PEM key in %1").arg(tls.key),
+                         {}};
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificateChain(chain);
+        config.setPrivateKey(key);
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        auto* ssl = new GuardedServer<QSslServer>(m_connections);
+        ssl->setSslConfiguration(config);
+        server = ssl;
+        m_tls = true;
+    } else {
+        server = new GuardedServer<QTcpServer>(m_connections);
+    }
+    if (!server->listen(address, port)) {
+        const QString why = server->errorString();
+        delete server;
+        return Error{
+            QStringLiteral("listen"),
+            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why),
+            {}};
+    }
+    m_backend->bind(server); // takes ownership
+    return server->serverPort();
+}
+
+void HttpServerAdapter::drain(int timeoutMs, std::function<void()> done)
+{
+    // Connections the kernel accepted before the signal are clients already talking to us:
+    // take them out of the backlog (closing the listener would reset them), then refuse
+    // new ones at the socket level so a load balancer retries elsewhere.
+    const auto servers = m_backend->servers();
+    for (QTcpServer* s : servers) {
+        for (int n = 0; n < 1024 && s->waitForNewConnection(0); ++n) {
+        }
+        s->close();
+    }
+    m_connections->drain(timeoutMs, std::move(done));
+}
+
+} // namespace dpp::server

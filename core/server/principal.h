@@ -1,0 +1,28 @@
+// Principal: who a request acts for once authenticated, and the hook that finds it.
+// The store provides the real authenticator (API keys, sessions); the routing layer only
+// needs scopes and the per-key rate limit.
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace dpp::server {
+
+struct Request;
+
+struct Principal
+{
+    QString keyId;              // stable id of the API key or session (rate-limit bucket)
+    QString tenantId;           // whose data the request may see
+    QStringList scopes;         // granted scopes ("products:read", ...)
+    int rateLimitPerMinute = 0; // 0 = the server default
+};
+
+/// Returns the principal for the request's credentials, or an Error (sent as 401) when they
+/// are missing, unknown, expired or revoked.
+using Authenticator = std::function<Result<Principal>(const Request&)>;
+
+} // namespace dpp::server

@@ -1,0 +1,47 @@
+// RouteTable: every route of the server in one list. The router matches request paths
+// against it (literal segments beat {named} ones) and the OpenAPI document is built from it.
+#pragma once
+
+#include "result.h"
+#include "route.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <deque>
+#include <optional>
+
+namespace dpp::server {
+
+class RouteTable
+{
+public:
+    /// Adds a route. Fails for a malformed pattern or a method+path that is already taken.
+    Status add(Route route);
+
+    struct Match
+    {
+        QString pattern;                // the route path that matched
+        QList<const Route*> routes;     // every method registered on that path
+        QHash<QString, QString> params; // {name} → percent-decoded segment
+
+        const Route* find(QByteArrayView method) const;
+        /// Methods for the Allow header: registered ones plus HEAD (with GET) and OPTIONS.
+        QByteArray allowHeader() const;
+    };
+
+    /// Matches a percent-encoded path. Segments are split before decoding, so "%2F" stays
+    /// inside one segment (GS1 values may contain slashes).
+    std::optional<Match> match(const QByteArray& encodedPath) const;
+
+    /// In registration order; stable addresses.
+    const std::deque<Route>& routes() const { return m_routes; }
+
+    /// The {name} parameters of a pattern, in order.
+    static QStringList parameterNames(const QString& pattern);
+
+private:
+    std::deque<Route> m_routes;
+};
+
+} // namespace dpp::server

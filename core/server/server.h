@@ -1,0 +1,69 @@
+// Server: the routing layer of dppserver. Owns the route table, matches requests,
+// authenticates, applies rate limits, turns handler failures into a logged 500, and adds
+// the headers every answer carries. Transport details live in HttpServerAdapter.
+#pragma once
+
+#include "principal.h"
+#include "ratelimiter.h"
+#include "request.h"
+#include "response.h"
+#include "result.h"
+#include "routetable.h"
+#include "serverconfig.h"
+
+#include <QObject>
+#include <functional>
+
+namespace dpp::server {
+
+class HttpServerAdapter;
+
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(ServerConfig config, QObject* parent = nullptr);
+    ~Server() override;
+
+    /// Registers a route; built-in ones (/health, /openapi.json) are there from the start.
+    Status addRoute(Route route);
+    const RouteTable& routes() const { return m_routes; }
+
+    /// Who may call non-public routes. Without one, every non-public route answers 401.
+    void setAuthenticator(Authenticator authenticator)
+    {
+        m_authenticator = std::move(authenticator);
+    }
+    RateLimiter& rateLimiter() { return m_limiter; }
+    /// Where the one-line-per-request log goes; stderr by default.
+    void setLogSink(std::function<void(const QString&)> sink) { m_log = std::move(sink); }
+
+    /// Listens as configured; returns the bound port.
+    Result<quint16> start();
+    /// "http://127.0.0.1:PORT" (https with TLS); valid after start().
+    QString listenUrl() const;
+    const ServerConfig& config() const { return m_config; }
+
+    /// Stops accepting, finishes requests in flight, then calls done.
+    void shutdown(std::function<void()> done);
+
+    /// Answers one request as the network path does (also usable in-process).
+    Response dispatch(Request& request);
+
+private:
+    Response route(Request& request, const Route*& matched);
+    Response preflight(const Request& request, const RouteTable::Match& match);
+    void finish(const Request& request, const Route* route, Response& response) const;
+    void log(const QString& line) const;
+    void addBuiltinRoutes();
+
+    ServerConfig m_config;
+    RouteTable m_routes;
+    RateLimiter m_limiter;
+    Authenticator m_authenticator;
+    std::function<void(const QString&)> m_log;
+    HttpServerAdapter* m_adapter = nullptr;
+    quint16 m_port = 0;
+};
+
+} // namespace dpp::server

@@ -1,0 +1,29 @@
+// ServerConfig: everything dppserver is started with, parsed once from the command line.
+#pragma once
+
+#include "connectionguard.h"
+#include "result.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace dpp::server {
+
+struct ServerConfig
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString database; // SQLite file or postgresql:// URL; used by the store
+    QString baseUrl;  // public base URL (resolver links, OpenAPI servers); empty = listen URL
+    QString tlsCertificate;
+    QString tlsKey;
+    bool sandbox = false; // sk_test_ keys only, sample products (used by the store)
+    ConnectionLimits limits;
+    int rateLimitPerMinute = 100; // default bucket per API key and per client IP; 0 = off
+    int drainTimeoutMs = 10000;   // how long SIGTERM waits for requests in flight
+
+    /// Parses "HOST:PORT", "[v6]:PORT" or ":PORT" (all interfaces) into host and port.
+    Status setListen(const QString& hostPort);
+};
+
+} // namespace dpp::server
