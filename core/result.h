@@ -17,8 +17,7 @@ struct Error
     QString code;    // stable machine code ("invalid_check_digit"); empty = "invalid"
 };
 
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}

@@ -18,8 +18,14 @@ inline QString sharedDir()
     return (!dir.isEmpty() && QDir(dir).exists()) ? QDir(dir).absolutePath() : QString();
 }
 
-inline QString binDir() { return qEnvironmentVariable("DPP_BIN_DIR"); }
-inline QString sourceDir() { return qEnvironmentVariable("DPP_SOURCE_DIR"); }
+inline QString binDir()
+{
+    return qEnvironmentVariable("DPP_BIN_DIR");
+}
+inline QString sourceDir()
+{
+    return qEnvironmentVariable("DPP_SOURCE_DIR");
+}
 
 struct ProcessResult
 {

@@ -13,7 +13,8 @@ namespace dpp::ctl {
 const QList<Command>& commands()
 {
     static const QList<Command> table = {
-        {"parse", "parse <uri>                 parse and validate a GS1 Digital Link URI",
+        {"parse",
+         "parse <uri> [--permit-zero-suppressed-gtin]  parse and validate a GS1 Digital Link URI",
          &runParse},
         {"gtin", "gtin <value>                validate a GTIN-8/12/13/14 and normalise it",
          &runGtin},
@@ -38,7 +39,8 @@ void printJson(const OrderedJson& fields)
         if (out.size() > 1)
             out += ',';
         // Serialise each member through QJsonDocument so escaping is Qt's.
-        const QByteArray member = QJsonDocument(QJsonObject{{key, value}}).toJson(QJsonDocument::Compact);
+        const QByteArray member =
+            QJsonDocument(QJsonObject{{key, value}}).toJson(QJsonDocument::Compact);
         out += member.mid(1, member.size() - 2);
     }
     out += '}';
@@ -50,8 +52,9 @@ void printJson(const OrderedJson& fields)
 namespace {
 void printHelp(FILE* to)
 {
-    std::fprintf(to, "dppctl %s: DPP Studio command line\n\nUsage: dppctl <command> [options]\n\n"
-                     "Commands:\n",
+    std::fprintf(to,
+                 "dppctl %s: DPP Studio command line\n\nUsage: dppctl <command> [options]\n\n"
+                 "Commands:\n",
                  dpp::kVersion);
     for (const Command& c : commands())
         std::fprintf(to, "  %s\n", c.synopsis);

@@ -8,9 +8,9 @@
 #include <QLocale>
 #include <QTranslator>
 #include <cstdio>
+#include <dpp/version.h>
 #include <string>
 #include <unistd.h>
-#include <dpp/version.h>
 
 namespace {
 bool haveDisplay()
@@ -45,9 +45,8 @@ int main(int argc, char* argv[])
         }
     }
     if (!haveDisplay()) {
-        std::fprintf(stderr,
-                     "dppstudio: no display found (DISPLAY/WAYLAND_DISPLAY unset).\n"
-                     "Run it in a desktop session, or use the command line tool:\n\n");
+        std::fprintf(stderr, "dppstudio: no display found (DISPLAY/WAYLAND_DISPLAY unset).\n"
+                             "Run it in a desktop session, or use the command line tool:\n\n");
         std::fflush(stderr);
         // dppctl sits next to dppstudio (build/bin or /usr/bin).
         std::string self(argv[0]);

@@ -34,8 +34,8 @@ struct AiComponent
 
 struct AiEntry
 {
-    std::string ai;           // "01", "3103", …
-    std::string title;        // "GTIN", "BATCH/LOT", …
+    std::string ai;                // "01", "3103", …
+    std::string title;             // "GTIN", "BATCH/LOT", …
     bool predefinedLength = false; // "*" flag: no FNC1 separator needed after it
     bool dlDataAttribute = false;  // "?" flag: allowed as a DL query attribute
     bool dlPrimaryKey = false;     // has "dlpkey"
@@ -66,13 +66,15 @@ public:
     const AiEntry* find(std::string_view ai) const;
     // The AI at the start of `data` (2–4 digits, longest known prefix), or nullptr.
     const AiEntry* matchPrefix(std::string_view data) const;
-    // True when the two leading digits begin a known AI family (used for
-    // unknown-AI handling and the predefined-length table).
     const std::vector<AiEntry>& entries() const { return m_entries; }
 
+    // Length of an AI that starts with these two digits, per the GS1 General
+    // Specifications' AI-length table (2, 3 or 4), or 0 when the prefix is not
+    // allocated. Used to read AIs that are not in the dictionary.
+    static int aiLengthByPrefix(std::string_view twoDigits);
+
 private:
-    std::vector<AiEntry> m_entries;           // sorted by AI
-    std::vector<int> m_index;                 // AI (as int with length tag) → entry index
+    std::vector<AiEntry> m_entries; // sorted by AI
 };
 
 // True when `ai` matches `pattern` ("310n", "31nn", "01").

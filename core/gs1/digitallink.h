@@ -18,6 +18,9 @@ struct DigitalLinkOptions
     bool permitUnknownAis = false;         // unknown numeric query keys as AIs
     bool unknownAiNotDlAttribute = true;   // with permitUnknownAis: still refuse them in the query
     bool checkRequisites = true;           // req= association rules
+    // Deprecated DL 1.0 path names (/gtin/, /ser/, /sscc/ …) in place of AIs.
+    // Off by default; only for reading very old printed codes.
+    bool permitConvenienceAlphas = false;
 };
 
 class DigitalLink
@@ -33,8 +36,10 @@ public:
     // https://id.gs1.org): primary key and qualifiers in the path in their
     // permitted order, data attributes in the query. Validates everything.
     static Result<DigitalLink> fromElementString(const ElementString& elements,
-                                                 const QString& base = QString());
-    static Result<DigitalLink> build(const QList<AiValue>& ais, const QString& base = QString());
+                                                 const QString& base = QString(),
+                                                 const DigitalLinkOptions& = {});
+    static Result<DigitalLink> build(const QList<AiValue>& ais, const QString& base = QString(),
+                                     const DigitalLinkOptions& = {});
 
     // The URI as built or as given (canonical path and query, original stem).
     QString uri() const;

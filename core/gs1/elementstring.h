@@ -20,9 +20,9 @@ struct AiValue
 
 struct ValidationOptions
 {
-    bool permitUnknownAis = false;      // unknown AIs pass with X..90 data
-    bool checkAssociations = true;      // req= / ex= / repeats / DigSig rules
-    bool checkRequisites = true;        // only the req= part (the vectors turn it off)
+    bool permitUnknownAis = false; // unknown AIs pass with X..90 data
+    bool checkAssociations = true; // req= / ex= / repeats / DigSig rules
+    bool checkRequisites = true;   // only the req= part (the vectors turn it off)
 };
 
 class ElementString
@@ -37,8 +37,21 @@ public:
     static Result<ElementString> fromUnbracketed(QStringView text, const ValidationOptions& = {});
 
     // Checks every value against its AI's components and linters, then (by
-    // option) the association rules. Errors name the AI in param ("ai:10").
+    // option) the association rules. Errors name the AI in param ("10").
     Status validate(const ValidationOptions& = {}) const;
+
+    // The pairing rules of the Syntax Dictionary, selectable for tests.
+    enum AssociationRule {
+        RepeatsIdentical = 1, // an AI may repeat only with the same value
+        Mutex = 2,            // ex= pairs
+        Requisites = 4,       // req= groups
+        DigSigSerialKey = 8,  // (8030) needs the serialised form of 253/255/8003
+        AllRules = 15,
+    };
+    Status validateAssociations(int rules = AllRules) const;
+
+    // The same AIs with exact repeats removed (first occurrence kept).
+    ElementString deduplicated() const;
 
     QString bracketed() const;
     // FNC1 in first position, then a separator only after variable-length AIs

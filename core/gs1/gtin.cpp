@@ -2,7 +2,6 @@
 
 #include "checkdigit.h"
 
-
 namespace dpp::gs1 {
 
 namespace {
@@ -28,9 +27,8 @@ Result<Gtin> Gtin::parse(QStringView input)
     }
     const qsizetype n = trimmed.size();
     if (n != 8 && n != 12 && n != 13 && n != 14)
-        return gtinError(
-            QStringLiteral("GTIN must have 8, 12, 13 or 14 digits; got %1").arg(n),
-            "invalid_length");
+        return gtinError(QStringLiteral("GTIN must have 8, 12, 13 or 14 digits; got %1").arg(n),
+                         "invalid_length");
     const std::string digits = trimmed.toString().toStdString();
     const int expected = mod10CheckDigit(std::string_view(digits).substr(0, digits.size() - 1));
     const int got = digits.back() - '0';

@@ -2,6 +2,12 @@
 #include "linter.h"
 
 namespace dpp::gs1 {
-LinterFn findLinter(std::string_view) { return nullptr; }
-QString lintMessage(const char* code) { return QString::fromLatin1(code); }
+LinterFn findLinter(std::string_view)
+{
+    return nullptr;
+}
+QString lintMessage(const char* code)
+{
+    return QString::fromLatin1(code);
+}
 } // namespace dpp::gs1

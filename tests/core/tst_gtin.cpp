@@ -13,13 +13,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("gtin14");
-        QTest::newRow("gtin-8") << "02345673" << "00000002345673";
-        QTest::newRow("gtin-12") << "416000336108" << "00416000336108";
-        QTest::newRow("gtin-13") << "2112233789657" << "02112233789657";
-        QTest::newRow("gtin-14") << "24012345678905" << "24012345678905";
-        QTest::newRow("gtin-13 sample") << "9506000134352" << "09506000134352";
-        QTest::newRow("whitespace trimmed") << "  09506000134352\t" << "09506000134352";
-        QTest::newRow("all zeros") << "00000000" << "00000000000000";
+        QTest::newRow("gtin-8") << "02345673"
+                                << "00000002345673";
+        QTest::newRow("gtin-12") << "416000336108"
+                                 << "00416000336108";
+        QTest::newRow("gtin-13") << "2112233789657"
+                                 << "02112233789657";
+        QTest::newRow("gtin-14") << "24012345678905"
+                                 << "24012345678905";
+        QTest::newRow("gtin-13 sample") << "9506000134352"
+                                        << "09506000134352";
+        QTest::newRow("whitespace trimmed") << "  09506000134352\t"
+                                            << "09506000134352";
+        QTest::newRow("all zeros") << "00000000"
+                                   << "00000000000000";
     }
     void validForms()
     {
@@ -35,17 +42,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bad check 14") << "09506000134357" << "check digit should be 2, got 7";
-        QTest::newRow("bad check 8") << "02345674" << "check digit should be 3, got 4";
-        QTest::newRow("bad check 12") << "416000336109" << "check digit should be 8, got 9";
-        QTest::newRow("bad check 13") << "2112233789658" << "check digit should be 7, got 8";
-        QTest::newRow("empty") << "" << "GTIN is empty";
-        QTest::newRow("blank") << "   " << "GTIN is empty";
+        QTest::newRow("bad check 14") << "09506000134357"
+                                      << "check digit should be 2, got 7";
+        QTest::newRow("bad check 8") << "02345674"
+                                     << "check digit should be 3, got 4";
+        QTest::newRow("bad check 12") << "416000336109"
+                                      << "check digit should be 8, got 9";
+        QTest::newRow("bad check 13") << "2112233789658"
+                                      << "check digit should be 7, got 8";
+        QTest::newRow("empty") << ""
+                               << "GTIN is empty";
+        QTest::newRow("blank") << "   "
+                               << "GTIN is empty";
         QTest::newRow("letters") << "0950600013435A"
                                  << "GTIN must contain digits only; found 'A' at position 14";
-        QTest::newRow("inner space") << "0950600 013435" << "GTIN must contain digits only; "
-                                                            "found ' ' at position 8";
-        QTest::newRow("length 11") << "12345678901" << "GTIN must have 8, 12, 13 or 14 digits; got 11";
+        QTest::newRow("inner space") << "0950600 013435"
+                                     << "GTIN must contain digits only; "
+                                        "found ' ' at position 8";
+        QTest::newRow("length 11") << "12345678901"
+                                   << "GTIN must have 8, 12, 13 or 14 digits; got 11";
         QTest::newRow("length 15") << "095060001343520"
                                    << "GTIN must have 8, 12, 13 or 14 digits; got 15";
         QTest::newRow("unicode digit") << QString::fromUtf8("٠٩٥٠٦٠٠٠١٣٤٣٥٢")
