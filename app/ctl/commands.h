@@ -32,5 +32,7 @@ void printJson(const OrderedJson& fields);
 // Declarations of the commands (one per cmd_*.cpp).
 int runParse(const QStringList& args);
 int runGtin(const QStringList& args);
+int runCode(const QStringList& args);
+int runBatch(const QStringList& args);
 
 } // namespace dpp::ctl

@@ -2,7 +2,7 @@
 // core functions the desktop app and the server use.
 #include "commands.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
@@ -18,6 +18,16 @@ const QList<Command>& commands()
          &runParse},
         {"gtin", "gtin <value>                validate a GTIN-8/12/13/14 and normalise it",
          &runGtin},
+        {"code",
+         "code --symbology qr|datamatrix --format svg|png|pdf|zpl (--uri URI | --element-string "
+         "\"(01)…\" | --gtin G [--lot L] [--serial S] [--expiry YYMMDD] [--base URL]) "
+         "[--module-mm X] [--dpi N] [--ec L|M|Q|H] [--out FILE]  one symbol",
+         &runCode},
+        {"batch",
+         "batch (--gtin G [--lot L] --prefix SN --start 1 --count N [--width 6] | --gtins FILE) "
+         "--format qr|datamatrix|both --image svg|png [--base URL] --out FILE.zip  symbols in a "
+         "ZIP",
+         &runBatch},
     };
     return table;
 }
@@ -69,7 +79,11 @@ void printHelp(FILE* to)
 int main(int argc, char* argv[])
 {
     using namespace dpp::ctl;
-    QCoreApplication app(argc, argv);
+    // A GUI application without a window: symbol text in PNG output needs Qt's
+    // font system. The offscreen platform keeps dppctl usable without a display.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("dppctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("DPP Studio"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));

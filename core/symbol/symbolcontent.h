@@ -35,6 +35,14 @@ struct SymbolContent
     // Parses and validates "(01)…(10)…" through the GS1 engine. Errors keep the
     // engine's param ("ai:10") or say "element_string".
     static Result<SymbolContent> fromElementString(QStringView bracketed);
+    // A GS1 Digital Link URI, validated (param "uri" or the engine's "ai:…").
+    static Result<SymbolContent> fromDigitalLink(QStringView uri);
+    // Builds the Digital Link for a GTIN with optional lot, serial and expiry
+    // (YYMMDD) on `base` (empty = https://id.gs1.org). Errors name the input
+    // field: "gtin", "lot", "serial", "expiry", "base".
+    static Result<SymbolContent> fromProductKeys(const QString& gtin, const QString& lot,
+                                                 const QString& serial, const QString& expiry,
+                                                 const QString& base);
 };
 
 } // namespace dpp::symbol
