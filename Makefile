@@ -26,7 +26,7 @@ bench: deps build
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build build-fuzz -j $(JOBS)
+	@cmake --build build-fuzz -j $(JOBS) --target dpp_fuzzers
 	@bash tests/fuzz/run-fuzzers.sh build-fuzz 60
 
 package: deps build

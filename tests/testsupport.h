@@ -2,6 +2,7 @@
 // executables are, and a way to run a CLI and capture what it printed.
 #pragma once
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,7 @@
 #include "elementstring.h"
 
 #include "aitable.h"
+#include "checkdigit.h"
 
 #include <QStringList>
 #include <set>
@@ -45,9 +46,18 @@ std::optional<Error> lintComponent(const QString& ai, const AiComponent& c, int 
         if (!fn)
             continue; // a name this build has no linter for: nothing to check
         if (const auto err = fn(part)) {
+            QString what = lintMessage(err->code);
+            // For numeric keys say which digit would be right, as users expect.
+            if (qstrcmp(err->code, "GS1_LINTER_INCORRECT_CHECK_DIGIT") == 0 && part.size() > 1) {
+                const int expected = mod10CheckDigit(part.substr(0, part.size() - 1));
+                if (expected >= 0)
+                    what = QStringLiteral("check digit should be %1, got %2")
+                               .arg(expected)
+                               .arg(QLatin1Char(part.back()));
+            }
             return aiError(ai,
                            QStringLiteral("%1: %2 (component %3: %4)")
-                               .arg(describe(ai), lintMessage(err->code))
+                               .arg(describe(ai), what)
                                .arg(index + 1)
                                .arg(markUp(whole, offset + err->position, err->length)),
                            err->code);
@@ -395,11 +405,14 @@ QByteArray ElementString::encoderData() const
     return unbracketed(QChar(0x1d)).mid(1).toLatin1();
 }
 
-QStringList ElementString::hri() const
+QStringList ElementString::hri(bool withTitles) const
 {
     QStringList lines;
-    for (const AiValue& v : m_values)
-        lines << QStringLiteral("(%1) %2").arg(v.ai, v.value);
+    for (const AiValue& v : m_values) {
+        const AiEntry* e = withTitles ? AiTable::instance().find(v.ai.toStdString()) : nullptr;
+        const QString title = e ? QString::fromStdString(e->title) + u' ' : QString();
+        lines << QStringLiteral("%1(%2) %3").arg(title, v.ai, v.value);
+    }
     return lines;
 }
 

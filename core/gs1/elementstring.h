@@ -60,8 +60,9 @@ public:
     // The message bytes for a GS1 symbol encoder: data without the leading FNC1,
     // GS (0x1D) between fields where FNC1 is needed.
     QByteArray encoderData() const;
-    // Human-readable interpretation lines: "(01) 09506000134352".
-    QStringList hri() const;
+    // Human-readable interpretation lines: "(01) 09506000134352", or with data
+    // titles as printed under symbols on retail labels: "GTIN (01) 09506000134352".
+    QStringList hri(bool withTitles = false) const;
 
     const QList<AiValue>& values() const { return m_values; }
     QString value(QStringView ai) const; // first value of that AI, or null

@@ -29,4 +29,22 @@ LinterFn findLinter(std::string_view name);
 // English sentence for a linter code ("the check digit is wrong").
 QString lintMessage(const char* code);
 
+// What a GS1 Company Prefix register says about a prefix.
+enum class GcpStatus {
+    Valid,   // allocated (or to be treated as such)
+    Invalid, // not an allocated GCP: GS1_LINTER_INVALID_GCP_PREFIX
+    Offline, // register unreachable and we fail closed: GS1_LINTER_GCP_DATASOURCE_OFFLINE
+};
+
+// A register lookup. `gcp` is a view into the component being linted, starting
+// where the prefix must start (for gcppos1/key: the whole component; for the
+// coupon linters: exactly the prefix field). Must be thread-safe.
+using GcpLookupFn = GcpStatus (*)(std::string_view gcp);
+
+// Installs a register for the GCP checks (key, keyoff1, gcppos1, gcppos2 and
+// the GCP fields of coupons); nullptr (the default) removes it, leaving only the
+// structural checks (at least four leading digits). Process-wide; set it at
+// start-up. Returns the previous lookup.
+GcpLookupFn setGcpLookup(GcpLookupFn lookup);
+
 } // namespace dpp::gs1

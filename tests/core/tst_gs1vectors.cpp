@@ -248,32 +248,29 @@ private Q_SLOTS:
     void uriEscape()
     {
         REQUIRE_VECTORS();
-        Tally t;
-        const auto& rs = records("uri_escape");
-        for (const QJsonObject& r : rs) {
-            const QString in = r.value(u"input").toString();
-            const QString p = DigitalLink::escape(in, false), q = DigitalLink::escape(in, true);
-            t.check(p == r.value(u"expect_path").toString() &&
-                        q == r.value(u"expect_query").toString(),
-                    r, p + u" | " + q);
-        }
-        t.report("uri_escape", rs.size());
-        QCOMPARE(t.passed, rs.size());
+        checkEscaping("uri_escape", &DigitalLink::escape);
     }
 
     void uriUnescape()
     {
         REQUIRE_VECTORS();
+        checkEscaping("uri_unescape", &DigitalLink::unescape);
+    }
+
+private:
+    // Both escaping kinds give the path form and the query form of one input.
+    void checkEscaping(const char* kind, QString (*fn)(QStringView, bool))
+    {
         Tally t;
-        const auto& rs = records("uri_unescape");
+        const auto& rs = records(kind);
         for (const QJsonObject& r : rs) {
             const QString in = r.value(u"input").toString();
-            const QString p = DigitalLink::unescape(in, false), q = DigitalLink::unescape(in, true);
+            const QString p = fn(in, false), q = fn(in, true);
             t.check(p == r.value(u"expect_path").toString() &&
                         q == r.value(u"expect_query").toString(),
                     r, p + u" | " + q);
         }
-        t.report("uri_unescape", rs.size());
+        t.report(kind, rs.size());
         QCOMPARE(t.passed, rs.size());
     }
 };
