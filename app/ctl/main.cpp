@@ -5,8 +5,10 @@
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
 #include <dpp/version.h>
+#include <memory>
 
 namespace dpp::ctl {
 
@@ -79,11 +81,20 @@ void printHelp(FILE* to)
 int main(int argc, char* argv[])
 {
     using namespace dpp::ctl;
-    // A GUI application without a window: symbol text in PNG output needs Qt's
-    // font system. The offscreen platform keeps dppctl usable without a display.
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    // Text under a PNG symbol needs Qt's font system, i.e. a QGuiApplication
+    // (offscreen: no display needed). Only that case pays for it: a GUI
+    // application also prints platform warnings that scripts would see on stderr.
+    const bool needsFonts =
+        argc > 1 && qstrcmp(argv[1], "code") == 0 &&
+        std::any_of(argv + 2, argv + argc, [](const char* a) { return qstrcmp(a, "--hri") == 0; });
+    std::unique_ptr<QCoreApplication> app;
+    if (needsFonts) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("dppctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("DPP Studio"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));

@@ -88,12 +88,13 @@ Result<SymbolContent> SymbolContent::fromProductKeys(const QString& gtin, const 
     auto link = gs1::DigitalLink::build(values, base);
     if (!link.ok()) {
         Error error = link.error();
-        if (error.param.isEmpty() || error.param.startsWith(u"ai:"))
-            error.param = error.param == u"ai:10"   ? QStringLiteral("lot")
-                          : error.param == u"ai:21" ? QStringLiteral("serial")
-                          : error.param == u"ai:17" ? QStringLiteral("expiry")
-                          : error.param == u"ai:01" ? QStringLiteral("gtin")
-                                                    : QStringLiteral("base");
+        // The engine names AIs ("10" or "ai:10"); this caller thinks in fields.
+        const QString ai = error.param.startsWith(u"ai:") ? error.param.mid(3) : error.param;
+        error.param = ai == u"10"   ? QStringLiteral("lot")
+                      : ai == u"21" ? QStringLiteral("serial")
+                      : ai == u"17" ? QStringLiteral("expiry")
+                      : ai == u"01" ? QStringLiteral("gtin")
+                                    : QStringLiteral("base");
         return error;
     }
     return text(link->uri());

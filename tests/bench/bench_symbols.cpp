@@ -70,9 +70,9 @@ double floorOnce(const QList<QByteArray>& uris, const QList<QByteArray>& gs1)
     t.start();
     long dark = 0; // consume the output so nothing is optimised away
     for (int i = 0; i < kCount; ++i) {
-        QRcode* code = QRcode_encodeData(int(uris[i].size()),
-                                         reinterpret_cast<const unsigned char*>(uris[i].constData()),
-                                         0, QR_ECLEVEL_M);
+        QRcode* code = QRcode_encodeData(
+            int(uris[i].size()), reinterpret_cast<const unsigned char*>(uris[i].constData()), 0,
+            QR_ECLEVEL_M);
         dark += code->data[code->width * code->width / 2] & 1;
         QRcode_free(code);
         DmtxEncode* enc = dmtxEncodeCreate();
@@ -92,8 +92,7 @@ double floorOnce(const QList<QByteArray>& uris, const QList<QByteArray>& gs1)
     return s;
 }
 
-template <typename F>
-double best(int runs, F f)
+template <typename F> double best(int runs, F f)
 {
     double b = -1;
     for (int i = 0; i < runs; ++i) {
@@ -121,18 +120,21 @@ QString cpuModel()
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const int runs = qEnvironmentVariableIsSet("BENCH_RUNS") ? qEnvironmentVariableIntValue("BENCH_RUNS") : 3;
+    const int runs =
+        qEnvironmentVariableIsSet("BENCH_RUNS") ? qEnvironmentVariableIntValue("BENCH_RUNS") : 3;
     const int cores = QThread::idealThreadCount();
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
-    std::printf("workload: %d serials x (QR Digital Link + GS1 DataMatrix) = %d SVGs; best of %d runs\n",
-                kCount, 2 * kCount, runs);
+    std::printf(
+        "workload: %d serials x (QR Digital Link + GS1 DataMatrix) = %d SVGs; best of %d runs\n",
+        kCount, 2 * kCount, runs);
     std::printf("machine: %s, %d cores\n", qPrintable(cpuModel()), cores);
 
     // Ours: the same core call dppctl batch makes, into one ZIP with manifest.csv.
     qint64 codes = 0;
-    const double ours = best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("batch.zip")), &codes); });
+    const double ours =
+        best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("batch.zip")), &codes); });
     if (ours < 0 || codes != 2 * kCount)
         return 1;
 
@@ -146,7 +148,11 @@ int main(int argc, char** argv)
     for (int i = 1; i <= kCount; ++i) {
         uris << dl(i);
         const QByteArray serial = QByteArray::number(i).rightJustified(6, '0');
-        gs1 << "\x1d" "0109506000134352" "10LOT2026A\x1d" "21SN" + serial;
+        gs1 << "\x1d"
+               "0109506000134352"
+               "10LOT2026A\x1d"
+               "21SN" +
+                   serial;
         dlList.write(uris.last() + '\n');
         gs1List.write("[01]09506000134352[10]LOT2026A[21]SN" + serial + '\n');
     }
@@ -159,16 +165,19 @@ int main(int argc, char** argv)
         QDir(dir.path()).mkpath(QStringLiteral("zq"));
         QDir(dir.path()).mkpath(QStringLiteral("zd"));
         zintQr = best(runs, [&] {
-            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"), QStringLiteral("QRCODE"),
-                                   QStringLiteral("--secure=2"), QStringLiteral("--quietzones"),
-                                   QStringLiteral("--filetype=svg"), QStringLiteral("-i"), dlList.fileName(),
-                                   QStringLiteral("-o"), dir.filePath(QStringLiteral("zq/q~~~~~.svg"))});
+            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"),
+                                   QStringLiteral("QRCODE"), QStringLiteral("--secure=2"),
+                                   QStringLiteral("--quietzones"), QStringLiteral("--filetype=svg"),
+                                   QStringLiteral("-i"), dlList.fileName(), QStringLiteral("-o"),
+                                   dir.filePath(QStringLiteral("zq/q~~~~~.svg"))});
         });
         zintDm = best(runs, [&] {
-            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"), QStringLiteral("DATAMATRIX"),
-                                   QStringLiteral("--gs1"), QStringLiteral("--square"), QStringLiteral("--quietzones"),
-                                   QStringLiteral("--filetype=svg"), QStringLiteral("-i"), gs1List.fileName(),
-                                   QStringLiteral("-o"), dir.filePath(QStringLiteral("zd/d~~~~~.svg"))});
+            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"),
+                                   QStringLiteral("DATAMATRIX"), QStringLiteral("--gs1"),
+                                   QStringLiteral("--square"), QStringLiteral("--quietzones"),
+                                   QStringLiteral("--filetype=svg"), QStringLiteral("-i"),
+                                   gs1List.fileName(), QStringLiteral("-o"),
+                                   dir.filePath(QStringLiteral("zd/d~~~~~.svg"))});
         });
     }
     const double floor = best(runs, [&] { return floorOnce(uris, gs1); });
@@ -177,15 +186,20 @@ int main(int argc, char** argv)
     std::printf("\n%-44s %9s %10s\n", "", "wall s", "codes/s");
     std::printf("%-44s %9.3f %10.0f\n", "ours: dppctl batch core, ZIP + manifest", ours, n / ours);
     if (zintQr > 0 && zintDm > 0) {
-        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch QR (10k SVG files)", zintQr, kCount / zintQr);
-        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch DataMatrix (10k SVG files)", zintDm, kCount / zintDm);
-        std::printf("%-44s %9.3f %10.0f\n", "zint total (both runs)", zintQr + zintDm, n / (zintQr + zintDm));
+        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch QR (10k SVG files)", zintQr,
+                    kCount / zintQr);
+        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch DataMatrix (10k SVG files)", zintDm,
+                    kCount / zintDm);
+        std::printf("%-44s %9.3f %10.0f\n", "zint total (both runs)", zintQr + zintDm,
+                    n / (zintQr + zintDm));
     }
-    std::printf("%-44s %9.3f %10.0f\n", "encode floor: libqrencode+libdmtx, 1 core", floor, n / floor);
+    std::printf("%-44s %9.3f %10.0f\n", "encode floor: libqrencode+libdmtx, 1 core", floor,
+                n / floor);
     std::printf("%-44s %9.3f %10.0f\n", "encode floor / cores", floor / cores, n * cores / floor);
     std::printf("\n");
     if (zintQr > 0 && zintDm > 0)
         std::printf("speed-up vs zint (goal >= 3.0x):          %.2fx\n", (zintQr + zintDm) / ours);
-    std::printf("ours / (floor / %d cores) (goal <= 1.5x):  %.2fx\n", cores, ours / (floor / cores));
+    std::printf("ours / (floor / %d cores) (goal <= 1.5x):  %.2fx\n", cores,
+                ours / (floor / cores));
     return 0;
 }

@@ -33,9 +33,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("batch.zip"));
         const auto r = runTool(QStringLiteral("dppctl"),
-                               {"batch", "--gtin", "09506000134352", "--lot", "LOT2026A", "--prefix",
-                                "SN", "--start", "1", "--count", "10000", "--format", "both",
-                                "--image", "svg", "--out", out},
+                               {"batch", "--gtin", "09506000134352", "--lot", "LOT2026A",
+                                "--prefix", "SN", "--start", "1", "--count", "10000", "--format",
+                                "both", "--image", "svg", "--out", out},
                                {}, 170000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // stdout is a pipe here: no progress bar, only the JSON summary line.
@@ -56,19 +56,25 @@ private Q_SLOTS:
         const QByteArray manifest = readEntry(zip, QStringLiteral("manifest.csv"));
         const QList<QByteArray> lines = manifest.trimmed().split('\n');
         QCOMPARE(lines.size(), 10001);
-        QCOMPARE(lines.first(), QByteArray("serial_number,gtin,batch_lot,digital_link,gs1_ai_string"));
-        QCOMPARE(lines.at(1), QByteArray("SN000001,09506000134352,LOT2026A,"
-                                         "https://id.gs1.org/01/09506000134352/10/LOT2026A/21/SN000001,"
-                                         "(01)09506000134352(10)LOT2026A(21)SN000001"));
+        QCOMPARE(lines.first(),
+                 QByteArray("serial_number,gtin,batch_lot,digital_link,gs1_ai_string"));
+        QCOMPARE(lines.at(1),
+                 QByteArray("SN000001,09506000134352,LOT2026A,"
+                            "https://id.gs1.org/01/09506000134352/10/LOT2026A/21/SN000001,"
+                            "(01)09506000134352(10)LOT2026A(21)SN000001"));
         QVERIFY(lines.last().startsWith("SN010000,"));
 
         // Spot-check symbols decode to what the manifest says.
-        const auto qr = dpp::test::decodeImage(dpp::test::renderSvg(readEntry(zip, "qr/SN004321.svg")));
-        QCOMPARE(qr.text, QByteArray("https://id.gs1.org/01/09506000134352/10/LOT2026A/21/SN004321"));
-        const auto dm = dpp::test::decodeImage(
-            dpp::test::renderSvg(readEntry(zip, "datamatrix/SN010000.svg")));
+        const auto qr =
+            dpp::test::decodeImage(dpp::test::renderSvg(readEntry(zip, "qr/SN004321.svg")));
+        QCOMPARE(qr.text,
+                 QByteArray("https://id.gs1.org/01/09506000134352/10/LOT2026A/21/SN004321"));
+        const auto dm =
+            dpp::test::decodeImage(dpp::test::renderSvg(readEntry(zip, "datamatrix/SN010000.svg")));
         QCOMPARE(dm.symbologyId, QStringLiteral("]d2"));
-        QCOMPARE(dm.text, QByteArray("0109506000134352" "10LOT2026A\x1d" "21SN010000"));
+        QCOMPARE(dm.text, QByteArray("0109506000134352"
+                                     "10LOT2026A\x1d"
+                                     "21SN010000"));
         QVERIFY(!QFile::exists(out + ".part"));
     }
 
@@ -81,9 +87,9 @@ private Q_SLOTS:
         f.write("# products\n9506000134352\n\n04012345678901\n");
         f.close();
         const QString out = dir.filePath(QStringLiteral("list.zip"));
-        const auto r = runTool(QStringLiteral("dppctl"), {"batch", "--gtins", list, "--format", "both",
-                                                          "--image", "png", "--base",
-                                                          "https://example.com", "--out", out});
+        const auto r = runTool(QStringLiteral("dppctl"),
+                               {"batch", "--gtins", list, "--format", "both", "--image", "png",
+                                "--base", "https://example.com", "--out", out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value("codes").toInt(), 4);
         QuaZip zip(out);
@@ -106,25 +112,32 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("field");
-        const QStringList base{"--lot", "LOT1", "--prefix", "SN", "--start", "1", "--format", "both"};
-        QTest::newRow("bad gtin") << (QStringList{"--gtin", "09506000134357", "--count", "5"} + base) << "gtin";
+        const QStringList base{"--lot",   "LOT1", "--prefix", "SN",
+                               "--start", "1",    "--format", "both"};
+        QTest::newRow("bad gtin") << (QStringList{"--gtin", "09506000134357", "--count", "5"} +
+                                      base)
+                                  << "gtin";
         QTest::newRow("lot outside cset 82")
             << QStringList{"--gtin", "09506000134352", "--lot", "LOT#1", "--count", "5"} << "lot";
-        QTest::newRow("count zero") << (QStringList{"--gtin", "09506000134352", "--count", "0"} + base) << "count";
+        QTest::newRow("count zero")
+            << (QStringList{"--gtin", "09506000134352", "--count", "0"} + base) << "count";
         QTest::newRow("count negative")
             << (QStringList{"--gtin", "09506000134352", "--count", "-3"} + base) << "count";
         QTest::newRow("count not a number")
             << (QStringList{"--gtin", "09506000134352", "--count", "ten"} + base) << "count";
         QTest::newRow("serial too long for ai 21")
             << QStringList{"--gtin", "09506000134352", "--prefix", "ABCDEFGHIJKLMNOP", "--count",
-                           "10", "--width", "6"}
+                           "10",     "--width",        "6"}
             << "serial";
         QTest::newRow("prefix outside cset 82")
-            << QStringList{"--gtin", "09506000134352", "--prefix", "S N", "--count", "10"} << "prefix";
-        QTest::newRow("base") << (QStringList{"--gtin", "09506000134352", "--count", "5", "--base",
-                                              "ftp://x"} + base) << "base";
-        QTest::newRow("image") << (QStringList{"--gtin", "09506000134352", "--count", "5", "--image",
-                                               "gif"} + base) << "image";
+            << QStringList{"--gtin", "09506000134352", "--prefix", "S N", "--count", "10"}
+            << "prefix";
+        QTest::newRow("base")
+            << (QStringList{"--gtin", "09506000134352", "--count", "5", "--base", "ftp://x"} + base)
+            << "base";
+        QTest::newRow("image")
+            << (QStringList{"--gtin", "09506000134352", "--count", "5", "--image", "gif"} + base)
+            << "image";
     }
     void invalidInput()
     {
@@ -132,9 +145,11 @@ private Q_SLOTS:
         QFETCH(QString, field);
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("never.zip"));
-        const auto r = runTool(QStringLiteral("dppctl"), QStringList{"batch"} + args + QStringList{"--out", out});
+        const auto r = runTool(QStringLiteral("dppctl"),
+                               QStringList{"batch"} + args + QStringList{"--out", out});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.startsWith(QByteArray("dppctl batch: " + field.toUtf8() + ": ")), r.err.constData());
+        QVERIFY2(r.err.startsWith(QByteArray("dppctl batch: " + field.toUtf8() + ": ")),
+                 r.err.constData());
         QVERIFY(r.out.isEmpty());
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty()); // no archive, no .part
     }
@@ -159,10 +174,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no out") << QStringList{"--gtin", "09506000134352", "--count", "1"};
         QTest::newRow("no count") << QStringList{"--gtin", "09506000134352", "--out", "x.zip"};
-        QTest::newRow("gtin and gtins") << QStringList{"--gtin", "09506000134352", "--gtins", "a.txt",
-                                                       "--count", "1", "--out", "x.zip"};
-        QTest::newRow("unknown option") << QStringList{"--gtin", "09506000134352", "--count", "1",
-                                                       "--out", "x.zip", "--zip64"};
+        QTest::newRow("gtin and gtins") << QStringList{
+            "--gtin", "09506000134352", "--gtins", "a.txt", "--count", "1", "--out", "x.zip"};
+        QTest::newRow("unknown option")
+            << QStringList{"--gtin", "09506000134352", "--count", "1", "--out", "x.zip", "--zip64"};
     }
     void usage()
     {
