@@ -128,11 +128,21 @@ Result<SymbolMatrix> DataMatrixEncoder::encodeBytes(QByteArray data, bool gs1) c
     const int sizeIdx = enc->region.sizeIdx;
     const QSize size = sizeOf(sizeIdx);
     SymbolMatrix matrix(Symbology::DataMatrix, size.width(), size.height());
-    // libdmtx counts symbol rows from the bottom (the solid finder edge is row 0).
-    for (int row = 0; row < size.height(); ++row)
-        for (int col = 0; col < size.width(); ++col)
-            if (dmtxSymbolModuleStatus(enc->message, sizeIdx, row, col) & DmtxModuleOnRGB)
-                matrix.setDark(col, size.height() - 1 - row);
+    // With module size 1 and margin 0 each image pixel is one module, so the
+    // grid is read straight from libdmtx's pixels (RGB, dark = 0). libdmtx's y
+    // axis points up: its row 0 is the symbol's bottom edge.
+    const DmtxImage* image = enc->image;
+    if (!image || image->width != size.width() || image->height != size.height())
+        return Error{QStringLiteral("data"), QStringLiteral("unexpected DataMatrix image"),
+                     QStringLiteral("encode_failed")};
+    for (int y = 0; y < size.height(); ++y) {
+        const int offset = dmtxImageGetByteOffset(enc->image, 0, y);
+        const unsigned char* pixel = image->pxl + offset;
+        const int row = size.height() - 1 - y;
+        for (int x = 0; x < size.width(); ++x, pixel += image->bytesPerPixel)
+            if (*pixel == 0)
+                matrix.setDark(x, row);
+    }
     return matrix;
 }
 

@@ -4,16 +4,18 @@
 #include "symbolpath.h"
 
 #include <charconv>
+#include <string>
+#include <vector>
 
 namespace dpp::symbol {
 
 namespace {
 
-void appendInt(QByteArray& out, int value)
+void appendInt(std::string& out, int value)
 {
     char buffer[16];
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    out.append(buffer, end - buffer);
+    out.append(buffer, size_t(end - buffer));
 }
 
 void appendNumber(QByteArray& out, double value)
@@ -72,26 +74,36 @@ QByteArray SvgWriter::write(const SymbolMatrix& matrix, const RenderOptions& opt
     appendColour(out, "fill", options.foreground);
     out += " d=\"";
     const int q = layout.quietZone;
-    for (const QPolygon& polygon : SymbolPath::outlines(matrix)) {
+    // Path data is the bulk of the file: built in a std::string with a
+    // per-thread outline buffer, as batches write thousands of these.
+    thread_local std::vector<QPoint> points;
+    thread_local std::vector<int> ends;
+    SymbolPath::trace(matrix, points, ends);
+    thread_local std::string d;
+    d.clear();
+    int begin = 0;
+    for (int end : ends) {
         // Absolute start, then relative h/v steps: the outline is rectilinear.
-        QPoint at = polygon.first();
-        out += 'M';
-        appendInt(out, at.x() + q);
-        out += ' ';
-        appendInt(out, at.y() + q);
-        for (qsizetype i = 1; i < polygon.size(); ++i) {
-            const QPoint next = polygon.at(i);
+        QPoint at = points[size_t(begin)];
+        d += 'M';
+        appendInt(d, at.x() + q);
+        d += ' ';
+        appendInt(d, at.y() + q);
+        for (int i = begin + 1; i < end; ++i) {
+            const QPoint next = points[size_t(i)];
             if (next.y() == at.y()) {
-                out += 'h';
-                appendInt(out, next.x() - at.x());
+                d += 'h';
+                appendInt(d, next.x() - at.x());
             } else {
-                out += 'v';
-                appendInt(out, next.y() - at.y());
+                d += 'v';
+                appendInt(d, next.y() - at.y());
             }
             at = next;
         }
-        out += 'z';
+        d += 'z';
+        begin = end;
     }
+    out.append(d.data(), qsizetype(d.size()));
     out += "\"/>\n";
     if (!layout.text.isEmpty()) {
         out += "<text x=\"";

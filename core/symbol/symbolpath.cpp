@@ -32,33 +32,44 @@ Dir turnLeft(Dir d)
 
 } // namespace
 
-QList<QPolygon> SymbolPath::outlines(const SymbolMatrix& matrix)
+void SymbolPath::trace(const SymbolMatrix& matrix, std::vector<QPoint>& points,
+                       std::vector<int>& loopEnds)
 {
+    points.clear();
+    loopEnds.clear();
     const int w = matrix.width();
     const int h = matrix.height();
     const int stride = w + 1;
     // Each dark module contributes the edges it shares with a light neighbour,
     // directed so the dark side is on the right (y down). Where two dark
     // modules touch only at a corner a vertex has two outgoing edges.
-    std::vector<uint8_t> out(size_t(stride) * size_t(h + 1), 0);
+    thread_local std::vector<uint8_t> out;
+    out.assign(size_t(stride) * size_t(h + 1), 0);
+    // A copy with a light border makes every neighbour test a plain load.
+    const int pw = w + 2;
+    thread_local std::vector<uint8_t> grid;
+    grid.assign(size_t(pw) * size_t(h + 2), 0);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            grid[size_t((y + 1) * pw + x + 1)] = matrix.isDark(x, y);
     for (int y = 0; y < h; ++y) {
+        const uint8_t* row = grid.data() + (y + 1) * pw + 1;
         for (int x = 0; x < w; ++x) {
-            if (!matrix.isDark(x, y))
+            if (!row[x])
                 continue;
-            if (!matrix.isDark(x, y - 1))
+            if (!row[x - pw])
                 out[size_t(y * stride + x)] |= kRight;
-            if (!matrix.isDark(x + 1, y))
+            if (!row[x + 1])
                 out[size_t(y * stride + x + 1)] |= kDown;
-            if (!matrix.isDark(x, y + 1))
+            if (!row[x + pw])
                 out[size_t((y + 1) * stride + x + 1)] |= kLeft;
-            if (!matrix.isDark(x - 1, y))
+            if (!row[x - 1])
                 out[size_t((y + 1) * stride + x)] |= kUp;
         }
     }
-    QList<QPolygon> result;
     for (int start = 0; start < int(out.size()); ++start) {
         while (out[size_t(start)]) {
-            QPolygon polygon;
+            const size_t loopStart = points.size();
             int x = start % stride;
             int y = start / stride;
             Dir previous = kUp; // outer outlines start at a top-left corner, entered going up
@@ -80,9 +91,9 @@ QList<QPolygon> SymbolPath::outlines(const SymbolMatrix& matrix)
                 if (firstStep) {
                     first = d;
                     firstStep = false;
-                    polygon << QPoint(x, y);
+                    points.emplace_back(x, y);
                 } else if (d != previous) {
-                    polygon << QPoint(x, y);
+                    points.emplace_back(x, y);
                 }
                 out[size_t(y * stride + x)] &= uint8_t(~d);
                 switch (d) {
@@ -102,10 +113,24 @@ QList<QPolygon> SymbolPath::outlines(const SymbolMatrix& matrix)
                 previous = d;
             } while (y * stride + x != start);
             // The start vertex is not a corner when the loop arrives straight through it.
-            if (previous == first && polygon.size() > 1)
-                polygon.removeFirst();
-            result << polygon;
+            if (previous == first && points.size() - loopStart > 1)
+                points.erase(points.begin() + qsizetype(loopStart));
+            loopEnds.push_back(int(points.size()));
         }
+    }
+}
+
+QList<QPolygon> SymbolPath::outlines(const SymbolMatrix& matrix)
+{
+    std::vector<QPoint> points;
+    std::vector<int> ends;
+    trace(matrix, points, ends);
+    QList<QPolygon> result;
+    result.reserve(qsizetype(ends.size()));
+    int begin = 0;
+    for (int end : ends) {
+        result.append(QPolygon(QList<QPoint>(points.begin() + begin, points.begin() + end)));
+        begin = end;
     }
     return result;
 }

@@ -11,6 +11,7 @@
 #include <QPainterPath>
 #include <QPoint>
 #include <QPolygon>
+#include <vector>
 
 class QPainter;
 
@@ -23,6 +24,12 @@ public:
     // (quiet zone excluded), y down. Outer boundaries run clockwise and holes
     // counter-clockwise, so the non-zero (winding) fill rule gives the modules.
     static QList<QPolygon> outlines(const SymbolMatrix& matrix);
+
+    // The same outlines, flat: corners of every loop in `points`, and in
+    // `loopEnds` the index one past each loop's last corner. For hot paths
+    // (batch SVG) that should not allocate per loop.
+    static void trace(const SymbolMatrix& matrix, std::vector<QPoint>& points,
+                      std::vector<int>& loopEnds);
 
     // The outlines scaled to `moduleSize` units and placed with the symbol's
     // top-left (inside the quiet zone) at `origin`; fill rule Qt::WindingFill.
