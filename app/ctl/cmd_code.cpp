@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include <QFile>
+#include <cmath>
 #include <cstdio>
 #include <symbol/symbolrenderer.h>
 
@@ -116,7 +117,7 @@ int runCode(const QStringList& argv)
         {QStringLiteral("format"), formatName.toLower()},
         {QStringLiteral("modules"), QStringLiteral("%1x%2").arg(m.width()).arg(m.height())},
         {QStringLiteral("quiet_zone"), m.quietZone()},
-        {QStringLiteral("module_mm"), output->moduleMm},
+        {QStringLiteral("module_mm"), std::round(output->moduleMm * 1e6) / 1e6},
         {QStringLiteral("dots_per_module"),
          output->dotsPerModule > 0 ? QJsonValue(output->dotsPerModule) : QJsonValue()},
         {QStringLiteral("bytes"), qint64(output->bytes.size())},

@@ -91,7 +91,16 @@ int main(int argc, char* argv[])
     if (needsFonts) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without XDG_RUNTIME_DIR Qt warns while starting the platform; that
+        // warning is noise on a script's stderr, everything else still goes through.
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+                if (!message.startsWith(QLatin1String("QStandardPaths:")))
+                    previous(type, context, message);
+            });
         app = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
