@@ -45,8 +45,9 @@ public:
     Deflater()
     {
         // Negative window bits: raw deflate, the form a ZIP entry stores.
-        m_ok = deflateInit2(&m_z, kDeflateLevel, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) ==
-               Z_OK;
+        // A 4 KB window and small hash cover a symbol (a few KB) and make the
+        // per-entry reset cheap: the default 32 K-entry hash is cleared every time.
+        m_ok = deflateInit2(&m_z, kDeflateLevel, Z_DEFLATED, -12, 4, Z_DEFAULT_STRATEGY) == Z_OK;
     }
     ~Deflater()
     {
