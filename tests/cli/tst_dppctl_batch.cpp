@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -76,6 +77,28 @@ private Q_SLOTS:
                                      "10LOT2026A\x1d"
                                      "21SN010000"));
         QVERIFY(!QFile::exists(out + ".part"));
+    }
+
+    // On a terminal (script(1) gives dppctl a pseudo-terminal) the progress bar
+    // is drawn and reaches the total; the JSON summary still follows.
+    void progressBarOnTerminal()
+    {
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty())
+            QSKIP("script(1) (util-linux) is not installed; cannot give dppctl a terminal");
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("tty.zip"));
+        const QString command = dpp::test::binDir() +
+                                QStringLiteral("/dppctl batch --gtin 09506000134352 "
+                                               "--prefix SN --count 600 --out ") +
+                                out;
+        QProcess p;
+        p.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray tty = p.readAllStandardOutput();
+        QVERIFY2(tty.contains("] 512/1200") && tty.contains("] 1200/1200"), tty.constData());
+        QVERIFY(tty.contains("{\"codes\":1200,"));
     }
 
     void gtinListPng()
