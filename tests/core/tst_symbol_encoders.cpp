@@ -186,6 +186,45 @@ private Q_SLOTS:
             QCOMPARE(loop.size(), 4); // corners only: merged runs, no per-module edges
     }
 
+    // The painter path route (labels, GUI preview, print) draws a readable
+    // symbol at a non-integer scale with antialiasing on.
+    void paintWithQPainter()
+    {
+        const SymbolMatrix m = DataMatrixEncoder().encode(gs1Content()).value();
+        QImage image(200, 200, QImage::Format_RGB32);
+        image.fill(Qt::gray);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        SymbolPath::paint(&p, m, 7.3, QPointF(10.5, 12.25));
+        p.end();
+        const auto d = dpp::test::decodeImage(image);
+        QVERIFY2(d.ok, qPrintable(d.error));
+        QCOMPARE(d.text, gs1Content().data);
+        // The quiet zone is painted in the background colour.
+        QCOMPARE(image.pixel(12, 14), QColor(Qt::white).rgb());
+    }
+
+    void zplHumanReadableText()
+    {
+        const SymbolContent gs1 = gs1Content();
+        RenderOptions o;
+        o.dpi = 203;
+        o.humanReadable = true;
+        const auto job = SymbolZplWriter::write(DataMatrixEncoder().encode(gs1).value(), gs1, o);
+        QVERIFY(job.ok());
+        QVERIFY2(job->zpl.contains("^FD(01)09506000134352(10)AB_C(21)12345^FS"),
+                 job->zpl.constData());
+        QVERIFY(job->zpl.contains("^A0N,"));
+        ZplOptions fieldsOnly;
+        fieldsOnly.wholeLabel = false;
+        fieldsOnly.originDots = QPoint(100, 50);
+        const auto fields = SymbolZplWriter::write(DataMatrixEncoder().encode(gs1).value(), gs1,
+                                                   RenderOptions{}, fieldsOnly);
+        QVERIFY(!fields->zpl.contains("^XA"));
+        QVERIFY2(fields->zpl.startsWith("^FO106,56^BXN,6,"),
+                 fields->zpl.constData()); // 0.5 mm at 300 dpi
+    }
+
     void svgIsCompact()
     {
         const SymbolMatrix m = QrEncoder().encodeText(kUri.toUtf8()).value();
