@@ -168,29 +168,6 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
         return info;
     };
 
-    // manifest.csv first: rows are cheap strings, streamed through QuaZip's deflater.
-    {
-        QuaZipFile manifest(&zip);
-        if (!manifest.open(QIODevice::WriteOnly, newInfo(QStringLiteral("manifest.csv"), 0)))
-            return fail(ioError(QStringLiteral("cannot add manifest.csv")));
-        manifest.write(BatchPlan::manifestHeader());
-        QByteArray rows;
-        for (qint64 i = 0; i < plan.itemCount(); ++i) {
-            rows += BatchPlan::manifestRow(plan.item(i));
-            if (rows.size() > 64 * 1024) {
-                manifest.write(rows);
-                rows.clear();
-            }
-            if (callbacks.cancel && (i & 1023) == 0 && callbacks.cancel->load())
-                return fail(
-                    Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")});
-        }
-        manifest.write(rows);
-        manifest.close();
-        if (manifest.getZipError() != ZIP_OK)
-            return fail(ioError(QStringLiteral("writing manifest.csv failed")));
-    }
-
     QThreadPool pool;
     const int threads = request.threads > 0 ? request.threads : QThread::idealThreadCount();
     pool.setMaxThreadCount(std::max(1, threads));
@@ -222,6 +199,38 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
     const qint64 total = plan.symbolCount();
     // Two chunks in flight: workers fill the next while this thread writes one.
     QFuture<ItemEntries> next = startChunk(0);
+
+    // manifest.csv first: rows are cheap strings, streamed through QuaZip's
+    // deflater while the workers already draw the first chunk.
+    {
+        QuaZipFile manifest(&zip);
+        if (!manifest.open(QIODevice::WriteOnly, newInfo(QStringLiteral("manifest.csv"), 0),
+                           nullptr, 0, Z_DEFLATED, kDeflateLevel)) {
+            next.waitForFinished();
+            return fail(ioError(QStringLiteral("cannot add manifest.csv")));
+        }
+        manifest.write(BatchPlan::manifestHeader());
+        QByteArray rows;
+        for (qint64 i = 0; i < plan.itemCount(); ++i) {
+            rows += BatchPlan::manifestRow(plan.item(i));
+            if (rows.size() > 64 * 1024) {
+                manifest.write(rows);
+                rows.clear();
+            }
+            if (callbacks.cancel && (i & 1023) == 0 && callbacks.cancel->load()) {
+                next.waitForFinished();
+                return fail(
+                    Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")});
+            }
+        }
+        manifest.write(rows);
+        manifest.close();
+        if (manifest.getZipError() != ZIP_OK) {
+            next.waitForFinished();
+            return fail(ioError(QStringLiteral("writing manifest.csv failed")));
+        }
+    }
+
     for (qint64 chunk = 0; chunk < chunks; ++chunk) {
         QFuture<ItemEntries> current = next;
         const bool cancelled = callbacks.cancel && callbacks.cancel->load();
