@@ -28,7 +28,7 @@ QByteArray dl(int i)
         .toLatin1();
 }
 
-double oursOnce(const QString& zipPath, qint64* codes)
+double oursOnce(const QString& zipPath, qint64* codes, int threads = 0)
 {
     dpp::exporting::BatchRequest request;
     request.gtin = QStringLiteral("09506000134352");
@@ -37,6 +37,7 @@ double oursOnce(const QString& zipPath, qint64* codes)
     request.start = 1;
     request.count = kCount;
     request.width = 6;
+    request.threads = threads;
     QElapsedTimer t;
     t.start();
     const auto summary = dpp::exporting::BatchExporter::run(request, zipPath);
@@ -137,6 +138,9 @@ int main(int argc, char** argv)
         best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("batch.zip")), &codes); });
     if (ours < 0 || codes != 2 * kCount)
         return 1;
+    // One thread: what the work costs, without the parallel speed-up.
+    const double oursOne =
+        best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("one.zip")), &codes, 1); });
 
     // zint: the same content, one SVG file per symbol, two runs.
     const QString zint = QStandardPaths::findExecutable(QStringLiteral("zint"));
@@ -185,6 +189,7 @@ int main(int argc, char** argv)
     const double n = 2.0 * kCount;
     std::printf("\n%-44s %9s %10s\n", "", "wall s", "codes/s");
     std::printf("%-44s %9.3f %10.0f\n", "ours: dppctl batch core, ZIP + manifest", ours, n / ours);
+    std::printf("%-44s %9.3f %10.0f\n", "ours, 1 thread", oursOne, n / oursOne);
     if (zintQr > 0 && zintDm > 0) {
         std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch QR (10k SVG files)", zintQr,
                     kCount / zintQr);
