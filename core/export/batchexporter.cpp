@@ -150,6 +150,9 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
     // batch never leaves a half archive under the requested name.
     const QString partPath = target.absoluteFilePath() + QStringLiteral(".part");
     QuaZip zip(partPath);
+    // ZIP64 lifts the 4 GB limit; only large batches pay its extra header bytes
+    // (at a few KB per symbol, 200,000 symbols stay well below 4 GB).
+    zip.setZip64Enabled(plan.symbolCount() > 200'000);
     if (!zip.open(QuaZip::mdCreate))
         return ioError(
             QStringLiteral("cannot create %1 (zip error %2)").arg(partPath).arg(zip.getZipError()));
