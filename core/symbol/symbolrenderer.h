@@ -9,7 +9,7 @@
 #include "result.h"
 #include "symbolcontent.h"
 #include "symbolmatrix.h"
-#include "zplwriter.h"
+#include "symbolzplwriter.h"
 
 #include <optional>
 

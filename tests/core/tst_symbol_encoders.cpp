@@ -12,7 +12,7 @@
 #include <symbol/svgwriter.h>
 #include <symbol/symbolpath.h>
 #include <symbol/symbolrenderer.h>
-#include <symbol/zplwriter.h>
+#include <symbol/symbolzplwriter.h>
 
 using namespace dpp::symbol;
 

@@ -8,7 +8,7 @@
 #include <symbol/qrencoder.h>
 #include <symbol/rasterwriter.h>
 #include <symbol/svgwriter.h>
-#include <symbol/zplwriter.h>
+#include <symbol/symbolzplwriter.h>
 
 using namespace dpp::symbol;
 

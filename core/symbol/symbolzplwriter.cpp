@@ -1,4 +1,4 @@
-#include "zplwriter.h"
+#include "symbolzplwriter.h"
 
 #include "rasterwriter.h"
 #include "symbollayout.h"
