@@ -3,7 +3,8 @@
 // one ZIP with manifest.csv, against (a) the zint CLI in --batch mode writing
 // the same 20,000 SVGs (a QR run and a DataMatrix run) and (b) the raw encode
 // floor: libqrencode + libdmtx encode only, one core. Best of N runs each
-// (BENCH_RUNS, default 3) because a shared machine is noisy.
+// (BENCH_RUNS, default 3), wall and CPU time: a shared machine distorts wall
+// time most, so CPU seconds are printed next to it.
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,10 +17,52 @@
 #include <dmtx.h>
 #include <export/batchexporter.h>
 #include <qrencode.h>
+#include <sys/resource.h>
 
 namespace {
 
 constexpr int kCount = 10000;
+
+struct Timing
+{
+    double wall = -1;
+    double cpu = -1; // user + system: all our threads, or the zint child process
+};
+
+double cpuSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec) + u.ru_utime.tv_usec / 1e6 + double(u.ru_stime.tv_sec) +
+           u.ru_stime.tv_usec / 1e6;
+}
+
+template <typename F> Timing measure(int who, F f)
+{
+    const double cpu0 = cpuSeconds(who);
+    QElapsedTimer t;
+    t.start();
+    if (!f())
+        return {};
+    const double wall = t.nsecsElapsed() / 1e9;
+    return Timing{wall, cpuSeconds(who) - cpu0};
+}
+
+// Best wall and best CPU over the runs, each on its own.
+template <typename F> Timing best(int runs, F f)
+{
+    Timing b;
+    for (int i = 0; i < runs; ++i) {
+        const Timing t = f();
+        if (t.wall < 0)
+            return {};
+        if (b.wall < 0 || t.wall < b.wall)
+            b.wall = t.wall;
+        if (b.cpu < 0 || t.cpu < b.cpu)
+            b.cpu = t.cpu;
+    }
+    return b;
+}
 
 QByteArray dl(int i)
 {
@@ -28,7 +71,7 @@ QByteArray dl(int i)
         .toLatin1();
 }
 
-double oursOnce(const QString& zipPath, qint64* codes, int threads = 0)
+Timing ours(const QString& zipPath, int threads)
 {
     dpp::exporting::BatchRequest request;
     request.gtin = QStringLiteral("09506000134352");
@@ -38,72 +81,56 @@ double oursOnce(const QString& zipPath, qint64* codes, int threads = 0)
     request.count = kCount;
     request.width = 6;
     request.threads = threads;
-    QElapsedTimer t;
-    t.start();
-    const auto summary = dpp::exporting::BatchExporter::run(request, zipPath);
-    const double s = t.nsecsElapsed() / 1e9;
-    if (!summary.ok()) {
-        std::fprintf(stderr, "our batch failed: %s\n", qPrintable(summary.error().message));
-        return -1;
-    }
-    *codes = summary->codes;
-    return s;
+    return measure(RUSAGE_SELF, [&] {
+        const auto summary = dpp::exporting::BatchExporter::run(request, zipPath);
+        if (!summary.ok() || summary->codes != 2 * kCount) {
+            std::fprintf(stderr, "our batch failed: %s\n",
+                         summary.ok() ? "wrong count" : qPrintable(summary.error().message));
+            return false;
+        }
+        return true;
+    });
 }
 
-double zintOnce(const QString& zint, const QStringList& args)
+Timing zintRun(const QString& zint, const QStringList& args)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QElapsedTimer t;
-    t.start();
-    p.start(zint, args);
-    if (!p.waitForFinished(600000) || p.exitCode() != 0) {
-        std::fprintf(stderr, "zint failed: %s\n", p.readAllStandardOutput().constData());
-        return -1;
-    }
-    return t.nsecsElapsed() / 1e9;
+    return measure(RUSAGE_CHILDREN, [&] {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(zint, args);
+        if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+            std::fprintf(stderr, "zint failed: %s\n", p.readAllStandardOutput().constData());
+            return false;
+        }
+        return true;
+    });
 }
 
 // libqrencode + libdmtx with nothing else: the cost no batch tool can avoid.
-double floorOnce(const QList<QByteArray>& uris, const QList<QByteArray>& gs1)
+Timing encodeFloor(const QList<QByteArray>& uris, const QList<QByteArray>& gs1)
 {
-    QElapsedTimer t;
-    t.start();
-    long dark = 0; // consume the output so nothing is optimised away
-    for (int i = 0; i < kCount; ++i) {
-        QRcode* code = QRcode_encodeData(
-            int(uris[i].size()), reinterpret_cast<const unsigned char*>(uris[i].constData()), 0,
-            QR_ECLEVEL_M);
-        dark += code->data[code->width * code->width / 2] & 1;
-        QRcode_free(code);
-        DmtxEncode* enc = dmtxEncodeCreate();
-        dmtxEncodeSetProp(enc, DmtxPropScheme, DmtxSchemeAscii);
-        dmtxEncodeSetProp(enc, DmtxPropSizeRequest, DmtxSymbolSquareAuto);
-        dmtxEncodeSetProp(enc, DmtxPropModuleSize, 1);
-        dmtxEncodeSetProp(enc, DmtxPropMarginSize, 0);
-        dmtxEncodeSetProp(enc, DmtxPropFnc1, 0x1d);
-        QByteArray data = gs1[i];
-        dmtxEncodeDataMatrix(enc, int(data.size()), reinterpret_cast<unsigned char*>(data.data()));
-        dark += enc->region.sizeIdx;
-        dmtxEncodeDestroy(&enc);
-    }
-    const double s = t.nsecsElapsed() / 1e9;
-    if (dark < 0)
-        std::printf("%ld\n", dark);
-    return s;
-}
-
-template <typename F> double best(int runs, F f)
-{
-    double b = -1;
-    for (int i = 0; i < runs; ++i) {
-        const double s = f();
-        if (s < 0)
-            return -1;
-        if (b < 0 || s < b)
-            b = s;
-    }
-    return b;
+    return measure(RUSAGE_SELF, [&] {
+        long sink = 0; // consume the output so nothing is optimised away
+        for (int i = 0; i < kCount; ++i) {
+            QRcode* code = QRcode_encodeData(
+                int(uris[i].size()), reinterpret_cast<const unsigned char*>(uris[i].constData()), 0,
+                QR_ECLEVEL_M);
+            sink += code->data[code->width * code->width / 2] & 1;
+            QRcode_free(code);
+            DmtxEncode* enc = dmtxEncodeCreate();
+            dmtxEncodeSetProp(enc, DmtxPropScheme, DmtxSchemeAscii);
+            dmtxEncodeSetProp(enc, DmtxPropSizeRequest, DmtxSymbolSquareAuto);
+            dmtxEncodeSetProp(enc, DmtxPropModuleSize, 1);
+            dmtxEncodeSetProp(enc, DmtxPropMarginSize, 0);
+            dmtxEncodeSetProp(enc, DmtxPropFnc1, 0x1d);
+            QByteArray data = gs1[i];
+            dmtxEncodeDataMatrix(enc, int(data.size()),
+                                 reinterpret_cast<unsigned char*>(data.data()));
+            sink += enc->region.sizeIdx;
+            dmtxEncodeDestroy(&enc);
+        }
+        return sink >= 0;
+    });
 }
 
 QString cpuModel()
@@ -114,6 +141,12 @@ QString cpuModel()
             if (line.startsWith("model name"))
                 return QString::fromLatin1(line.mid(line.indexOf(':') + 1).trimmed());
     return QStringLiteral("unknown");
+}
+
+double loadAverage()
+{
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
 } // namespace
@@ -127,84 +160,91 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
-    std::printf(
-        "workload: %d serials x (QR Digital Link + GS1 DataMatrix) = %d SVGs; best of %d runs\n",
-        kCount, 2 * kCount, runs);
-    std::printf("machine: %s, %d cores\n", qPrintable(cpuModel()), cores);
+    std::printf("workload: %d serials x (QR Digital Link + GS1 DataMatrix) = %d SVGs; best of %d "
+                "runs\n",
+                kCount, 2 * kCount, runs);
+    std::printf("machine: %s, %d cores, load average %.2f at start\n", qPrintable(cpuModel()),
+                cores, loadAverage());
 
+    // Warm-up outside the timing: the GS1 dictionary is parsed once per process.
+    {
+        dpp::exporting::BatchRequest warm;
+        warm.gtin = QStringLiteral("09506000134352");
+        warm.count = 1;
+        (void)dpp::exporting::BatchPlan::create(warm);
+    }
     // Ours: the same core call dppctl batch makes, into one ZIP with manifest.csv.
-    qint64 codes = 0;
-    const double ours =
-        best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("batch.zip")), &codes); });
-    if (ours < 0 || codes != 2 * kCount)
+    const Timing all = best(runs, [&] { return ours(dir.filePath(QStringLiteral("all.zip")), 0); });
+    const Timing one = best(runs, [&] { return ours(dir.filePath(QStringLiteral("one.zip")), 1); });
+    if (all.wall < 0 || one.wall < 0)
         return 1;
-    // One thread: what the work costs, without the parallel speed-up.
-    const double oursOne =
-        best(runs, [&] { return oursOnce(dir.filePath(QStringLiteral("one.zip")), &codes, 1); });
 
-    // zint: the same content, one SVG file per symbol, two runs.
-    const QString zint = QStandardPaths::findExecutable(QStringLiteral("zint"));
     QFile dlList(dir.filePath(QStringLiteral("dl.txt")));
     QFile gs1List(dir.filePath(QStringLiteral("gs1.txt")));
-    dlList.open(QIODevice::WriteOnly);
-    gs1List.open(QIODevice::WriteOnly);
+    if (!dlList.open(QIODevice::WriteOnly) || !gs1List.open(QIODevice::WriteOnly))
+        return 1;
     QList<QByteArray> uris, gs1;
     for (int i = 1; i <= kCount; ++i) {
         uris << dl(i);
         const QByteArray serial = QByteArray::number(i).rightJustified(6, '0');
-        gs1 << "\x1d"
-               "0109506000134352"
-               "10LOT2026A\x1d"
-               "21SN" +
-                   serial;
+        gs1 << QByteArray("\x1d"
+                          "0109506000134352"
+                          "10LOT2026A\x1d"
+                          "21SN" +
+                          serial);
         dlList.write(uris.last() + '\n');
         gs1List.write("[01]09506000134352[10]LOT2026A[21]SN" + serial + '\n');
     }
     dlList.close();
     gs1List.close();
-    double zintQr = -1, zintDm = -1;
+
+    // zint: the same content, one SVG file per symbol, two runs.
+    const QString zint = QStandardPaths::findExecutable(QStringLiteral("zint"));
+    Timing zintQr, zintDm;
     if (zint.isEmpty()) {
         std::printf("zint: not installed (apt-get install zint); peer skipped\n");
     } else {
         QDir(dir.path()).mkpath(QStringLiteral("zq"));
         QDir(dir.path()).mkpath(QStringLiteral("zd"));
         zintQr = best(runs, [&] {
-            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"),
-                                   QStringLiteral("QRCODE"), QStringLiteral("--secure=2"),
-                                   QStringLiteral("--quietzones"), QStringLiteral("--filetype=svg"),
-                                   QStringLiteral("-i"), dlList.fileName(), QStringLiteral("-o"),
-                                   dir.filePath(QStringLiteral("zq/q~~~~~.svg"))});
+            return zintRun(zint, {"--batch", "-b", "QRCODE", "--secure=2", "--quietzones",
+                                  "--filetype=svg", "-i", dlList.fileName(), "-o",
+                                  dir.filePath(QStringLiteral("zq/q~~~~~.svg"))});
         });
         zintDm = best(runs, [&] {
-            return zintOnce(zint, {QStringLiteral("--batch"), QStringLiteral("-b"),
-                                   QStringLiteral("DATAMATRIX"), QStringLiteral("--gs1"),
-                                   QStringLiteral("--square"), QStringLiteral("--quietzones"),
-                                   QStringLiteral("--filetype=svg"), QStringLiteral("-i"),
-                                   gs1List.fileName(), QStringLiteral("-o"),
-                                   dir.filePath(QStringLiteral("zd/d~~~~~.svg"))});
+            return zintRun(zint, {"--batch", "-b", "DATAMATRIX", "--gs1", "--square",
+                                  "--quietzones", "--filetype=svg", "-i", gs1List.fileName(), "-o",
+                                  dir.filePath(QStringLiteral("zd/d~~~~~.svg"))});
         });
     }
-    const double floor = best(runs, [&] { return floorOnce(uris, gs1); });
+    const Timing floor = best(runs, [&] { return encodeFloor(uris, gs1); });
 
     const double n = 2.0 * kCount;
-    std::printf("\n%-44s %9s %10s\n", "", "wall s", "codes/s");
-    std::printf("%-44s %9.3f %10.0f\n", "ours: dppctl batch core, ZIP + manifest", ours, n / ours);
-    std::printf("%-44s %9.3f %10.0f\n", "ours, 1 thread", oursOne, n / oursOne);
-    if (zintQr > 0 && zintDm > 0) {
-        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch QR (10k SVG files)", zintQr,
-                    kCount / zintQr);
-        std::printf("%-44s %9.3f %10.0f\n", "zint 2.11 --batch DataMatrix (10k SVG files)", zintDm,
-                    kCount / zintDm);
-        std::printf("%-44s %9.3f %10.0f\n", "zint total (both runs)", zintQr + zintDm,
-                    n / (zintQr + zintDm));
+    const bool peer = zintQr.wall > 0 && zintDm.wall > 0;
+    auto row = [](const char* name, double wall, double cpu, double codes) {
+        std::printf("%-46s %8.3f %8.3f %10.0f\n", name, wall, cpu, codes / wall);
+    };
+    std::printf("\n%-46s %8s %8s %10s\n", "", "wall s", "cpu s", "codes/s");
+    row("ours: dppctl batch core, ZIP + manifest", all.wall, all.cpu, n);
+    row("ours, 1 thread", one.wall, one.cpu, n);
+    if (peer) {
+        row("zint 2.11 --batch QR (10k SVG files)", zintQr.wall, zintQr.cpu, kCount);
+        row("zint 2.11 --batch DataMatrix (10k SVG files)", zintDm.wall, zintDm.cpu, kCount);
+        row("zint, both runs", zintQr.wall + zintDm.wall, zintQr.cpu + zintDm.cpu, n);
     }
-    std::printf("%-44s %9.3f %10.0f\n", "encode floor: libqrencode+libdmtx, 1 core", floor,
-                n / floor);
-    std::printf("%-44s %9.3f %10.0f\n", "encode floor / cores", floor / cores, n * cores / floor);
+    row("encode floor: libqrencode+libdmtx, 1 core", floor.wall, floor.cpu, n);
+    std::printf("%-46s %8.3f %8s %10.0f\n", "encode floor / cores", floor.wall / cores, "",
+                n * cores / floor.wall);
     std::printf("\n");
-    if (zintQr > 0 && zintDm > 0)
-        std::printf("speed-up vs zint (goal >= 3.0x):          %.2fx\n", (zintQr + zintDm) / ours);
-    std::printf("ours / (floor / %d cores) (goal <= 1.5x):  %.2fx\n", cores,
-                ours / (floor / cores));
+    if (peer) {
+        std::printf("speed-up vs zint, wall (goal >= 3x):         %.2fx\n",
+                    (zintQr.wall + zintDm.wall) / all.wall);
+        std::printf("speed-up vs zint, cpu:                       %.2fx\n",
+                    (zintQr.cpu + zintDm.cpu) / all.cpu);
+    }
+    std::printf("ours / (floor / %d cores), wall (goal <= 1.5x): %.2fx\n", cores,
+                all.wall / (floor.wall / cores));
+    std::printf("ours 1 thread / floor, cpu (cost per code):  %.2fx\n", one.cpu / floor.cpu);
+    std::printf("load average at end: %.2f\n", loadAverage());
     return 0;
 }
