@@ -32,6 +32,8 @@ void printJson(const OrderedJson& fields);
 // Declarations of the commands (one per cmd_*.cpp).
 int runParse(const QStringList& args);
 int runGtin(const QStringList& args);
+int runCode(const QStringList& args);
+int runBatch(const QStringList& args);
 int runTemplate(const QStringList& args);
 int runImport(const QStringList& args);
 int runExport(const QStringList& args);

@@ -3,11 +3,13 @@
 #include "commands.h"
 #include "storeaccess.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
 #include <dpp/version.h>
+#include <memory>
 
 namespace dpp::ctl {
 
@@ -19,6 +21,16 @@ const QList<Command>& commands()
          &runParse},
         {"gtin", "gtin <value>                validate a GTIN-8/12/13/14 and normalise it",
          &runGtin},
+        {"code",
+         "code --symbology qr|datamatrix --format svg|png|pdf|zpl (--uri URI | --element-string "
+         "\"(01)…\" | --gtin G [--lot L] [--serial S] [--expiry YYMMDD] [--base URL]) "
+         "[--module-mm X] [--dpi N] [--ec L|M|Q|H] [--out FILE]  one symbol",
+         &runCode},
+        {"batch",
+         "batch (--gtin G [--lot L] --prefix SN --start 1 --count N [--width 6] | --gtins FILE) "
+         "--format qr|datamatrix|both --image svg|png [--base URL] --out FILE.zip  symbols in a "
+         "ZIP",
+         &runBatch},
         {"template",
          "template                    print the CSV import template (every product column)",
          &runTemplate},
@@ -86,7 +98,29 @@ void printHelp(FILE* to)
 int main(int argc, char* argv[])
 {
     using namespace dpp::ctl;
-    QCoreApplication app(argc, argv);
+    // Text under a PNG symbol needs Qt's font system, i.e. a QGuiApplication
+    // (offscreen: no display needed). Only that case pays for it: a GUI
+    // application also prints platform warnings that scripts would see on stderr.
+    const bool needsFonts =
+        argc > 1 && qstrcmp(argv[1], "code") == 0 &&
+        std::any_of(argv + 2, argv + argc, [](const char* a) { return qstrcmp(a, "--hri") == 0; });
+    std::unique_ptr<QCoreApplication> app;
+    if (needsFonts) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without XDG_RUNTIME_DIR Qt warns while starting the platform; that
+        // warning is noise on a script's stderr, everything else still goes through.
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+                if (!message.startsWith(QLatin1String("QStandardPaths:")))
+                    previous(type, context, message);
+            });
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("dppctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("DPP Studio"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));
