@@ -15,8 +15,6 @@ PACKAGES=(
   libqrencode-dev libdmtx-dev libpoppler-qt6-dev libquazip1-qt6-dev libzint-dev
   # tests and benchmarks: decoder, PostgreSQL server, PDF tools, peer encoder, fonts
   libzxing-dev postgresql poppler-utils zint fonts-dejavu-core
-  # JSON-LD checks in tests (npm package jsonld, see tests/node/)
-  nodejs npm
   # throw-away TLS certificates in the dppserver tests
   openssl
   # packaging
@@ -29,6 +27,13 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Node.js and npm run the test tools in tests/node (JSON-LD, OpenAPI checks).
+# Any node/npm on the PATH will do: machines that already carry a Node.js from
+# elsewhere (whose package bundles npm) must not get Debian's npm forced on them.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
