@@ -180,9 +180,10 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(r.value(QStringLiteral("gtin")), QStringLiteral("09506000134352"));
         const QString link = r.value(QStringLiteral("digital_link"));
-        QVERIFY2(link.startsWith(QStringLiteral("https://id.gs1.org/01/09506000134352/10/L1/21/S7")) &&
-                     link.contains(QStringLiteral("17=270331")),
-                 qPrintable(link));
+        QVERIFY2(
+            link.startsWith(QStringLiteral("https://id.gs1.org/01/09506000134352/10/L1/21/S7")) &&
+                link.contains(QStringLiteral("17=270331")),
+            qPrintable(link));
         QCOMPARE(MergeTemplate::expand(
                      QStringLiteral("{{expiry|date:dd.MM.yyyy}} {{ lot }} {{gtin|gtin13}}"), r,
                      QStringLiteral("t"))
@@ -278,8 +279,40 @@ private Q_SLOTS:
         QVERIFY(PdfPageBox::fix(pdf, 141.732283, 85.039370).ok());
         const qsizetype obj2 = pdf.indexOf("2 0 obj");
         QVERIFY(pdf.contains("/MediaBox [0 -0.039370 141.732283 85.000000]"));
-        QVERIFY(pdf.contains(QByteArray(QByteArray::number(obj2).rightJustified(10, '0') + " 00000 n")));
-        QVERIFY(pdf.contains(QByteArray("startxref\n" + QByteArray::number(pdf.indexOf("\nxref\n") + 1))));
+        QVERIFY(pdf.contains(
+            QByteArray(QByteArray::number(obj2).rightJustified(10, '0') + " 00000 n")));
+        QVERIFY(pdf.contains(
+            QByteArray("startxref\n" + QByteArray::number(pdf.indexOf("\nxref\n") + 1))));
+    }
+
+    void pdfPageBoxAcrossChunks()
+    {
+        // 3,000 pages of about 1 KB: page boxes straddle the 1 MB read chunks.
+        // After the fix every xref offset must still point at its object.
+        QByteArray pdf = "%PDF-1.4\n";
+        QList<qint64> offsets;
+        const QByteArray padding(1000 + 7, 'x');
+        for (int i = 1; i <= 3000; ++i) {
+            offsets << pdf.size();
+            pdf += QByteArray::number(i) + " 0 obj\n<< /MediaBox [0 0 595.000000 842.000000] /P (" +
+                   padding.left(1000 + i % 7) + ") >>\nendobj\n";
+        }
+        const qint64 xrefAt = pdf.size();
+        pdf += "xref\n0 3001\n0000000000 65535 f \n";
+        for (qint64 o : offsets)
+            pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+        pdf += "trailer\n<< /Size 3001 >>\nstartxref\n" + QByteArray::number(xrefAt) + "\n%%EOF\n";
+        QVERIFY(pdf.size() > 3 * 1024 * 1024);
+        QVERIFY(PdfPageBox::fix(pdf, 595.275591, 841.889764).ok());
+        QCOMPARE(pdf.count("/MediaBox [0 0.110236 595.275591 842.000000]"), 3000);
+        const qsizetype xref = pdf.lastIndexOf("\nxref\n") + 1;
+        const qsizetype sx = pdf.lastIndexOf("startxref\n");
+        QCOMPARE(pdf.mid(sx + 10, pdf.indexOf('\n', sx + 10) - sx - 10).toLongLong(), qint64(xref));
+        for (int i = 1; i <= 3000; ++i) {
+            const qint64 at = pdf.mid(xref + 12 + 20 + (i - 1) * 20, 10).toLongLong();
+            QVERIFY2(pdf.mid(at, 12).startsWith(QByteArray(QByteArray::number(i) + " 0 obj")),
+                     qPrintable(QString::number(i)));
+        }
     }
 
     void pdfPagesExactAndSymbolsDecode_data()
