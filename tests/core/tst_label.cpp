@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <label/distance.h>
@@ -13,6 +15,7 @@
 #include <label/mergesource.h>
 #include <label/mergetemplate.h>
 #include <label/pdfpagebox.h>
+#include <label/printjob.h>
 #include <label/symbolverifier.h>
 #include <label/zplwriter.h>
 #include <poppler-qt6.h>
@@ -489,6 +492,56 @@ private Q_SLOTS:
         }
         for (const PlacedSymbol& s : symbols)
             QVERIFY2(read.contains(s.expected), s.expected.constData());
+    }
+
+    void printJobCancelAndResume()
+    {
+        // A real listener on a free loopback port; the kernel queues the
+        // connections and bytes while the job runs on this thread.
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+        const LabelDocument doc = test::loadExample(QStringLiteral("battery-label.dpplabel"));
+        const PrintTarget target{PrintTarget::Kind::ZplHost,
+                                 QStringLiteral("127.0.0.1:%1").arg(printer.serverPort())};
+        QStringList printed;
+        PrintOptions options;
+        options.chunkLabels = 1;
+        options.onSent = [&](const QList<MergeRecord>& chunk) -> Status {
+            for (const MergeRecord& r : chunk)
+                printed << r.value(QStringLiteral("serial"));
+            return Ok{};
+        };
+        options.progress = [](qint64 sent) { return sent < 2; }; // operator cancels after two
+        auto source = MergeSource::open(doc.merge);
+        const auto cancelled = PrintJob::run(doc, *source.value(), target, options);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
+        QCOMPARE(printed, QStringList({QStringLiteral("BAT00001"), QStringLiteral("BAT00002")}));
+
+        options.progress = {};
+        options.resumeFrom = 2;
+        const auto resumed = PrintJob::run(doc, *source.value(), target, options);
+        QVERIFY(resumed.ok());
+        QCOMPARE(resumed->sent, 1);
+        QCOMPARE(printed.last(), QStringLiteral("BAT00003"));
+
+        QByteArray received;
+        while (printer.hasPendingConnections() || printer.waitForNewConnection(2000)) {
+            QTcpSocket* s = printer.nextPendingConnection();
+            while (s->waitForReadyRead(1000))
+                received += s->readAll();
+            received += s->readAll();
+        }
+        QCOMPARE(received.count("^XA"), 3);
+
+        // Nothing is reported sent when the printer is not there.
+        printer.close();
+        printed.clear();
+        options.resumeFrom = 0;
+        const auto down = PrintJob::run(doc, *source.value(), target, options);
+        QVERIFY(!down.ok());
+        QCOMPARE(down.error().param, QStringLiteral("zpl_host"));
+        QVERIFY(printed.isEmpty());
     }
 
     void verifiedPrintReport()
