@@ -40,5 +40,8 @@ int runExport(const QStringList& args);
 int runSeed(const QStringList& args);
 int runTenant(const QStringList& args);
 int runKey(const QStringList& args);
+int runRender(const QStringList& args);
+int runPrint(const QStringList& args);
+int runStock(const QStringList& args);
 
 } // namespace dpp::ctl

@@ -44,6 +44,17 @@ const QList<Command>& commands()
         {"tenant", "tenant create NAME [--gcp PREFIX]... | tenant list", &runTenant},
         {"key", "key create --tenant NAME --scopes a,b [--test] [--expires DATE] [--name N]",
          &runKey},
+        {"render",
+         "render LABEL.dpplabel [--gtin G --lot L --expiry YYYY-MM-DD --serials SN000001-SN000500 "
+         "| --csv "
+         "FILE] [--copies N] --out FILE.pdf|svg|png|zpl [--dpi N]  labels to a file",
+         &runRender},
+        {"print",
+         "print LABEL.dpplabel [merge options as render] (--printer CUPS_NAME | --zpl-host "
+         "HOST:PORT | "
+         "--zpl-queue CUPS_NAME) [--verify] [--resume N]  labels to a printer",
+         &runPrint},
+        {"stock", "stock list                  the label stock (sheets and rolls)", &runStock},
     };
     return table;
 }
@@ -101,9 +112,12 @@ int main(int argc, char* argv[])
     // Text under a PNG symbol needs Qt's font system, i.e. a QGuiApplication
     // (offscreen: no display needed). Only that case pays for it: a GUI
     // application also prints platform warnings that scripts would see on stderr.
+    // Labels always draw text (and QPrinter needs the GUI too).
     const bool needsFonts =
-        argc > 1 && qstrcmp(argv[1], "code") == 0 &&
-        std::any_of(argv + 2, argv + argc, [](const char* a) { return qstrcmp(a, "--hri") == 0; });
+        (argc > 1 && (qstrcmp(argv[1], "render") == 0 || qstrcmp(argv[1], "print") == 0)) ||
+        (argc > 1 && qstrcmp(argv[1], "code") == 0 &&
+         std::any_of(argv + 2, argv + argc,
+                     [](const char* a) { return qstrcmp(a, "--hri") == 0; }));
     std::unique_ptr<QCoreApplication> app;
     if (needsFonts) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

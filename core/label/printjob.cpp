@@ -1,0 +1,169 @@
+#include "printjob.h"
+
+#include "labelexporter.h"
+#include "labelrenderer.h"
+#include "symbolverifier.h"
+#include "zplwriter.h"
+
+#include <QPageSize>
+#include <QPainter>
+#include <QPrinter>
+
+namespace dpp::label {
+
+Result<PrintTarget> PrintJob::parseTarget(const QString& zplHost, const QString& zplQueue,
+                                          const QString& printer)
+{
+    const int given = int(!zplHost.isEmpty()) + int(!zplQueue.isEmpty()) + int(!printer.isEmpty());
+    if (given != 1)
+        return Error{QStringLiteral("target"),
+                     QStringLiteral("give exactly one of --printer, --zpl-host, --zpl-queue"),
+                     QStringLiteral("invalid")};
+    if (!zplHost.isEmpty()) {
+        auto e = RawPrinter::parseEndpoint(zplHost, QStringLiteral("zpl_host"));
+        if (!e)
+            return e.error();
+        return PrintTarget{PrintTarget::Kind::ZplHost, zplHost};
+    }
+    if (!zplQueue.isEmpty())
+        return PrintTarget{PrintTarget::Kind::ZplQueue, zplQueue};
+    return PrintTarget{PrintTarget::Kind::Cups, printer};
+}
+
+Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
+                                  const PrintTarget& target, const PrintOptions& options)
+{
+    PrintReport report;
+    const int dpi = target.kind == PrintTarget::Kind::Cups ? std::max(300, doc.calibration.dpi)
+                                                           : doc.calibration.dpi;
+    LabelRenderer renderer(doc, RenderSettings{dpi, target.kind != PrintTarget::Kind::Cups});
+
+    // Verified print: a full pass over the symbols before the first byte goes
+    // out, so a job never half-prints and then stops on a bad record.
+    if (options.verify) {
+        SymbolVerifier verifier(dpi);
+        if (Status s = source.seek(options.resumeFrom); !s)
+            return s.error();
+        MergeRecord record;
+        while (true) {
+            auto got = source.next(record);
+            if (!got)
+                return got.error();
+            if (!got.value())
+                break;
+            auto symbols = renderer.symbols(record);
+            if (!symbols)
+                return symbols.error();
+            if (Status s = verifier.check(symbols.value()); !s)
+                return s.error();
+        }
+        report.verification = verifier.report();
+    }
+    if (Status s = source.seek(options.resumeFrom); !s)
+        return s.error();
+    report.nextLabel = options.resumeFrom;
+
+    auto sent = [&](const QList<MergeRecord>& chunk) -> Status {
+        report.sent += chunk.size();
+        report.nextLabel += chunk.size();
+        if (options.onSent)
+            if (Status s = options.onSent(chunk); !s)
+                return s;
+        if (options.progress && !options.progress(report.sent))
+            return Error{QStringLiteral("job"),
+                         QStringLiteral("cancelled after %1 labels; resume at label %2")
+                             .arg(report.sent)
+                             .arg(report.nextLabel + 1),
+                         QStringLiteral("cancelled")};
+        return Ok{};
+    };
+
+    if (target.kind == PrintTarget::Kind::Cups) {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPrinterName(target.name);
+        if (!printer.isValid())
+            return Error{QStringLiteral("printer"),
+                         QStringLiteral("no CUPS printer named '%1'").arg(target.name),
+                         QStringLiteral("printer_unreachable")};
+        const double w = doc.stock.isSheet() ? doc.stock.pageWidth.toMm() : doc.labelWidthMm();
+        const double h = doc.stock.isSheet() ? doc.stock.pageHeight.toMm() : doc.labelHeightMm();
+        printer.setFullPage(true);
+        printer.setPageSize(
+            QPageSize(QSizeF(w, h), QPageSize::Millimeter, QString(), QPageSize::ExactMatch));
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+        printer.setDocName(doc.name.isEmpty() ? QStringLiteral("DPP label") : doc.name);
+        QPainter painter;
+        if (!painter.begin(&printer))
+            return Error{QStringLiteral("printer"),
+                         QStringLiteral("cannot start a job on '%1'").arg(target.name),
+                         QStringLiteral("printer_unreachable")};
+        painter.scale(printer.resolution() / 25.4, printer.resolution() / 25.4);
+        QList<MergeRecord> page, all;
+        MergeRecord record;
+        bool first = true;
+        while (true) {
+            page.clear();
+            while (page.size() < doc.stock.labelsPerPage()) {
+                auto got = source.next(record);
+                if (!got)
+                    return got.error();
+                if (!got.value())
+                    break;
+                page.append(record);
+            }
+            if (page.isEmpty())
+                break;
+            if (!first)
+                printer.newPage();
+            first = false;
+            if (Status s = LabelExporter::paintPage(painter, renderer, page); !s)
+                return s.error();
+            all += page;
+        }
+        // CUPS receives the job when the painter ends; only then is it "sent".
+        if (!painter.end())
+            return Error{QStringLiteral("printer"), QStringLiteral("the print job failed"),
+                         QStringLiteral("printer_io")};
+        if (Status s = sent(all); !s)
+            return s.error();
+        return report;
+    }
+
+    std::optional<RawPrinter::Endpoint> endpoint;
+    if (target.kind == PrintTarget::Kind::ZplHost)
+        endpoint = RawPrinter::parseEndpoint(target.name, QStringLiteral("zpl_host")).value();
+    ZplWriter writer(doc);
+    QList<MergeRecord> chunk;
+    QByteArray zpl;
+    MergeRecord record;
+    while (true) {
+        auto got = source.next(record);
+        if (!got)
+            return got.error();
+        if (got.value()) {
+            auto label = writer.label(record);
+            if (!label)
+                return label.error();
+            zpl += label.value();
+            chunk.append(record);
+        }
+        if (!chunk.isEmpty() && (!got.value() || chunk.size() >= options.chunkLabels)) {
+            const Status s = endpoint ? RawPrinter::sendTcp(*endpoint, zpl)
+                                      : RawPrinter::sendCupsRaw(target.name, zpl);
+            if (!s)
+                return Error{s.error().param,
+                             s.error().message +
+                                 QStringLiteral(" (resume at label %1)").arg(report.nextLabel + 1),
+                             s.error().code};
+            if (Status after = sent(chunk); !after)
+                return after.error();
+            chunk.clear();
+            zpl.clear();
+        }
+        if (!got.value())
+            break;
+    }
+    return report;
+}
+
+} // namespace dpp::label
