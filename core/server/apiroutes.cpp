@@ -10,7 +10,7 @@ Status ApiRoutes::install(Server& server, const ApiContext& context)
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
     for (const auto add :
          {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
-          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes}) {
+          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -25,5 +25,6 @@ Status addSerialRoutes(Server& server, const ApiContext& context);
 Status addDocumentRoutes(Server& server, const ApiContext& context);
 Status addBulkRoutes(Server& server, const ApiContext& context);
 Status addBatteryRoutes(Server& server, const ApiContext& context);
+Status addZipRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

@@ -4,8 +4,12 @@
 // management, and the authorization matrix over every route of the table.
 #include "httptestclient.h"
 #include "storetestsupport.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryFile>
 #include <QUrlQuery>
 #include <passport/apikey.h>
 #include <server/apiroutes.h>
@@ -659,6 +663,48 @@ private Q_SLOTS:
                  1);
     }
 
+    void zipArchives()
+    {
+        QVERIFY(!createProduct(kGtin).isEmpty());
+        const NamReply list = call("POST", QStringLiteral("/v1/codes/zip"), m_keyA,
+                                   R"({"gtins":["4006381333931","9506000134352"],"format":"qr"})");
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.body.startsWith("PK\x03\x04"));
+        QVERIFY(list.body.contains("manifest.csv"));
+        QVERIFY(list.body.contains("04006381333931_qr.svg"));
+        const NamReply badGtin =
+            call("POST", QStringLiteral("/v1/codes/zip"), m_keyA, R"({"gtins":["4006381333932"]})");
+        QCOMPARE(badGtin.status, 422);
+        QVERIFY(badGtin.json()[u"error"][u"param"].toString().startsWith(u"gtin"));
+
+        const NamReply serials =
+            call("POST", QStringLiteral("/v1/codes/serials.zip"), m_keyA,
+                 R"({"gtin":"4006381333931","batch":"L1","prefix":"SN","start":1,"count":3,)"
+                 R"("format":"both"})");
+        QCOMPARE(serials.status, 200);
+        QVERIFY(serials.body.startsWith("PK\x03\x04"));
+        const NamReply tooMany = call("POST", QStringLiteral("/v1/codes/serials.zip"), m_keyA,
+                                      R"({"gtin":"4006381333931","prefix":"SN","count":10001})");
+        QCOMPARE(tooMany.status, 422);
+        QCOMPARE(tooMany.json()[u"error"][u"param"].toString(), QStringLiteral("count"));
+        const NamReply badFormat =
+            call("POST", QStringLiteral("/v1/codes/serials.zip"), m_keyA,
+                 R"({"gtin":"4006381333931","prefix":"SN","count":1,"format":"gif"})");
+        QCOMPARE(badFormat.json()[u"error"][u"param"].toString(), QStringLiteral("format"));
+
+        const NamReply batch =
+            call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(kGtin), m_keyA,
+                 R"({"lot":"L2","prefix":"B","count":2})");
+        QCOMPARE(batch.status, 201);
+        const NamReply codes =
+            call("GET",
+                 QStringLiteral("/v1/serial-batches/%1/codes.zip?format=datamatrix")
+                     .arg(batch.json().value(u"id").toString()),
+                 m_keyA);
+        QCOMPARE(codes.status, 200);
+        QVERIFY(codes.body.startsWith("PK\x03\x04"));
+    }
+
     void openApiDocumentsEveryRoute()
     {
         const NamReply doc = call("GET", QStringLiteral("/openapi.json"), {});
@@ -669,6 +715,24 @@ private Q_SLOTS:
             QVERIFY2(ops.contains(QString::fromLatin1(route.method).toLower()),
                      qPrintable(route.path));
         }
+        // The whole served document through the npm OpenAPI validator (as tst_openapi does
+        // for the foundation's routes); only on the first backend, the document is the same.
+        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+        const QString toolDir = test::sourceDir() + QStringLiteral("/tests/node");
+        if (node.isEmpty() ||
+            !QFile::exists(toolDir + QStringLiteral("/node_modules/@apidevtools/swagger-parser")))
+            QSKIP("node or the OpenAPI validator is missing (tests/node/install.sh)");
+        QTemporaryFile file(QDir::tempPath() + QStringLiteral("/openapi-XXXXXX.json"));
+        QVERIFY(file.open());
+        file.write(doc.body);
+        file.close();
+        QProcess validator;
+        validator.setWorkingDirectory(toolDir);
+        validator.start(node, {toolDir + QStringLiteral("/validate-openapi.mjs"), file.fileName()});
+        QVERIFY(validator.waitForFinished(60000));
+        const QByteArray out = validator.readAllStandardOutput() + validator.readAllStandardError();
+        QVERIFY2(validator.exitCode() == 0, out.constData());
+        QVERIFY2(out.contains("valid: OpenAPI 3.1.0"), out.constData());
     }
 };
 
