@@ -8,9 +8,9 @@ namespace dpp::server {
 Status ApiRoutes::install(Server& server, const ApiContext& context)
 {
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
-    for (const auto add :
-         {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
-          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes}) {
+    for (const auto add : {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes,
+                           addSupplierRoutes, addSerialRoutes, addDocumentRoutes, addBulkRoutes,
+                           addBatteryRoutes, addZipRoutes, addEprExportRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -26,5 +26,6 @@ Status addDocumentRoutes(Server& server, const ApiContext& context);
 Status addBulkRoutes(Server& server, const ApiContext& context);
 Status addBatteryRoutes(Server& server, const ApiContext& context);
 Status addZipRoutes(Server& server, const ApiContext& context);
+Status addEprExportRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

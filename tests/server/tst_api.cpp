@@ -6,6 +6,7 @@
 #include "storetestsupport.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
@@ -703,6 +704,107 @@ private Q_SLOTS:
                  m_keyA);
         QCOMPARE(codes.status, 200);
         QVERIFY(codes.body.startsWith("PK\x03\x04"));
+    }
+
+    // DPP.GS flow by GTIN: battery product with materials → patch → document → serial batch
+    // → ZIP → battery units → EPR exports.
+    void dppgsFlowByGtin()
+    {
+        QFile seed(test::sourceDir() + QStringLiteral("/resources/samples/seed.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QJsonObject battery;
+        for (const auto& v : QJsonDocument::fromJson(seed.readAll())[u"products"].toArray())
+            if (v[u"product"][u"category"].toString() == u"battery")
+                battery = v[u"product"].toObject();
+        QVERIFY(!battery.isEmpty());
+        QVERIFY(!battery.value(u"materials").toArray().isEmpty());
+        const QString gtin = battery.value(u"gtin").toString();
+        const QString gtin13 = gtin.mid(1);
+
+        const NamReply created =
+            call("POST", QStringLiteral("/v1/products"), m_keyA, QJsonDocument(battery).toJson());
+        QCOMPARE(created.status, 201);
+        QVERIFY(created.json().contains(u"battery"));
+        QCOMPARE(call("PATCH", QStringLiteral("/v1/products/%1").arg(gtin13), m_keyA,
+                      R"({"warranty_years":9})")
+                     .json()
+                     .value(u"warranty_years")
+                     .toInt(),
+                 9);
+        QCOMPARE(upload(gtin13, "doc.pdf", "%PDF-1.4 DoC").status, 201);
+        const NamReply batch =
+            call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(gtin13), m_keyA,
+                 R"({"lot":"LOT2026A","prefix":"BAT","count":3})");
+        QCOMPARE(batch.status, 201);
+        const NamReply zip = call("GET",
+                                  QStringLiteral("/v1/serial-batches/%1/codes.zip")
+                                      .arg(batch.json().value(u"id").toString()),
+                                  m_keyA);
+        QCOMPARE(zip.status, 200);
+        for (int i = 1; i <= 2; ++i)
+            QCOMPARE(
+                call("POST", QStringLiteral("/v1/products/%1/battery-units").arg(gtin13), m_keyA,
+                     QStringLiteral(R"({"unique_identifier":"urn:u:%1","serial_number":"BAT%1"})")
+                         .arg(i)
+                         .toUtf8())
+                    .status,
+                201);
+        QCOMPARE(call("POST", QStringLiteral("/v1/epr-registrations"), m_keyA,
+                      R"({"member_state":"SK","regime":"battery","registration_number":"SK-B-1",)"
+                      R"("producer_name":"Acme","compliance_route":"individual"})")
+                     .status,
+                 201);
+
+        const NamReply json =
+            call("GET", QStringLiteral("/v1/epr-export/batteries?format=json&country=SK"), m_keyA);
+        QCOMPARE(json.status, 200);
+        QCOMPARE(json.json().value(u"registration_number").toString(), QStringLiteral("SK-B-1"));
+        const QJsonArray items = json.json().value(u"items").toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0][u"gtin"].toString(), gtin);
+        QCOMPARE(items[0][u"units"].toInt(), 2);
+        const NamReply csv = call("GET", QStringLiteral("/v1/epr-export/batteries"), m_keyA);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.body.startsWith("gtin,name,brand,battery_category"));
+        QVERIFY(csv.body.contains(gtin.toLatin1()));
+        const NamReply asekol =
+            call("GET", QStringLiteral("/v1/epr-export/batteries?format=asekol&from=2000-01-01"),
+                 m_keyA);
+        QCOMPARE(asekol.status, 200);
+        QVERIFY(asekol.body.startsWith("EAN;"));
+        const NamReply mzp = call(
+            "GET",
+            QStringLiteral("/v1/epr-export/batteries?format=mzp-sr&from=2000-01-01&to=2099-12-31"
+                           "&country=SK"),
+            m_keyA);
+        QCOMPARE(mzp.status, 200);
+        QVERIFY(mzp.body.contains(";SK-B-1;"));
+        QVERIFY(mzp.body.contains(";2;"));
+        // Nothing registered in a period before the units existed.
+        QCOMPARE(call("GET", QStringLiteral("/v1/epr-export/batteries?format=json&to=2001-01-01"),
+                      m_keyA)
+                     .json()
+                     .value(u"items")
+                     .toArray()
+                     .at(0)[u"units"]
+                     .toInt(),
+                 0);
+        QCOMPARE(call("GET", QStringLiteral("/v1/epr-export/batteries?format=pdf"), m_keyA)
+                     .json()[u"error"][u"param"]
+                     .toString(),
+                 QStringLiteral("format"));
+        QCOMPARE(call("GET", QStringLiteral("/v1/epr-export/batteries?from=2024-13-01"), m_keyA)
+                     .json()[u"error"][u"param"]
+                     .toString(),
+                 QStringLiteral("from"));
+        const NamReply units =
+            call("GET", QStringLiteral("/v1/epr-export/battery-units?format=json&status=original"),
+                 m_keyA);
+        QCOMPARE(units.status, 200);
+        QCOMPARE(units.json().value(u"items").toArray().size(), 2);
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/epr-export/battery-units?status=lost"), m_keyA).status,
+            422);
     }
 
     void openApiDocumentsEveryRoute()
