@@ -8,9 +8,10 @@ namespace dpp::server {
 Status ApiRoutes::install(Server& server, const ApiContext& context)
 {
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
-    for (const auto add : {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes,
-                           addSupplierRoutes, addSerialRoutes, addDocumentRoutes, addBulkRoutes,
-                           addBatteryRoutes, addZipRoutes, addEprExportRoutes}) {
+    for (const auto add :
+         {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
+          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
+          addEprExportRoutes, addComplianceRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -27,5 +27,6 @@ Status addBulkRoutes(Server& server, const ApiContext& context);
 Status addBatteryRoutes(Server& server, const ApiContext& context);
 Status addZipRoutes(Server& server, const ApiContext& context);
 Status addEprExportRoutes(Server& server, const ApiContext& context);
+Status addComplianceRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

@@ -797,6 +797,30 @@ private Q_SLOTS:
                      .json()[u"error"][u"param"]
                      .toString(),
                  QStringLiteral("from"));
+        const NamReply doc = call(
+            "GET", QStringLiteral("/v1/products/%1/declaration-of-conformity").arg(gtin13), m_keyA);
+        QCOMPARE(doc.status, 200);
+        QVERIFY(doc.json().value(u"annex").toString().contains(u"Annex IX"));
+        QCOMPARE(doc.json().value(u"documents").toArray().size(), 1);
+        QVERIFY(doc.json()
+                    .value(u"legislation")
+                    .toArray()
+                    .contains(QStringLiteral("Regulation (EU) 2023/1542 (batteries)")));
+        const NamReply html = call(
+            "GET",
+            QStringLiteral("/v1/products/%1/declaration-of-conformity?format=html").arg(gtin13),
+            m_keyA);
+        QCOMPARE(html.status, 200);
+        QVERIFY(html.headers.value("content-type").startsWith("text/html"));
+        QVERIFY(html.headers.contains("content-security-policy"));
+        QVERIFY(html.body.contains("Annex IX"));
+        QCOMPARE(
+            call("GET",
+                 QStringLiteral("/v1/products/%1/declaration-of-conformity?format=pdf").arg(gtin13),
+                 m_keyA)
+                .status,
+            422);
+
         const NamReply units =
             call("GET", QStringLiteral("/v1/epr-export/battery-units?format=json&status=original"),
                  m_keyA);
