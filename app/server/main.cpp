@@ -5,10 +5,16 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <csignal>
 #include <cstdio>
 #include <dpp/version.h>
+#include <export/sampleseeder.h>
+#include <passport/apikey.h>
+#include <server/apiroutes.h>
 #include <server/server.h>
+#include <store/apikeyrepository.h>
+#include <store/tenantrepository.h>
 
 namespace {
 
@@ -16,6 +22,34 @@ int usageError(const QString& message)
 {
     std::fprintf(stderr, "dppserver: %s\n", message.toUtf8().constData());
     return 2;
+}
+
+// The same file dppctl uses by default, so `dppctl seed` then `dppserver` serves that data.
+// A sandbox gets a file of its own: test keys and samples never land in the real store.
+QString defaultDatabase(bool sandbox)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           (sandbox ? QStringLiteral("/DPP Studio/dppserver/sandbox.sqlite")
+                    : QStringLiteral("/DPP Studio/dppctl/dpp.sqlite"));
+}
+
+// Sandbox: the sample products in tenant "sandbox" and a fresh sk_test_ key holding every
+// API scope, printed on stderr (stdout's first line belongs to the listen URL).
+dpp::Status prepareSandbox(dpp::store::Database& db)
+{
+    auto tenant = dpp::store::TenantRepository(db).ensure(QStringLiteral("sandbox"));
+    if (!tenant.ok())
+        return tenant.error();
+    if (auto seeded = dpp::exporting::SampleSeeder::seed(db, tenant->id); !seeded.ok())
+        return seeded.error();
+    const QStringList scopes = dpp::passport::ApiKey::knownScopes();
+    auto key = dpp::store::ApiKeyRepository(db, tenant->id)
+                   .create(QStringLiteral("sandbox"), scopes, true);
+    if (!key.ok())
+        return key.error();
+    std::fprintf(stderr, "dppserver: sandbox key: %s\n", key->secret.toUtf8().constData());
+    std::fflush(stderr);
+    return dpp::Ok{};
 }
 
 } // namespace
@@ -103,7 +137,33 @@ int main(int argc, char* argv[])
     SignalWatcher signals({SIGTERM, SIGINT});
     std::signal(SIGPIPE, SIG_IGN);
 
+    const QString location =
+        config.database.isEmpty() ? defaultDatabase(config.sandbox) : config.database;
+    auto db = dpp::store::Database::open(location);
+    if (!db.ok()) {
+        std::fprintf(stderr, "dppserver: cannot open the store %s: %s\n",
+                     location.toUtf8().constData(), db.error().message.toUtf8().constData());
+        return 1;
+    }
+    if (config.sandbox) {
+        if (const auto ok = prepareSandbox(**db); !ok.ok()) {
+            std::fprintf(stderr, "dppserver: sandbox: %s\n",
+                         ok.error().message.toUtf8().constData());
+            return 1;
+        }
+    }
+
     dpp::server::Server server(config);
+    dpp::server::ApiContext context;
+    context.db = *db;
+    context.sandbox = config.sandbox;
+    context.baseUrl = [&server] {
+        return server.config().baseUrl.isEmpty() ? server.listenUrl() : server.config().baseUrl;
+    };
+    if (const auto ok = dpp::server::ApiRoutes::install(server, context); !ok.ok()) {
+        std::fprintf(stderr, "dppserver: %s\n", ok.error().message.toUtf8().constData());
+        return 1;
+    }
     const auto port = server.start();
     if (!port) {
         std::fprintf(stderr, "dppserver: %s\n", port.error().message.toUtf8().constData());

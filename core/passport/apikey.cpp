@@ -8,11 +8,14 @@ namespace dpp::passport {
 
 const QStringList& ApiKey::knownScopes()
 {
+    // The REST API scopes (issue 5) first; the older store-level names stay valid so keys
+    // created before them keep working.
     static const QStringList list = {
-        "products:read",  "products:write",  "passports:read",  "passports:write",
-        "documents:read", "documents:write", "serials:read",    "serials:write",
-        "batteries:read", "batteries:write", "links:read",      "links:write",
-        "analytics:read", "webhooks:write",  "restricted:read", "admin"};
+        "products:read",   "products:write",  "passports:read",  "passports:write",
+        "suppliers:read",  "suppliers:write", "analytics:read",  "serials:read",
+        "serials:write",   "batteries:read",  "batteries:write", "webhooks:manage",
+        "api_keys:manage", "documents:read",  "documents:write", "links:read",
+        "links:write",     "webhooks:write",  "restricted:read", "admin"};
     return list;
 }
 

@@ -111,6 +111,102 @@ Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json
                  QStringLiteral("conflict")};
 }
 
+Result<Product> ProductRepository::create(const QJsonObject& json)
+{
+    if (const auto problems = errors(json); !problems.isEmpty())
+        return sql::validationError(problems);
+    const QString gtin = json.value(QStringLiteral("gtin")).toString();
+    if (findByGtin(gtin))
+        return Error{QStringLiteral("gtin"),
+                     QStringLiteral("a product with GTIN %1 already exists").arg(gtin),
+                     QStringLiteral("duplicate_gtin")};
+    auto saved = save(json);
+    if (!saved.ok())
+        return saved.error();
+    if (!saved->created) // a concurrent writer won the race for this GTIN
+        return Error{QStringLiteral("gtin"),
+                     QStringLiteral("a product with GTIN %1 already exists").arg(gtin),
+                     QStringLiteral("duplicate_gtin")};
+    return saved->product;
+}
+
+Result<Product> ProductRepository::update(const QString& id, const QJsonObject& patch)
+{
+    const auto existing = get(id);
+    if (!existing || existing->status == u"deleted")
+        return sql::notFound(QStringLiteral("id"), QStringLiteral("product"));
+    QJsonObject merged = existing->toJson();
+    if (patch.contains(QStringLiteral("gtin"))) {
+        const auto gtin = gs1::Gtin::parse(patch.value(QStringLiteral("gtin")).toString());
+        if (!gtin.ok() || gtin->gtin14() != existing->gtin)
+            return Error{QStringLiteral("gtin"),
+                         QStringLiteral("the GTIN identifies the product and cannot change; "
+                                        "create a new product instead"),
+                         QStringLiteral("immutable")};
+    }
+    if (patch.contains(QStringLiteral("status")) &&
+        patch.value(QStringLiteral("status")).toString() != existing->status)
+        return Error{QStringLiteral("status"), QStringLiteral("use DELETE to delete a product"),
+                     QStringLiteral("immutable")};
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.key() == u"id" || it.key() == u"created_at" || it.key() == u"updated_at")
+            continue;
+        merged.insert(it.key(), it.value());
+    }
+    merged.remove(QStringLiteral("id"));
+    merged.remove(QStringLiteral("created_at"));
+    merged.remove(QStringLiteral("updated_at"));
+    auto saved = save(merged);
+    if (!saved.ok())
+        return saved.error();
+    return saved->product;
+}
+
+std::optional<Product> ProductRepository::resolve(const QString& reference) const
+{
+    std::optional<Product> p =
+        gs1::Gtin::isValid(reference) ? findByGtin(reference) : get(reference);
+    if (p && p->status == u"deleted")
+        return std::nullopt;
+    return p;
+}
+
+Result<ProductRepository::Page> ProductRepository::page(int limit,
+                                                        const QString& startingAfter) const
+{
+    if (limit < 1 || limit > 100)
+        return Error{QStringLiteral("limit"), QStringLiteral("must be between 1 and 100"),
+                     QStringLiteral("out_of_range")};
+    // Not a null QString: Qt Sql binds that as NULL, and "gtin > NULL" matches nothing.
+    QString afterGtin = QStringLiteral("");
+    if (!startingAfter.isEmpty()) {
+        const auto cursor = get(startingAfter);
+        if (!cursor)
+            return Error{QStringLiteral("starting_after"),
+                         QStringLiteral("no product with id %1").arg(startingAfter),
+                         QStringLiteral("invalid_cursor")};
+        afterGtin = cursor->gtin;
+    }
+    // GTINs are unique per tenant, so they order the pages without gaps or repeats.
+    QSqlQuery q = m_db.prepare(
+        QLatin1String(kSelect) +
+        QStringLiteral(" WHERE tenant_id = :t AND status <> 'deleted' AND gtin > :after "
+                       "ORDER BY gtin LIMIT :n"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    q.bindValue(QStringLiteral(":after"), afterGtin);
+    q.bindValue(QStringLiteral(":n"), limit + 1);
+    if (Status s = Database::exec(q); !s.ok())
+        return s.error();
+    Page page;
+    while (q.next())
+        page.items.append(productFrom(q));
+    if (page.items.size() > limit) {
+        page.items.removeLast();
+        page.hasMore = true;
+    }
+    return page;
+}
+
 std::optional<Product> ProductRepository::get(const QString& id) const
 {
     QSqlQuery q =

@@ -28,6 +28,25 @@ public:
     // Field errors save() would report for `json`.
     passport::FieldErrors errors(const QJsonObject& json) const;
 
+    // A new product; a GTIN the tenant already has is a conflict (code "duplicate_gtin",
+    // 409 on the API) instead of the upsert save() does.
+    Result<passport::Product> create(const QJsonObject& json);
+    // Applies the keys of `patch` to an active product and validates the result. The GTIN
+    // identifies the product, so a different one is refused (param "gtin", code "immutable").
+    Result<passport::Product> update(const QString& id, const QJsonObject& patch);
+    // An active product by UUID or any GTIN form (how API URLs name products).
+    std::optional<passport::Product> resolve(const QString& reference) const;
+
+    struct Page
+    {
+        QList<passport::Product> items;
+        bool hasMore = false;
+    };
+    // Active products ordered by GTIN, `limit` of them after the product with id
+    // `startingAfter` (empty = from the start). An unknown cursor is an error
+    // (param "starting_after").
+    Result<Page> page(int limit, const QString& startingAfter = {}) const;
+
     std::optional<passport::Product> get(const QString& id) const;
     std::optional<passport::Product> findByGtin(const QString& gtin) const;
     // Active products (and deleted ones when asked), ordered by GTIN.

@@ -1,0 +1,22 @@
+// ApiContext: what the /v1 route groups share: the store and how to name ourselves in
+// links. Handlers read through to the store on every request (no caches), which is what
+// lets several dppserver processes share one database (see apikeyauthenticator.h).
+#pragma once
+
+#include "store/database.h"
+
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace dpp::server {
+
+struct ApiContext
+{
+    std::shared_ptr<store::Database> db;
+    bool sandbox = false; // keys made through the API are sk_test_ ones
+    /// Public base URL for Digital Links and JSON-LD ids (the --base-url or listen URL).
+    std::function<QString()> baseUrl;
+};
+
+} // namespace dpp::server

@@ -1,0 +1,187 @@
+// Serial batches: sequential GS1 serial numbers (AI 21) per product, their state counts,
+// a CSV manifest, and assignment of available serials (available → assigned).
+#include "apiroutes.h"
+#include "export/csvwriter.h"
+#include "routesupport.h"
+#include "server.h"
+#include "store/productrepository.h"
+#include "store/serialrepository.h"
+
+namespace dpp::server {
+
+using namespace routes;
+
+namespace {
+
+QJsonObject batchSchema()
+{
+    return objectSchema({{QStringLiteral("id"), typeSchema("string")},
+                         {QStringLiteral("product_id"), typeSchema("string")},
+                         {QStringLiteral("lot"), typeSchema("string")},
+                         {QStringLiteral("prefix"), typeSchema("string")},
+                         {QStringLiteral("start"), typeSchema("integer")},
+                         {QStringLiteral("count"), typeSchema("integer")},
+                         {QStringLiteral("states"), typeSchema("object")}});
+}
+
+QJsonObject withStates(const store::SerialRepository& serials, const passport::SerialBatch& b)
+{
+    QJsonObject json = b.toJson();
+    QJsonObject states;
+    const auto counts = serials.countByState(b.id);
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        states.insert(it.key(), it.value());
+    json.insert(QStringLiteral("states"), states);
+    return json;
+}
+
+// Reads an optional whole number field; an error names the field.
+std::optional<ApiError> readInt(const QJsonObject& body, const QString& field, qint64& out)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
+        return ApiError::validation(field, QStringLiteral("must be a whole number"));
+    out = qint64(v.toDouble());
+    return std::nullopt;
+}
+
+Response createBatch(const ApiContext& ctx, const Request& r)
+{
+    const auto body = r.jsonObject();
+    if (!body.ok())
+        return Response::fromError(body.error());
+    const auto product =
+        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    if (!product)
+        return notFound("product");
+    passport::SerialBatch batch;
+    batch.productId = product->id;
+    for (const char* field : {"lot", "prefix"}) {
+        const QJsonValue v = body->value(QLatin1String(field));
+        if (!v.isUndefined() && !v.isString())
+            return Response::error(ApiError::validation(QString::fromLatin1(field),
+                                                        QStringLiteral("must be a string")));
+    }
+    batch.lot = body->value(QStringLiteral("lot")).toString();
+    batch.prefix = body->value(QStringLiteral("prefix")).toString();
+    qint64 count = 0, width = batch.width;
+    if (!body->contains(QStringLiteral("count")))
+        return Response::error(
+            ApiError::validation(QStringLiteral("count"), QStringLiteral("is required")));
+    for (auto [field, target] : {std::pair{"start", &batch.start}, std::pair{"count", &count},
+                                 std::pair{"width", &width}}) {
+        if (auto e = readInt(*body, QString::fromLatin1(field), *target))
+            return Response::error(*e);
+    }
+    if (count < 1 || count > 100000)
+        return Response::error(
+            ApiError::validation(QStringLiteral("count"), QStringLiteral("must be 1 to 100000")));
+    if (width < 1 || width > 20)
+        return Response::error(
+            ApiError::validation(QStringLiteral("width"), QStringLiteral("must be 1 to 20")));
+    batch.count = int(count);
+    batch.width = int(width);
+    store::SerialRepository serials(*ctx.db, tenantOf(r));
+    auto created = serials.createBatch(batch);
+    if (!created.ok())
+        return Response::fromError(created.error());
+    return Response::json(withStates(serials, *created), 201);
+}
+
+} // namespace
+
+Status addSerialRoutes(Server& server, const ApiContext& ctx)
+{
+    Route create =
+        makeRoute("POST", "/v1/products/{product}/serial-batches", "serials:write", "serials",
+                  "Create a sequential serial batch {lot, prefix, start, count, width}",
+                  [ctx](const Request& r) { return createBatch(ctx, r); });
+    create.successStatus = 201;
+    create.requestSchema = objectSchema({{QStringLiteral("lot"), typeSchema("string")},
+                                         {QStringLiteral("prefix"), typeSchema("string")},
+                                         {QStringLiteral("start"), typeSchema("integer")},
+                                         {QStringLiteral("count"), typeSchema("integer")},
+                                         {QStringLiteral("width"), typeSchema("integer")}},
+                                        {QStringLiteral("count")});
+    create.responseSchema = batchSchema();
+
+    Route list =
+        makeRoute("GET", "/v1/products/{product}/serial-batches", "serials:read", "serials",
+                  "The product's serial batches", [ctx](const Request& r) {
+                      const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
+                                               .resolve(r.param(QStringLiteral("product")));
+                      if (!product)
+                          return notFound("product");
+                      store::SerialRepository serials(*ctx.db, tenantOf(r));
+                      QJsonArray data;
+                      for (const auto& b : serials.batches(product->id))
+                          data.append(withStates(serials, b));
+                      return Response::json(QJsonObject{{QStringLiteral("data"), data},
+                                                        {QStringLiteral("hasMore"), false}});
+                  });
+    list.responseSchema = listSchema(batchSchema());
+
+    Route get =
+        makeRoute("GET", "/v1/serial-batches/{id}", "serials:read", "serials",
+                  "A serial batch with its serials counted by state", [ctx](const Request& r) {
+                      store::SerialRepository serials(*ctx.db, tenantOf(r));
+                      const auto b = serials.batch(r.param(QStringLiteral("id")));
+                      if (!b)
+                          return notFound("serial batch");
+                      return Response::json(withStates(serials, *b));
+                  });
+    get.responseSchema = batchSchema();
+
+    Route manifest = makeRoute(
+        "GET", "/v1/serial-batches/{id}/manifest.csv", "serials:read", "serials",
+        "CSV manifest: gtin, lot, serial, state", [ctx](const Request& r) {
+            store::SerialRepository serials(*ctx.db, tenantOf(r));
+            const auto b = serials.batch(r.param(QStringLiteral("id")));
+            if (!b)
+                return notFound("serial batch");
+            const auto product = store::ProductRepository(*ctx.db, tenantOf(r)).get(b->productId);
+            exporting::CsvWriter csv;
+            csv.addRecord({QStringLiteral("gtin"), QStringLiteral("lot"), QStringLiteral("serial"),
+                           QStringLiteral("state")});
+            for (const QString& state : passport::SerialBatch::states())
+                for (const QString& serial : serials.serials(b->id, state))
+                    csv.addRecord({product ? product->gtin : QString(), b->lot, serial, state});
+            return Response::bytes(csv.data(), "text/csv; charset=utf-8");
+        });
+    manifest.responseSchema = typeSchema("string");
+
+    Route assign = makeRoute(
+        "POST", "/v1/serial-batches/{id}/assign", "serials:write", "serials",
+        "Move {count} available serials to assigned and return them", [ctx](const Request& r) {
+            const auto body = r.jsonObject();
+            if (!body.ok())
+                return Response::fromError(body.error());
+            store::SerialRepository serials(*ctx.db, tenantOf(r));
+            if (!serials.batch(r.param(QStringLiteral("id"))))
+                return notFound("serial batch");
+            qint64 count = 0;
+            if (auto e = readInt(*body, QStringLiteral("count"), count))
+                return Response::error(*e);
+            if (count < 1 || count > 10000)
+                return Response::error(ApiError::validation(QStringLiteral("count"),
+                                                            QStringLiteral("must be 1 to 10000")));
+            auto assigned = serials.assign(r.param(QStringLiteral("id")), int(count));
+            if (!assigned.ok())
+                return Response::fromError(assigned.error());
+            return Response::json(
+                QJsonObject{{QStringLiteral("serials"), QJsonArray::fromStringList(*assigned)}});
+        });
+    assign.requestSchema =
+        objectSchema({{QStringLiteral("count"), typeSchema("integer")}}, {QStringLiteral("count")});
+    assign.responseSchema = objectSchema({{QStringLiteral("serials"), typeSchema("array")}});
+
+    for (Route* route : {&create, &list, &get, &manifest, &assign}) {
+        if (Status s = server.addRoute(std::move(*route)); !s.ok())
+            return s;
+    }
+    return Ok{};
+}
+
+} // namespace dpp::server
