@@ -71,13 +71,7 @@ Result<BatteryUnit> BatteryUnitRepository::create(BatteryUnit unit)
 
 std::optional<BatteryUnit> BatteryUnitRepository::get(const QString& id) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), id);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return unitFrom(q);
+    return sql::rowById<BatteryUnit>(m_db, kSelect, id, m_tenantId, unitFrom);
 }
 
 std::optional<BatteryUnit>

@@ -90,13 +90,7 @@ Result<Document> DocumentRepository::add(const QString& productId, const QString
 
 std::optional<Document> DocumentRepository::get(const QString& id) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), id);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return documentFrom(q);
+    return sql::rowById<Document>(m_db, kSelect, id, m_tenantId, documentFrom);
 }
 
 QList<Document> DocumentRepository::list(const QString& productId) const

@@ -132,13 +132,7 @@ Status PassportRepository::archive(const QString& versionId)
 
 std::optional<PassportVersion> PassportRepository::get(const QString& versionId) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), versionId);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return versionFrom(q);
+    return sql::rowById<PassportVersion>(m_db, kSelect, versionId, m_tenantId, versionFrom);
 }
 
 std::optional<PassportVersion> PassportRepository::published(const QString& productId) const

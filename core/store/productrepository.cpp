@@ -209,13 +209,7 @@ Result<ProductRepository::Page> ProductRepository::page(int limit,
 
 std::optional<Product> ProductRepository::get(const QString& id) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), id);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return productFrom(q);
+    return sql::rowById<Product>(m_db, kSelect, id, m_tenantId, productFrom);
 }
 
 std::optional<Product> ProductRepository::findByGtin(const QString& gtin) const

@@ -99,13 +99,7 @@ Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch)
 
 std::optional<SerialBatch> SerialRepository::batch(const QString& batchId) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), batchId);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return batchFrom(q);
+    return sql::rowById<SerialBatch>(m_db, kSelect, batchId, m_tenantId, batchFrom);
 }
 
 QList<SerialBatch> SerialRepository::batches(const QString& productId) const

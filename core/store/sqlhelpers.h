@@ -2,6 +2,7 @@
 // columns and turning field errors into the Error convention.
 #pragma once
 
+#include "database.h"
 #include "passport/fielderror.h"
 #include "result.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QUuid>
 #include <QVariant>
+#include <optional>
 
 namespace dpp::store::sql {
 
@@ -41,6 +43,21 @@ inline QStringList stringsFrom(const QVariant& v)
     for (const QJsonValue& x : arrayFrom(v))
         out.append(x.toString());
     return out;
+}
+
+// One row by id, always within the tenant (no query may read another tenant's
+// rows): `select` is the repository's "SELECT … FROM table", `from` maps the row.
+template <typename Row, typename From>
+std::optional<Row> rowById(const Database& db, const char* select, const QString& id,
+                           const QString& tenantId, From from)
+{
+    QSqlQuery q =
+        db.prepare(QLatin1String(select) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":t"), tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return std::nullopt;
+    return from(q);
 }
 
 inline QDateTime timeFrom(const QVariant& v)

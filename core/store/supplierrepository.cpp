@@ -45,13 +45,7 @@ Result<Supplier> SupplierRepository::create(const QJsonObject& json)
 
 std::optional<Supplier> SupplierRepository::get(const QString& id) const
 {
-    QSqlQuery q =
-        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t"));
-    q.bindValue(QStringLiteral(":id"), id);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    if (!Database::exec(q).ok() || !q.next())
-        return std::nullopt;
-    return supplierFrom(q);
+    return sql::rowById<Supplier>(m_db, kSelect, id, m_tenantId, supplierFrom);
 }
 
 QList<Supplier> SupplierRepository::list() const
