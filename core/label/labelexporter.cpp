@@ -14,6 +14,17 @@
 namespace dpp::label {
 
 namespace {
+
+// The two ways every writer stops early, worded once.
+Error cancelledError()
+{
+    return Error{QStringLiteral("job"), QStringLiteral("cancelled"), QStringLiteral("cancelled")};
+}
+Error emptySourceError()
+{
+    return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
+                 QStringLiteral("empty")};
+}
 // Pulls up to one page of records; false at the end.
 Result<bool> nextPage(MergeSource& source, int perPage, QList<MergeRecord>& page)
 {
@@ -109,8 +120,7 @@ Result<ExportReport> LabelExporter::writePdf(const LabelDocument& doc, MergeSour
                              QStringLiteral("cancelled")};
         }
         if (report.pages == 0)
-            return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
-                         QStringLiteral("empty")};
+            return emptySourceError();
         painter.end();
     }
     if (Status s = PdfPageBox::fixFile(path, w * 72 / 25.4, h * 72 / 25.4); !s)
@@ -177,18 +187,12 @@ Result<ExportReport> LabelExporter::writeImages(const LabelDocument& doc, MergeS
         ++report.pages;
         report.labels += page.size();
         if (progress && !progress(report.labels))
-            return Error{QStringLiteral("job"), QStringLiteral("cancelled"),
-                         QStringLiteral("cancelled")};
+            return cancelledError();
     }
-    if (!page.isEmpty() || report.pages > 0) {
-        if (!page.isEmpty()) {
-            auto first = page.first();
-            report.warnings = renderer.designWarnings(first);
-        }
-    }
+    if (!page.isEmpty())
+        report.warnings = renderer.designWarnings(page.first());
     if (report.pages == 0)
-        return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
-                     QStringLiteral("empty")};
+        return emptySourceError();
     return report;
 }
 
@@ -229,12 +233,10 @@ Result<ExportReport> LabelExporter::writeSvg(const LabelDocument& doc, MergeSour
         ++report.pages;
         report.labels += page.size();
         if (progress && !progress(report.labels))
-            return Error{QStringLiteral("job"), QStringLiteral("cancelled"),
-                         QStringLiteral("cancelled")};
+            return cancelledError();
     }
     if (report.pages == 0)
-        return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
-                     QStringLiteral("empty")};
+        return emptySourceError();
     return report;
 }
 
@@ -265,12 +267,10 @@ Result<ExportReport> LabelExporter::writeZpl(const LabelDocument& doc, MergeSour
         ++report.labels;
         ++report.pages;
         if (progress && !progress(report.labels))
-            return Error{QStringLiteral("job"), QStringLiteral("cancelled"),
-                         QStringLiteral("cancelled")};
+            return cancelledError();
     }
     if (report.labels == 0)
-        return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
-                     QStringLiteral("empty")};
+        return emptySourceError();
     if (!out.commit())
         return Error{QStringLiteral("out"), QStringLiteral("cannot write %1").arg(path),
                      QStringLiteral("io")};
