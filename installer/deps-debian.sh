@@ -17,6 +17,16 @@ PACKAGES=(
   libzxing-dev postgresql poppler-utils zint fonts-dejavu-core
   # throw-away TLS certificates in the dppserver tests
   openssl
+  # auth (argon2id password hashes) and scan geolocation
+  libsodium-dev libmaxminddb-dev
+  # test services: GeoIP test database writer, CUPS with a file queue,
+  # headless browser for viewer screenshots, X server for the GUI smoke test
+  libmaxmind-db-writer-perl cups cups-client cups-bsd libcups2-dev
+  chromium xvfb xauth appstream
+  # benchmark peers: nginx (resolver), wrk (load), gLabels (labels)
+  nginx-light wrk glabels
+  # shared compiler cache for the build
+  ccache
   # packaging
   dpkg-dev file
 )

@@ -3,6 +3,7 @@
 // lets several dppserver processes share one database (see apikeyauthenticator.h).
 #pragma once
 
+#include "scansink.h"
 #include "store/database.h"
 
 #include <QString>
@@ -17,6 +18,8 @@ struct ApiContext
     bool sandbox = false; // keys made through the API are sk_test_ ones
     /// Public base URL for Digital Links and JSON-LD ids (the --base-url or listen URL).
     std::function<QString()> baseUrl;
+    /// Where resolver hits on known keys go (null: not recorded).
+    std::shared_ptr<ScanSink> scans;
 };
 
 } // namespace dpp::server
