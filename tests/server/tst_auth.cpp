@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <passport/passwordhash.h>
+#include <passport/rolepolicy.h>
 #include <server/apiroutes.h>
 #include <server/oauthservice.h>
 #include <server/server.h>
@@ -438,6 +439,55 @@ private Q_SLOTS:
                  json({{QStringLiteral("name"), QStringLiteral("x")},
                        {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:manage")}}}));
         QCOMPARE(wider.status, 403);
+    }
+
+    // Every authenticated route of the table × every role: the role's scope set decides
+    // (403 outside it), and the supplier's products:write allows PATCH only.
+    void everyRouteForEveryRole()
+    {
+        QVERIFY(!registerAccount(QStringLiteral("Acme"), QStringLiteral("admin@acme.example"))
+                     .isEmpty());
+        const QString admin = login(QStringLiteral("admin@acme.example"));
+        QHash<QString, QString> sessions{{QStringLiteral("tenant_admin"), admin}};
+        for (const QString& role : passport::User::roles()) {
+            if (role == u"tenant_admin" || role == u"platform_admin")
+                continue;
+            const QString email = role + u"@acme.example";
+            QCOMPARE(call("POST", QStringLiteral("/v1/auth/users"), admin,
+                          json({{QStringLiteral("email"), email},
+                                {QStringLiteral("password"), kPassword},
+                                {QStringLiteral("role"), role}}))
+                         .status,
+                     201);
+            sessions.insert(role, login(email));
+        }
+        const QString unknownId = QStringLiteral("00000000-0000-0000-0000-000000000000");
+        int checked = 0;
+        QStringList mismatches;
+        for (const Route& route : m_server->routes().routes()) {
+            if (route.isPublic)
+                continue;
+            QString path = route.path;
+            for (const QString& name : RouteTable::parameterNames(route.path))
+                path.replace(u'{' + name + u'}', unknownId);
+            const QByteArray body =
+                route.method == "GET" || route.method == "DELETE" ? QByteArray() : QByteArray("{}");
+            for (auto it = sessions.constBegin(); it != sessions.constEnd(); ++it) {
+                const QString& role = it.key();
+                const bool inScope =
+                    passport::RolePolicy::scopesFor(role).contains(route.scope) &&
+                    (!passport::RolePolicy::fieldLimitsFor(role).contains(route.scope) ||
+                     route.method == "PATCH");
+                const int status = call(route.method, path, it.value(), body).status;
+                if ((status == 403) == inScope || status >= 500 || status == 401)
+                    mismatches.append(QStringLiteral("%1 %2 as %3: %4")
+                                          .arg(QString::fromLatin1(route.method), route.path, role)
+                                          .arg(status));
+                ++checked;
+            }
+        }
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
+        QVERIFY(checked > 100);
     }
 
     // The whole authorization code flow with PKCE, with a real HTTP client and no redirect
