@@ -250,25 +250,7 @@ Result<passport::User> AccountService::createUser(const QString& tenantId,
             QStringLiteral("role"),
             QStringLiteral("you cannot create a %1: it may do things you may not").arg(*role),
             QStringLiteral("forbidden")};
-    if (Status s = PasswordHash::check(*password); !s.ok())
-        return s.error();
-    if (store::CredentialRepository::emailTaken(*m_db, *email))
-        return Error{QStringLiteral("email"), QStringLiteral("an account with this e-mail exists"),
-                     QStringLiteral("duplicate_email")};
-    const auto hash = PasswordHash::hash(*password);
-    if (!hash)
-        return hash.error();
-    passport::User user;
-    const Status done = m_db->transaction([&]() -> Status {
-        auto created = store::UserRepository(*m_db, tenantId).create(*email, *role);
-        if (!created)
-            return created.error();
-        user = *created;
-        return store::CredentialRepository::create(*m_db, user.id, user.email, *hash);
-    });
-    if (!done.ok())
-        return done.error();
-    return user;
+    return store::UserRepository(*m_db, tenantId).createLogin(*email, *role, *password);
 }
 
 } // namespace dpp::server
