@@ -218,6 +218,23 @@ private Q_SLOTS:
         QCOMPARE(call("POST", QStringLiteral("/v1/auth/logout"), {}).status, 401);
     }
 
+    // Scale-out: a session made through one server works on another on the same database,
+    // and a logout through the second ends it on the first at the next request.
+    void sessionsAcrossServers()
+    {
+        QVERIFY(
+            !registerAccount(QStringLiteral("Acme"), QStringLiteral("a@acme.example")).isEmpty());
+        const QString session = login(QStringLiteral("a@acme.example"));
+        QVERIFY(!session.isEmpty());
+        auto otherDb = store::Database::open(m_location);
+        QVERIFY(otherDb.ok());
+        auto other = startServer(*otherDb);
+        QVERIFY(other);
+        QCOMPARE(send("GET", other->listenUrl() + u"/v1/products", session).status, 200);
+        QCOMPARE(send("POST", other->listenUrl() + u"/v1/auth/logout", session).status, 204);
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), session).status, 401);
+    }
+
     void registerRejectsBadInput_data()
     {
         QTest::addColumn<QByteArray>("body");
