@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 #include <passport/passwordhash.h>
 #include <passport/rolepolicy.h>
+#include <passport/secrettoken.h>
 #include <server/apiroutes.h>
 #include <server/oauthservice.h>
 #include <server/server.h>
@@ -209,6 +210,17 @@ private Q_SLOTS:
         QCOMPARE(call("DELETE", QStringLiteral("/v1/auth/api-keys/%1").arg(keyId), session).status,
                  200);
         QCOMPARE(call("GET", QStringLiteral("/v1/products"), key).status, 401);
+
+        // An expired session is refused like an unknown one.
+        const QString stale = login(QStringLiteral("anna@acme.example"));
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), stale).status, 200);
+        QSqlQuery age = m_db->prepare(
+            QStringLiteral("UPDATE sessions SET expires_at = :e WHERE token_hash = :h"));
+        age.bindValue(QStringLiteral(":e"),
+                      QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODateWithMs));
+        age.bindValue(QStringLiteral(":h"), passport::SecretToken::hash(stale));
+        QVERIFY(store::Database::exec(age).ok());
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), stale).status, 401);
 
         // Logout ends the session and the key handed out with it; a second logout is a 401.
         QCOMPARE(call("POST", QStringLiteral("/v1/auth/logout"), session).status, 204);
@@ -717,6 +729,15 @@ private Q_SLOTS:
         QCOMPARE(
             send("POST", m_url + u"/oauth/token", {}, "{\"grant_type\":\"refresh_token\"}").status,
             400);
+        // An expired code (older than 60 s: moved back in the store) is refused.
+        const NamReply fifth = consent(verifier, QStringLiteral("products:read"));
+        QSqlQuery age = m_db->prepare(QStringLiteral("UPDATE oauth_codes SET expires_at = :e"));
+        age.bindValue(QStringLiteral(":e"),
+                      QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODateWithMs));
+        QVERIFY(store::Database::exec(age).ok());
+        const NamReply late = exchange(codeFrom(fifth), verifier);
+        QCOMPARE(late.json().value(u"error").toString(), QStringLiteral("invalid_grant"));
+        QVERIFY(late.json().value(u"error_description").toString().contains(u"expired"));
         // Deleting the client ends its tokens on the next request.
         const NamReply fourth = consent(verifier, QStringLiteral("products:read"));
         const QString access4 =
