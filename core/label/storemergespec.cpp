@@ -1,0 +1,58 @@
+#include "storemergespec.h"
+
+#include "productmergefields.h"
+#include "store/productrepository.h"
+#include "store/serialrepository.h"
+
+namespace dpp::label {
+
+Result<MergeSpec> StoreMergeSpec::serialBatch(store::Database& db, const QString& tenantId,
+                                              const QString& batchId, MergeSpec base)
+{
+    const auto batch = store::SerialRepository(db, tenantId).batch(batchId);
+    if (!batch)
+        return Error{QStringLiteral("batch"), QStringLiteral("no serial batch '%1'").arg(batchId),
+                     QStringLiteral("not_found")};
+    const auto product = store::ProductRepository(db, tenantId).get(batch->productId);
+    if (!product)
+        return Error{QStringLiteral("product"),
+                     QStringLiteral("the batch's product %1 no longer exists").arg(batch->productId),
+                     QStringLiteral("not_found")};
+    const QStringList serials = batch->serials();
+    if (serials.isEmpty())
+        return Error{QStringLiteral("batch"), QStringLiteral("the batch has no serials"),
+                     QStringLiteral("invalid")};
+    MergeSpec spec = base;
+    spec.kind = MergeSpec::Kind::Serials;
+    spec.gtin = product->gtin;
+    if (!batch->lot.isEmpty())
+        spec.lot = batch->lot;
+    // A trailing comma keeps a lone serial a list ("SN-1" is no range).
+    spec.serials = serials.join(u',') + (serials.size() == 1 ? QStringLiteral(",") : QString());
+    const auto fields = productMergeFields(*product);
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        spec.extra.insert(it.key(), it.value());
+    return spec;
+}
+
+Result<MergeSpec> StoreMergeSpec::products(store::Database& db, const QString& tenantId,
+                                           const QStringList& productIds, MergeSpec base)
+{
+    if (productIds.isEmpty())
+        return Error{QStringLiteral("products"), QStringLiteral("select at least one product"),
+                     QStringLiteral("invalid")};
+    store::ProductRepository repo(db, tenantId);
+    MergeSpec spec = base;
+    spec.kind = MergeSpec::Kind::Products;
+    spec.products.clear();
+    for (const QString& id : productIds) {
+        const auto product = repo.get(id);
+        if (!product)
+            return Error{QStringLiteral("products"), QStringLiteral("no product '%1'").arg(id),
+                         QStringLiteral("not_found")};
+        spec.products.append(productMergeFields(*product));
+    }
+    return spec;
+}
+
+} // namespace dpp::label
