@@ -54,7 +54,7 @@ private Q_SLOTS:
 
         // The Digital Link of the selected product is on this server, and the QR reads as it.
         const QString link = panel.digitalLink();
-        QVERIFY2(link.startsWith(url + QStringLiteral("/01/")), qPrintable(link));
+        QVERIFY2(link.startsWith(url + QStringLiteral("/01/")), qPrintable(link + QStringLiteral(" vs ") + url));
         const auto decoded = test::decodeImage(panel.qrImage());
         QVERIFY2(decoded.ok, qPrintable(decoded.error));
         QCOMPARE(QString::fromUtf8(decoded.text), link);

@@ -43,7 +43,7 @@ void PreviewPanel::setStore(std::shared_ptr<store::Database> db, const QString& 
     if (!db)
         return;
     store::ProductRepository products(*db, tenantId);
-    const auto page = products.page(500);
+    const auto page = products.page(100);
     if (!page)
         return;
     for (const passport::Product& p : page->items) {

@@ -107,7 +107,7 @@ PrintDialog::PrintDialog(const label::LabelDocument& document,
     if (m_db) {
         store::ProductRepository products(*m_db, m_tenantId);
         store::SerialRepository serials(*m_db, m_tenantId);
-        const auto page = products.page(1000);
+        const auto page = products.page(100);
         if (page) {
             for (const passport::Product& p : page->items) {
                 auto* item = new QListWidgetItem(p.displayName() + QStringLiteral(" · ") + p.gtin,

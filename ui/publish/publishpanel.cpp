@@ -96,7 +96,7 @@ void PublishPanel::setStore(std::shared_ptr<store::Database> db, const QString& 
     const QSignalBlocker block(m_product);
     m_product->clear();
     if (m_db) {
-        const auto page = store::ProductRepository(*m_db, m_tenantId).page(500);
+        const auto page = store::ProductRepository(*m_db, m_tenantId).page(100);
         if (page) {
             for (const passport::Product& p : page->items)
                 m_product->addItem(p.displayName() + QStringLiteral(" · ") + p.gtin, p.gtin);
