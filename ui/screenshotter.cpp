@@ -54,8 +54,8 @@ void Screenshotter::start()
         designer->canvas()->selectIndexes({0});
         QTimer::singleShot(kSettleMs, this, [this, designer] {
             save(designer, QStringLiteral("designer.png"));
-            auto* print = new PrintDialog(designer->designDocument()->document(), nullptr, QString(),
-                                          designer);
+            auto* print = new PrintDialog(designer->designDocument()->document(), nullptr,
+                                          QString(), designer);
             print->show();
             QTimer::singleShot(kSettleMs, this, [this, print, designer] {
                 save(print, QStringLiteral("print-dialog.png"));

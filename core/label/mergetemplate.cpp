@@ -100,13 +100,20 @@ bool MergeTemplate::isKnownFieldName(const QString& field)
 
 QStringList MergeTemplate::fieldCatalogue()
 {
-    return {QStringLiteral("digital_link"),    QStringLiteral("serial"),
-            QStringLiteral("gtin"),            QStringLiteral("lot"),
-            QStringLiteral("expiry"),          QStringLiteral("element_string"),
-            QStringLiteral("product.name"),    QStringLiteral("product.brand"),
-            QStringLiteral("product.model"),   QStringLiteral("product.gtin"),
-            QStringLiteral("counter"),         QStringLiteral("copy"),
-            QStringLiteral("product.name.de"), QStringLiteral("csv.column"),
+    return {QStringLiteral("digital_link"),
+            QStringLiteral("serial"),
+            QStringLiteral("gtin"),
+            QStringLiteral("lot"),
+            QStringLiteral("expiry"),
+            QStringLiteral("element_string"),
+            QStringLiteral("product.name"),
+            QStringLiteral("product.brand"),
+            QStringLiteral("product.model"),
+            QStringLiteral("product.gtin"),
+            QStringLiteral("counter"),
+            QStringLiteral("copy"),
+            QStringLiteral("product.name.de"),
+            QStringLiteral("csv.column"),
             QStringLiteral("passport.field")};
 }
 

@@ -143,8 +143,7 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
         if (!painter.end())
             return Error{target.kind == PrintTarget::Kind::PdfFile ? QStringLiteral("output")
                                                                    : QStringLiteral("printer"),
-                         QStringLiteral("the print job failed"),
-                         QStringLiteral("printer_io")};
+                         QStringLiteral("the print job failed"), QStringLiteral("printer_io")};
         if (Status s = sent(all); !s)
             return s.error();
         return report;

@@ -15,9 +15,10 @@ Result<MergeSpec> StoreMergeSpec::serialBatch(store::Database& db, const QString
                      QStringLiteral("not_found")};
     const auto product = store::ProductRepository(db, tenantId).get(batch->productId);
     if (!product)
-        return Error{QStringLiteral("product"),
-                     QStringLiteral("the batch's product %1 no longer exists").arg(batch->productId),
-                     QStringLiteral("not_found")};
+        return Error{
+            QStringLiteral("product"),
+            QStringLiteral("the batch's product %1 no longer exists").arg(batch->productId),
+            QStringLiteral("not_found")};
     const QStringList serials = batch->serials();
     if (serials.isEmpty())
         return Error{QStringLiteral("batch"), QStringLiteral("the batch has no serials"),

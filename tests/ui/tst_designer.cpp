@@ -204,7 +204,8 @@ private Q_SLOTS:
         for (const QRectF& x : bottom)
             QCOMPARE(x.bottom(), 14.0);
         // One element aligns to the label.
-        QCOMPARE(align({QRectF(5, 5, 10, 10)}, Align::HCenter, QSizeF(100, 50)).first().left(), 45.0);
+        QCOMPARE(align({QRectF(5, 5, 10, 10)}, Align::HCenter, QSizeF(100, 50)).first().left(),
+                 45.0);
         const auto spread = distribute(r, Distribute::Horizontal);
         // Span 5..56, widths 20: gaps (51-20)/2 = 15.5.
         QCOMPARE(spread.at(1).left(), 30.5);
@@ -223,8 +224,10 @@ private Q_SLOTS:
         QVERIFY(picker.visibleCount() >= 1);
         for (const label::LabelStock& s : w.stockLibrary().all()) {
             if (StockPickerDialog::matches(s, QStringLiteral("50x30")))
-                QVERIFY((qAbs(s.labelWidth.toMm() - 50) <= 0.5 && qAbs(s.labelHeight.toMm() - 30) <= 0.5) ||
-                        (qAbs(s.labelWidth.toMm() - 30) <= 0.5 && qAbs(s.labelHeight.toMm() - 50) <= 0.5));
+                QVERIFY((qAbs(s.labelWidth.toMm() - 50) <= 0.5 &&
+                         qAbs(s.labelHeight.toMm() - 30) <= 0.5) ||
+                        (qAbs(s.labelWidth.toMm() - 30) <= 0.5 &&
+                         qAbs(s.labelHeight.toMm() - 50) <= 0.5));
         }
         picker.setFilter(QStringLiteral("no such stock at all"));
         QCOMPARE(picker.visibleCount(), 0);

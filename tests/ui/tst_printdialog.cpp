@@ -84,7 +84,8 @@ private Q_SLOTS:
         // The verification report: one QR layout checked and passed.
         const QJsonObject v = dialog.lastVerification();
         QVERIFY(v.value(QStringLiteral("checked")).toInt() >= 1);
-        QCOMPARE(v.value(QStringLiteral("passed")).toInt(), v.value(QStringLiteral("checked")).toInt());
+        QCOMPARE(v.value(QStringLiteral("passed")).toInt(),
+                 v.value(QStringLiteral("checked")).toInt());
         QVERIFY2(dialog.reportText().contains(QStringLiteral("$.elements[0]")),
                  qPrintable(dialog.reportText()));
         QVERIFY(dialog.reportText().contains(QStringLiteral("10 label(s) printed")));
@@ -100,12 +101,12 @@ private Q_SLOTS:
             const QImage image = page->renderToImage(300, 300);
             const auto d = test::decodeImage(test::cropMm(image, QRectF(4, 4, 40, 40), 300));
             QVERIFY2(d.ok, qPrintable(d.error));
-            QCOMPARE(QString::fromUtf8(d.text),
-                     QStringLiteral("https://id.gs1.org/01/%1/21/SN%2")
-                         .arg(QString::fromLatin1(kGtin))
-                         .arg(p + 1, 6, 10, QLatin1Char('0')));
+            QCOMPARE(QString::fromUtf8(d.text), QStringLiteral("https://id.gs1.org/01/%1/21/SN%2")
+                                                    .arg(QString::fromLatin1(kGtin))
+                                                    .arg(p + 1, 6, 10, QLatin1Char('0')));
             // The text is there too (Poppler reads the embedded font's text).
-            QVERIFY(page->text(QRectF()).contains(QStringLiteral("SN%1").arg(p + 1, 6, 10, QLatin1Char('0'))));
+            QVERIFY(page->text(QRectF()).contains(
+                QStringLiteral("SN%1").arg(p + 1, 6, 10, QLatin1Char('0'))));
         }
     }
 
@@ -118,7 +119,8 @@ private Q_SLOTS:
         dialog.startPrint();
         QCOMPARE(done.count(), 1);
         QVERIFY(!done.first().first().toBool());
-        QVERIFY2(dialog.lastError().startsWith(QStringLiteral("output")), qPrintable(dialog.lastError()));
+        QVERIFY2(dialog.lastError().startsWith(QStringLiteral("output")),
+                 qPrintable(dialog.lastError()));
 
         QTemporaryDir dir;
         dialog.setOutputFile(dir.filePath(QStringLiteral("x.pdf")));
@@ -127,7 +129,8 @@ private Q_SLOTS:
         dialog.startPrint();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 60000);
         QVERIFY(!done.last().first().toBool());
-        QVERIFY2(dialog.lastError().contains(QStringLiteral("serials")), qPrintable(dialog.lastError()));
+        QVERIFY2(dialog.lastError().contains(QStringLiteral("serials")),
+                 qPrintable(dialog.lastError()));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
     }
 
@@ -143,12 +146,15 @@ private Q_SLOTS:
         // Cancel after the third label: nothing is sent, the job resumes at label 1.
         PrintWorker worker(doc, target, false, 0);
         QList<qint64> seen;
-        connect(&worker, &PrintWorker::progress, this, [&](qint64 done, qint64 total) {
-            QCOMPARE(total, qint64(10));
-            seen.append(done);
-            if (done == 3)
-                worker.cancel();
-        }, Qt::DirectConnection);
+        connect(
+            &worker, &PrintWorker::progress, this,
+            [&](qint64 done, qint64 total) {
+                QCOMPARE(total, qint64(10));
+                seen.append(done);
+                if (done == 3)
+                    worker.cancel();
+            },
+            Qt::DirectConnection);
         bool ok = true;
         qint64 next = -1;
         QString error;
@@ -189,14 +195,19 @@ private Q_SLOTS:
         label::LabelDocument doc = test::loadExample(QStringLiteral("serial-sheet-24.dpplabel"));
         // A sheet on a ZPL printer is wrong; on an A4 office printer right.
         QCOMPARE(label::StockCheck::check(doc, label::PrintTarget::Kind::ZplHost).size(), 1);
-        QCOMPARE(label::StockCheck::check(doc, label::PrintTarget::Kind::Cups, QSizeF(210, 297)).size(), 0);
+        QCOMPARE(
+            label::StockCheck::check(doc, label::PrintTarget::Kind::Cups, QSizeF(210, 297)).size(),
+            0);
         // An A5-only printer cannot take an A4 sheet.
-        QCOMPARE(label::StockCheck::check(doc, label::PrintTarget::Kind::Cups, QSizeF(148, 210)).size(), 1);
+        QCOMPARE(
+            label::StockCheck::check(doc, label::PrintTarget::Kind::Cups, QSizeF(148, 210)).size(),
+            1);
         PrintSettings settings;
         settings.zplHosts = {QStringLiteral("127.0.0.1:9100")};
         PrintDialog dialog(doc, nullptr, QString(), nullptr, settings);
         dialog.setTarget(QStringLiteral("zpl-host:127.0.0.1:9100"));
-        QVERIFY2(dialog.stockWarnings().contains(QStringLiteral("ZPL")), qPrintable(dialog.stockWarnings()));
+        QVERIFY2(dialog.stockWarnings().contains(QStringLiteral("ZPL")),
+                 qPrintable(dialog.stockWarnings()));
         dialog.setTarget(QStringLiteral("pdf"));
         QVERIFY(!dialog.stockWarnings().contains(QStringLiteral("⚠")));
     }
@@ -213,7 +224,8 @@ private Q_SLOTS:
         s.calibration.insert(QStringLiteral("zpl-queue:zebra_raw"), {0.5, -0.25, 300});
         s.save(ini);
         ini.sync();
-        const PrintSettings back = PrintSettings::load(QSettings(ini.fileName(), QSettings::IniFormat));
+        const PrintSettings back =
+            PrintSettings::load(QSettings(ini.fileName(), QSettings::IniFormat));
         QCOMPARE(back.zplHosts, s.zplHosts);
         QCOMPARE(back.zplQueues, s.zplQueues);
         QCOMPARE(back.lastTarget, s.lastTarget);

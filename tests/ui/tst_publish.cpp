@@ -54,7 +54,8 @@ private Q_SLOTS:
 
         // The Digital Link of the selected product is on this server, and the QR reads as it.
         const QString link = panel.digitalLink();
-        QVERIFY2(link.startsWith(url + QStringLiteral("/01/")), qPrintable(link + QStringLiteral(" vs ") + url));
+        QVERIFY2(link.startsWith(url + QStringLiteral("/01/")),
+                 qPrintable(link + QStringLiteral(" vs ") + url));
         const auto decoded = test::decodeImage(panel.qrImage());
         QVERIFY2(decoded.ok, qPrintable(decoded.error));
         QCOMPARE(QString::fromUtf8(decoded.text), link);
@@ -68,8 +69,8 @@ private Q_SLOTS:
         QCOMPARE(state.count(), 2);
         QCOMPARE(state.last().at(0).toBool(), false);
         QVERIFY(panel.shownUrl().isEmpty());
-        const auto after = test::namSend(
-            nam, "GET", QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(port)));
+        const auto after =
+            test::namSend(nam, "GET", QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(port)));
         QVERIFY(after.error != QNetworkReply::NoError);
     }
 

@@ -17,12 +17,24 @@ QList<QRectF> align(const QList<QRectF>& rects, Align how, const QSizeF& labelMm
     QList<QRectF> out;
     for (QRectF r : rects) {
         switch (how) {
-        case Align::Left: r.moveLeft(bounds.left()); break;
-        case Align::HCenter: r.moveLeft(bounds.center().x() - r.width() / 2); break;
-        case Align::Right: r.moveRight(bounds.right()); break;
-        case Align::Top: r.moveTop(bounds.top()); break;
-        case Align::VCenter: r.moveTop(bounds.center().y() - r.height() / 2); break;
-        case Align::Bottom: r.moveBottom(bounds.bottom()); break;
+        case Align::Left:
+            r.moveLeft(bounds.left());
+            break;
+        case Align::HCenter:
+            r.moveLeft(bounds.center().x() - r.width() / 2);
+            break;
+        case Align::Right:
+            r.moveRight(bounds.right());
+            break;
+        case Align::Top:
+            r.moveTop(bounds.top());
+            break;
+        case Align::VCenter:
+            r.moveTop(bounds.center().y() - r.height() / 2);
+            break;
+        case Align::Bottom:
+            r.moveBottom(bounds.bottom());
+            break;
         }
         out.append(r);
     }

@@ -270,11 +270,21 @@ void DesignerCanvas::keyPressEvent(QKeyEvent* event)
     // 0.125 mm dot after a few presses, fast enough to cross a label.
     const double step = (event->modifiers() & Qt::ShiftModifier) ? 5.0 : 0.5;
     switch (event->key()) {
-    case Qt::Key_Left: nudge(-step, 0); break;
-    case Qt::Key_Right: nudge(step, 0); break;
-    case Qt::Key_Up: nudge(0, -step); break;
-    case Qt::Key_Down: nudge(0, step); break;
-    default: QGraphicsView::keyPressEvent(event); return;
+    case Qt::Key_Left:
+        nudge(-step, 0);
+        break;
+    case Qt::Key_Right:
+        nudge(step, 0);
+        break;
+    case Qt::Key_Up:
+        nudge(0, -step);
+        break;
+    case Qt::Key_Down:
+        nudge(0, step);
+        break;
+    default:
+        QGraphicsView::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

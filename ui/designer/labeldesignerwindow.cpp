@@ -45,10 +45,10 @@ LabelDesignerWindow::LabelDesignerWindow(QWidget* parent) : QMainWindow(parent)
     if (library)
         m_library = std::move(library).value();
     else
-        QMessageBox::warning(this, tr("Label stock"),
-                             tr("The stock library could not be read: %1")
-                                 .arg(library.error().param + QStringLiteral(": ") +
-                                      library.error().message));
+        QMessageBox::warning(
+            this, tr("Label stock"),
+            tr("The stock library could not be read: %1")
+                .arg(library.error().param + QStringLiteral(": ") + library.error().message));
 
     m_canvas = new DesignerCanvas(this);
     m_hRuler = new Ruler(Qt::Horizontal, m_canvas, this);
@@ -271,8 +271,8 @@ void LabelDesignerWindow::createActions()
     arrangeMenu->addSeparator();
     arrangeMenu->addAction(tr("Bring to &front"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
                            this, [this] { reorder(true); });
-    arrangeMenu->addAction(tr("Send to &back"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
-                           this, [this] { reorder(false); });
+    arrangeMenu->addAction(tr("Send to &back"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft), this,
+                           [this] { reorder(false); });
     arrangeMenu->addAction(tr("Rotate &90°"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                            &LabelDesignerWindow::rotateSelection);
     arrangeMenu->addAction(tr("&Lock / unlock"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
@@ -282,7 +282,8 @@ void LabelDesignerWindow::createActions()
 QStringList LabelDesignerWindow::exampleNames()
 {
     QStringList out;
-    for (const QString& f : QDir(QStringLiteral(":/labels")).entryList({QStringLiteral("*.dpplabel")}))
+    for (const QString& f :
+         QDir(QStringLiteral(":/labels")).entryList({QStringLiteral("*.dpplabel")}))
         out.append(QFileInfo(f).completeBaseName());
     return out;
 }
@@ -339,7 +340,8 @@ bool LabelDesignerWindow::newLabel(const QString& stockId)
 {
     const label::LabelStock* stock = m_library.find(stockId);
     if (!stock) {
-        QMessageBox::warning(this, tr("New label"), tr("There is no label stock '%1'.").arg(stockId));
+        QMessageBox::warning(this, tr("New label"),
+                             tr("There is no label stock '%1'.").arg(stockId));
         return false;
     }
     label::LabelDocument doc;
@@ -386,7 +388,8 @@ bool LabelDesignerWindow::saveTo(const QString& file, QString* error)
         if (error)
             *error = message;
         else
-            QMessageBox::warning(this, tr("Save label"), tr("%1 was not saved: %2").arg(file, message));
+            QMessageBox::warning(this, tr("Save label"),
+                                 tr("%1 was not saved: %2").arg(file, message));
         return false;
     }
     m_document->setFileName(file);
@@ -457,9 +460,9 @@ void LabelDesignerWindow::addElementOfKind(const QString& kind)
     } else if (kind == QLatin1String("ean13") || kind == QLatin1String("upca") ||
                kind == QLatin1String("gs1-128")) {
         e.type = T::Linear;
-        e.linearType = kind == QLatin1String("ean13") ? LabelElement::LinearType::Ean13
+        e.linearType = kind == QLatin1String("ean13")  ? LabelElement::LinearType::Ean13
                        : kind == QLatin1String("upca") ? LabelElement::LinearType::UpcA
-                                                        : LabelElement::LinearType::Gs1_128;
+                                                       : LabelElement::LinearType::Gs1_128;
         e.contentKind = LabelElement::ContentKind::Literal;
         e.content = kind == QLatin1String("gs1-128") ? QStringLiteral("{{element_string}}")
                     : kind == QLatin1String("ean13") ? QStringLiteral("{{gtin|gtin13}}")

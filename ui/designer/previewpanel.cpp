@@ -89,9 +89,9 @@ void PreviewPanel::recompute()
             const QString gtin = record.value(QStringLiteral("gtin")).isEmpty()
                                      ? QStringLiteral("09506000134352")
                                      : record.value(QStringLiteral("gtin"));
-            const Status keys = record.setProductKeys(gtin, m_document.merge.lot,
-                                                      m_serial->text().trimmed(),
-                                                      m_document.merge.expiry, m_document.merge.base);
+            const Status keys =
+                record.setProductKeys(gtin, m_document.merge.lot, m_serial->text().trimmed(),
+                                      m_document.merge.expiry, m_document.merge.base);
             if (!keys)
                 m_error = keys.error().param + QStringLiteral(": ") + keys.error().message;
         }

@@ -23,7 +23,8 @@ class PreviewPanel : public QWidget
     Q_OBJECT
 public:
     explicit PreviewPanel(QWidget* parent = nullptr);
-    // Lists the store's products (the first 100 by GTIN, one API page); null = document source only.
+    // Lists the store's products (the first 100 by GTIN, one API page); null = document source
+    // only.
     void setStore(std::shared_ptr<store::Database> db, const QString& tenantId);
     const label::MergeRecord& record() const { return m_record; }
     // Recomputes the record and redraws the preview for `document`.

@@ -110,7 +110,8 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent)
 
     m_contentKind = new QComboBox(this);
     m_contentKind->setObjectName(QStringLiteral("propContentKind"));
-    m_contentKind->addItem(tr("Digital Link of the record"), int(LabelElement::ContentKind::DigitalLink));
+    m_contentKind->addItem(tr("Digital Link of the record"),
+                           int(LabelElement::ContentKind::DigitalLink));
     m_contentKind->addItem(tr("GS1 element string"), int(LabelElement::ContentKind::ElementString));
     m_contentKind->addItem(tr("Literal text"), int(LabelElement::ContentKind::Literal));
     connect(m_contentKind, &QComboBox::currentIndexChanged, this, [this](int) {
@@ -130,7 +131,8 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent)
     m_module->setMinimum(0.05);
     m_form->addRow(tr("Module (mm)"), m_module);
     m_ec = new QComboBox(this);
-    m_ec->addItems({QStringLiteral("L"), QStringLiteral("M"), QStringLiteral("Q"), QStringLiteral("H")});
+    m_ec->addItems(
+        {QStringLiteral("L"), QStringLiteral("M"), QStringLiteral("Q"), QStringLiteral("H")});
     connect(m_ec, &QComboBox::currentTextChanged, this, [this](const QString& ec) {
         edit([ec](LabelElement& e) { e.qrEc = ec; }, tr("Change error correction"), -1);
     });
@@ -157,7 +159,8 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent)
     });
     m_form->addRow(tr("Image file"), m_image);
 
-    m_lineWidth = mmSpin(kLineWidth, [](LabelElement& e, double v) { e.lineWidth = Distance::mm(v); });
+    m_lineWidth =
+        mmSpin(kLineWidth, [](LabelElement& e, double v) { e.lineWidth = Distance::mm(v); });
     m_form->addRow(tr("Line width (mm)"), m_lineWidth);
     m_filled = new QCheckBox(tr("Filled"), this);
     connect(m_filled, &QCheckBox::toggled, this, [this](bool on) {

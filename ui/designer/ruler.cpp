@@ -57,8 +57,9 @@ void Ruler::paintEvent(QPaintEvent*)
     for (long i = first; i <= last; ++i) {
         const double at = origin + i * minor * pxPerMm;
         const bool major = i % labelEvery == 0;
-        const int tick = major ? thick : (i % (labelEvery / 2 ? labelEvery / 2 : 1) == 0 ? thick / 2
-                                                                                        : thick / 4);
+        const int tick =
+            major ? thick
+                  : (i % (labelEvery / 2 ? labelEvery / 2 : 1) == 0 ? thick / 2 : thick / 4);
         if (h)
             p.drawLine(QPointF(at, thick - tick), QPointF(at, thick));
         else
@@ -76,7 +77,8 @@ void Ruler::paintEvent(QPaintEvent*)
             }
         }
     }
-    p.drawLine(h ? QLineF(0, thick - 1, length, thick - 1) : QLineF(thick - 1, 0, thick - 1, length));
+    p.drawLine(h ? QLineF(0, thick - 1, length, thick - 1)
+                 : QLineF(thick - 1, 0, thick - 1, length));
 }
 
 } // namespace dpp::ui

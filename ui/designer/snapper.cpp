@@ -34,13 +34,13 @@ QPointF Snapper::snap(const QRectF& moving, const QList<QRectF>& others) const
             tx << r.left() << r.center().x() << r.right();
             ty << r.top() << r.center().y() << r.bottom();
         }
-        if (auto d = bestOffset({moving.left(), moving.center().x(), moving.right()}, tx,
-                                thresholdMm)) {
+        if (auto d =
+                bestOffset({moving.left(), moving.center().x(), moving.right()}, tx, thresholdMm)) {
             x += *d;
             doneX = true;
         }
-        if (auto d = bestOffset({moving.top(), moving.center().y(), moving.bottom()}, ty,
-                                thresholdMm)) {
+        if (auto d =
+                bestOffset({moving.top(), moving.center().y(), moving.bottom()}, ty, thresholdMm)) {
             y += *d;
             doneY = true;
         }

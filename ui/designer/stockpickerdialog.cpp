@@ -49,8 +49,12 @@ StockPickerDialog::StockPickerDialog(const label::StockLibrary& library, QWidget
         case label::LabelStock::Kind::Sheet:
             kind = tr("Sheet, %1 per page").arg(s.labelsPerPage());
             break;
-        case label::LabelStock::Kind::DieCut: kind = tr("Roll, die-cut"); break;
-        case label::LabelStock::Kind::Continuous: kind = tr("Roll, continuous"); break;
+        case label::LabelStock::Kind::DieCut:
+            kind = tr("Roll, die-cut");
+            break;
+        case label::LabelStock::Kind::Continuous:
+            kind = tr("Roll, continuous");
+            break;
         }
         m_table->setItem(row, 3, new QTableWidgetItem(kind));
     }
@@ -73,8 +77,7 @@ bool StockPickerDialog::matches(const label::LabelStock& stock, const QString& t
 {
     static const QRegularExpression size(
         QStringLiteral("^(\\d+(?:[.,]\\d+)?)\\s*[x×*]\\s*(\\d+(?:[.,]\\d+)?)(?:mm)?$"));
-    const QString haystack =
-        (stock.id + u' ' + stock.name + u' ' + stock.vendor).toLower();
+    const QString haystack = (stock.id + u' ' + stock.name + u' ' + stock.vendor).toLower();
     for (const QString& word : text.toLower().split(u' ', Qt::SkipEmptyParts)) {
         const auto m = size.match(word);
         if (m.hasMatch()) {

@@ -11,8 +11,9 @@ namespace dpp::ui {
 WarningsPanel::WarningsPanel(QWidget* parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("warningsPanel"));
-    connect(this, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { Q_EMIT elementActivated(item->data(Qt::UserRole).toInt()); });
+    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        Q_EMIT elementActivated(item->data(Qt::UserRole).toInt());
+    });
 }
 
 void WarningsPanel::check(const label::LabelDocument& document, const label::MergeRecord& record)
@@ -33,7 +34,8 @@ void WarningsPanel::check(const label::LabelDocument& document, const label::Mer
     static const QRegularExpression elementPath(QStringLiteral("elements\\[(\\d+)\\]"));
     QSet<QString> seen;
     for (const Error& e : problems) {
-        const QString text = e.param.isEmpty() ? e.message : e.param + QStringLiteral(": ") + e.message;
+        const QString text =
+            e.param.isEmpty() ? e.message : e.param + QStringLiteral(": ") + e.message;
         if (seen.contains(text))
             continue;
         seen.insert(text);

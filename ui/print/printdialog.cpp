@@ -37,9 +37,8 @@ namespace {
 constexpr int kPreviewPages = 4; // enough to see sheets fill and serials count up
 }
 
-PrintDialog::PrintDialog(const label::LabelDocument& document,
-                         std::shared_ptr<store::Database> db, const QString& tenantId,
-                         QWidget* parent, const PrintSettings& settings)
+PrintDialog::PrintDialog(const label::LabelDocument& document, std::shared_ptr<store::Database> db,
+                         const QString& tenantId, QWidget* parent, const PrintSettings& settings)
     : QDialog(parent), m_document(document), m_db(std::move(db)), m_tenantId(tenantId),
       m_settings(settings)
 {
@@ -62,8 +61,8 @@ PrintDialog::PrintDialog(const label::LabelDocument& document,
     outRow->addWidget(browse);
     form->addRow(tr("PDF file"), outRow);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Print to PDF"), m_outputFile->text(),
-                                                       tr("PDF files (*.pdf)"));
+        const QString f = QFileDialog::getSaveFileName(
+            this, tr("Print to PDF"), m_outputFile->text(), tr("PDF files (*.pdf)"));
         if (!f.isEmpty())
             m_outputFile->setText(f);
     });
@@ -147,7 +146,8 @@ PrintDialog::PrintDialog(const label::LabelDocument& document,
     offsets->addWidget(m_offsetX);
     offsets->addWidget(m_offsetY);
     form->addRow(tr("Calibration offset (x, y)"), offsets);
-    m_verify = new QCheckBox(tr("Verified print: decode every symbol layout before printing"), this);
+    m_verify =
+        new QCheckBox(tr("Verified print: decode every symbol layout before printing"), this);
     m_verify->setObjectName(QStringLiteral("verify"));
     m_verify->setChecked(m_settings.verify);
     form->addRow(m_verify);
@@ -217,7 +217,8 @@ void PrintDialog::fillTargets()
     for (const QString& name : QPrinterInfo::availablePrinterNames())
         m_target->addItem(tr("%1 (CUPS)").arg(name), QString(QStringLiteral("cups:") + name));
     for (const QString& host : m_settings.zplHosts)
-        m_target->addItem(tr("%1 (ZPL, network)").arg(host), QString(QStringLiteral("zpl-host:") + host));
+        m_target->addItem(tr("%1 (ZPL, network)").arg(host),
+                          QString(QStringLiteral("zpl-host:") + host));
     for (const QString& queue : m_settings.zplQueues)
         m_target->addItem(tr("%1 (ZPL, raw CUPS queue)").arg(queue),
                           QString(QStringLiteral("zpl-queue:") + queue));
@@ -279,7 +280,8 @@ Result<label::PrintTarget> PrintDialog::target() const
         if (m_outputFile->text().trimmed().isEmpty())
             return Error{QStringLiteral("output"), tr("choose the PDF file to print to"),
                          QStringLiteral("required")};
-        return label::PrintTarget{label::PrintTarget::Kind::PdfFile, m_outputFile->text().trimmed()};
+        return label::PrintTarget{label::PrintTarget::Kind::PdfFile,
+                                  m_outputFile->text().trimmed()};
     }
     if (id.startsWith(QLatin1String("cups:")))
         return label::PrintJob::parseTarget({}, {}, id.mid(5));
@@ -295,7 +297,8 @@ Result<label::LabelDocument> PrintDialog::jobDocument() const
     label::LabelDocument doc = m_document;
     label::MergeSpec spec = doc.merge;
     switch (Records(m_records->currentData().toInt())) {
-    case Records::Document: break;
+    case Records::Document:
+        break;
     case Records::SerialRange: {
         label::MergeOverrides o;
         o.gtin = m_gtin->text().trimmed();
@@ -337,7 +340,8 @@ Result<label::LabelDocument> PrintDialog::jobDocument() const
         label::MergeOverrides o;
         o.csvFile = m_csv->text().trimmed();
         if (o.csvFile.isEmpty())
-            return Error{QStringLiteral("csv"), tr("choose the CSV file"), QStringLiteral("required")};
+            return Error{QStringLiteral("csv"), tr("choose the CSV file"),
+                         QStringLiteral("required")};
         spec = o.applyTo(spec);
         break;
     }
@@ -384,8 +388,9 @@ void PrintDialog::updateStockCheck()
                              .arg(m_document.stock.name)
                              .arg(m_document.labelWidthMm(), 0, 'g', 4)
                              .arg(m_document.labelHeightMm(), 0, 'g', 4);
-    m_stock->setText(lines.isEmpty() ? tr("%1: fits this printer").arg(size)
-                                     : size + QStringLiteral("\n⚠ ") + lines.join(QStringLiteral("\n⚠ ")));
+    m_stock->setText(lines.isEmpty()
+                         ? tr("%1: fits this printer").arg(size)
+                         : size + QStringLiteral("\n⚠ ") + lines.join(QStringLiteral("\n⚠ ")));
 }
 
 QString PrintDialog::stockWarnings() const
@@ -408,7 +413,8 @@ void PrintDialog::updatePreview()
     m_preview->clear();
     auto doc = jobDocument();
     if (!doc) {
-        m_report->setPlainText(tr("Cannot preview: %1: %2").arg(doc.error().param, doc.error().message));
+        m_report->setPlainText(
+            tr("Cannot preview: %1: %2").arg(doc.error().param, doc.error().message));
         return;
     }
     auto source = label::MergeSource::open(doc->merge);
@@ -469,7 +475,8 @@ void PrintDialog::startPrint()
     m_print->setEnabled(false);
     m_cancel->setEnabled(true);
     m_thread = new QThread(this);
-    m_worker = new PrintWorker(doc.value(), t.value(), m_verify->isChecked(), m_resume->value() - 1);
+    m_worker =
+        new PrintWorker(doc.value(), t.value(), m_verify->isChecked(), m_resume->value() - 1);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::started, m_worker, &PrintWorker::run);
     connect(m_worker, &PrintWorker::progress, this, [this](qint64 done, qint64 total) {
@@ -521,7 +528,7 @@ void PrintDialog::finish(bool ok, qint64 sent, qint64 nextLabel, const QJsonObje
             const QJsonObject c = v.toObject();
             lines << tr("%1 %2 %3 %4: %5")
                          .arg(c.value(QStringLiteral("passed")).toBool() ? QStringLiteral("✔")
-                                                                          : QStringLiteral("✘"),
+                                                                         : QStringLiteral("✘"),
                               c.value(QStringLiteral("element")).toString(),
                               c.value(QStringLiteral("symbology")).toString(),
                               c.value(QStringLiteral("layout")).toString(),

@@ -36,8 +36,9 @@ void PrintWorker::run()
     auto report = label::PrintJob::run(m_document, *source.value(), m_target, options);
     if (!report) {
         Q_EMIT finished(false, sent, m_resumeFrom + sent, {},
-                        (report.error().param.isEmpty() ? QString()
-                                                        : report.error().param + QStringLiteral(": ")) +
+                        (report.error().param.isEmpty()
+                             ? QString()
+                             : report.error().param + QStringLiteral(": ")) +
                             report.error().message);
         return;
     }

@@ -75,8 +75,7 @@ QString LocalServer::baseUrl() const
 QString LocalServer::lanAddress()
 {
     for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() &&
-            !a.isLinkLocal())
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
             return a.toString();
     }
     return {};

@@ -71,20 +71,18 @@ PublishPanel::PublishPanel(QWidget* parent) : QWidget(parent)
     connect(m_start, &QPushButton::clicked, this, &PublishPanel::start);
     connect(m_stop, &QPushButton::clicked, this, &PublishPanel::stop);
     connect(m_product, &QComboBox::currentIndexChanged, this, &PublishPanel::updateLink);
-    connect(m_server, &LocalServer::stateChanged, this,
-            [this](bool running, const QString& url) {
-                m_start->setEnabled(!running);
-                m_stop->setEnabled(running);
-                m_port->setEnabled(!running);
-                m_lan->setEnabled(!running);
-                m_base->setEnabled(!running);
-                m_state->setText(running ? tr("Running on port %1").arg(m_server->port())
-                                         : tr("Stopped"));
-                m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped())
-                                       : QString());
-                updateLink();
-                Q_EMIT serverStateChanged(running, url);
-            });
+    connect(m_server, &LocalServer::stateChanged, this, [this](bool running, const QString& url) {
+        m_start->setEnabled(!running);
+        m_stop->setEnabled(running);
+        m_port->setEnabled(!running);
+        m_lan->setEnabled(!running);
+        m_base->setEnabled(!running);
+        m_state->setText(running ? tr("Running on port %1").arg(m_server->port()) : tr("Stopped"));
+        m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped())
+                               : QString());
+        updateLink();
+        Q_EMIT serverStateChanged(running, url);
+    });
 }
 
 void PublishPanel::setStore(std::shared_ptr<store::Database> db, const QString& tenantId)
@@ -124,9 +122,9 @@ void PublishPanel::start()
         m_state->setText(tr("Base URL: must start with http:// or https://"));
         return;
     }
-    const Status ok = m_server->start(m_db, lan ? QHostAddress(QHostAddress::AnyIPv4)
-                                                : QHostAddress(QHostAddress::LocalHost),
-                                      quint16(m_port->value()), base);
+    const Status ok = m_server->start(
+        m_db, lan ? QHostAddress(QHostAddress::AnyIPv4) : QHostAddress(QHostAddress::LocalHost),
+        quint16(m_port->value()), base);
     if (!ok) {
         m_state->setText(tr("Not started: %1").arg(ok.error().message));
         return;
@@ -137,9 +135,8 @@ void PublishPanel::start()
         if (!ip.isEmpty()) {
             const quint16 port = m_server->port();
             m_server->stop();
-            const Status again =
-                m_server->start(m_db, QHostAddress(QHostAddress::AnyIPv4), port,
-                                QStringLiteral("http://%1:%2").arg(ip).arg(port));
+            const Status again = m_server->start(m_db, QHostAddress(QHostAddress::AnyIPv4), port,
+                                                 QStringLiteral("http://%1:%2").arg(ip).arg(port));
             if (!again)
                 m_state->setText(tr("Not started: %1").arg(again.error().message));
         }
