@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMainWindow>
+#include <QMenuBar>
 #include <QTimer>
 #include <cstdio>
 
@@ -38,6 +39,12 @@ void Screenshotter::start()
     QDir().mkpath(m_dir);
     QTimer::singleShot(kSettleMs, this, [this] {
         save(m_window, QStringLiteral("mainwindow.png"));
+        // The menu titles, so a test can see which translation is loaded.
+        QStringList menus;
+        for (QAction* menu : m_window->menuBar()->actions())
+            menus.append(menu->text());
+        std::printf("menus: %s\n", qPrintable(menus.join(QStringLiteral(" | "))));
+        std::fflush(stdout);
         auto* action = m_window->findChild<QAction*>(QStringLiteral("actionLabelDesigner"));
         if (!action) {
             std::fprintf(stderr, "dppstudio: no label designer action\n");

@@ -36,4 +36,15 @@ for shot in mainwindow designer print-dialog; do
     echo "$shot: looks blank"; status=1
   fi
 done
+
+# The Preferences' language (QSettings key ui/language) loads the translation.
+mkdir -p "$XDG_CONFIG_HOME/DPP Studio"
+printf '[ui]\nlanguage=de\n' >"$XDG_CONFIG_HOME/DPP Studio/dppstudio.conf"
+timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$bin/dppstudio" --store "$tmp/store.sqlite" --screenshot "$tmp/de" >"$tmp/log-de" 2>&1 || {
+  echo "dppstudio (de) failed:"; cat "$tmp/log-de"; exit 1; }
+grep '^menus:' "$tmp/log-de"
+if ! grep -q '^menus:.*&Etiketten' "$tmp/log-de"; then
+  echo "German menus expected with ui/language=de"; status=1
+fi
 exit "$status"
