@@ -56,4 +56,39 @@ Result<MergeSpec> StoreMergeSpec::products(store::Database& db, const QString& t
     return spec;
 }
 
+Status StoreMergeSpec::markPrinted(store::Database& db, const QString& tenantId,
+                                   const QList<MergeRecord>& records)
+{
+    store::ProductRepository products(db, tenantId);
+    store::SerialRepository serials(db, tenantId);
+    return db.transaction([&]() -> Status {
+        QHash<QString, QString> productIds; // gtin → id, looked up once per job chunk
+        for (const MergeRecord& r : records) {
+            const QString gtin = r.value(QStringLiteral("gtin"));
+            const QString serial = r.value(QStringLiteral("serial"));
+            if (gtin.isEmpty() || serial.isEmpty())
+                continue;
+            if (!productIds.contains(gtin)) {
+                const auto p = products.findByGtin(gtin);
+                productIds.insert(gtin, p ? p->id : QString());
+            }
+            const QString productId = productIds.value(gtin);
+            if (productId.isEmpty())
+                continue;
+            const auto state = serials.state(productId, serial);
+            if (!state)
+                continue; // not a stored serial: printed from a range or CSV
+            if (*state == QLatin1String("available")) {
+                if (Status s = serials.setState(productId, serial, QStringLiteral("assigned")); !s)
+                    return s;
+            }
+            if (*state == QLatin1String("available") || *state == QLatin1String("assigned")) {
+                if (Status s = serials.setState(productId, serial, QStringLiteral("printed")); !s)
+                    return s;
+            }
+        }
+        return Ok{};
+    });
+}
+
 } // namespace dpp::label

@@ -19,6 +19,14 @@ public:
     // Errors: param "products" (empty selection or an unknown id).
     static Result<MergeSpec> products(store::Database& db, const QString& tenantId,
                                       const QStringList& productIds, MergeSpec base);
+
+    // After labels were sent to the printer: moves each record's serial of a
+    // stored product to "printed" (through "assigned" when still available),
+    // all in one transaction. Serials already printed or later stay as they
+    // are (a reprint); records without gtin/serial or of unknown products are
+    // skipped. Errors: param "serial" when a state cannot change.
+    static Status markPrinted(store::Database& db, const QString& tenantId,
+                              const QList<MergeRecord>& records);
 };
 
 } // namespace dpp::label

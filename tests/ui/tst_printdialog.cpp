@@ -6,6 +6,7 @@
 #include "labeltestsupport.h"
 #include "symboldecode.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -264,6 +265,26 @@ private Q_SLOTS:
         QCOMPARE(r.value(QStringLiteral("gtin")), products.first().gtin);
         QCOMPARE(r.value(QStringLiteral("serial")), created->serials().first());
         QCOMPARE(r.value(QStringLiteral("product.name")), products.first().displayName());
+        // Printed through the dialog: the batch's serials move to "printed".
+        QTemporaryDir out;
+        PrintDialog dialog(serialLabel(), db.value(), tenant->id, nullptr, PrintSettings{});
+        dialog.setTarget(QStringLiteral("pdf"));
+        dialog.setOutputFile(out.filePath(QStringLiteral("batch.pdf")));
+        dialog.setRecords(PrintDialog::Records::SerialBatch);
+        QSignalSpy done(&dialog, &PrintDialog::printFinished);
+        // Through the button, as a user prints.
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("printButton")),
+                          Qt::LeftButton);
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(dialog.lastError()));
+        QCOMPARE(dialog.lastSent(), qint64(3));
+        store::SerialRepository serials(**db, tenant->id);
+        for (const QString& sn : created->serials())
+            QCOMPARE(serials.state(batch.productId, sn).value_or(QString()),
+                     QStringLiteral("printed"));
+        // A reprint leaves them printed and succeeds.
+        QVERIFY(label::StoreMergeSpec::markPrinted(**db, tenant->id, {r}).ok());
+
         // An unknown batch is named.
         auto bad = label::StoreMergeSpec::serialBatch(**db, tenant->id, QStringLiteral("nope"), {});
         QVERIFY(!bad.ok());

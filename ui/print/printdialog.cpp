@@ -486,6 +486,17 @@ void PrintDialog::startPrint()
         }
     });
     connect(m_worker, &PrintWorker::finished, this, &PrintDialog::finish);
+    if (m_db && Records(m_records->currentData().toInt()) == Records::SerialBatch) {
+        // The store belongs to this (GUI) thread: the worker waits while the
+        // serials it just sent are moved to "printed" here.
+        connect(
+            m_worker, &PrintWorker::chunkSent, this,
+            [this](const QList<label::MergeRecord>& records, bool* ok) {
+                const Status s = label::StoreMergeSpec::markPrinted(*m_db, m_tenantId, records);
+                *ok = s.ok();
+            },
+            Qt::BlockingQueuedConnection);
+    }
     m_thread->start();
 }
 

@@ -29,6 +29,15 @@ void PrintWorker::run()
         Q_EMIT progress(done, total);
         return !m_cancel.load();
     };
+    options.onSent = [this](const QList<label::MergeRecord>& chunk) -> Status {
+        bool ok = true;
+        Q_EMIT chunkSent(chunk, &ok);
+        if (!ok)
+            return Error{QStringLiteral("store"),
+                         QStringLiteral("the printed serials could not be recorded in the store"),
+                         QStringLiteral("store")};
+        return Ok{};
+    };
     options.rendered = [this, total](qint64 done) {
         Q_EMIT progress(done, total);
         return !m_cancel.load();

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <atomic>
 #include <label/labeldocument.h>
+#include <label/mergerecord.h>
 #include <label/printjob.h>
 
 namespace dpp::ui {
@@ -24,6 +25,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
+    // After each chunk left for the printer (connect blocking-queued to record
+    // it in the store on the store's thread; `*ok` false stops the job).
+    void chunkSent(const QList<dpp::label::MergeRecord>& records, bool* ok);
     // ok: report filled; else error. nextLabel is the 0-based resume point.
     void finished(bool ok, qint64 sent, qint64 nextLabel, const QJsonObject& verification,
                   const QString& error);
