@@ -1168,6 +1168,13 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PrintWorker</name>
+    <message>
+        <source>the printed serials could not be recorded in the store</source>
+        <translation>die gedruckten Seriennummern konnten nicht im Datenbestand vermerkt werden</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>

@@ -1168,6 +1168,13 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     </message>
 </context>
 <context>
+    <name>dpp::ui::PrintWorker</name>
+    <message>
+        <source>the printed serials could not be recorded in the store</source>
+        <translation>les numéros de série imprimés n&apos;ont pas pu être enregistrés dans la base</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>

@@ -1168,6 +1168,13 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PrintWorker</name>
+    <message>
+        <source>the printed serials could not be recorded in the store</source>
+        <translation>não foi possível registar os números de série impressos na base de dados</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>

@@ -1170,6 +1170,13 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PrintWorker</name>
+    <message>
+        <source>the printed serials could not be recorded in the store</source>
+        <translation>vytlačené sériové čísla sa nepodarilo zaznamenať v úložisku</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>

@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 #include <designer/arrange.h>
 #include <designer/designercanvas.h>
 #include <designer/elementitem.h>
@@ -156,6 +157,29 @@ private Q_SLOTS:
         canvas->selectIndexes({0});
         QTest::keyClick(canvas, Qt::Key_Left);
         QCOMPARE(doc->element(0).x.toMm(), before.x.toMm() + 10);
+    }
+
+    void trueScaleZoom()
+    {
+        LabelDesignerWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        DesignerCanvas* canvas = w.canvas();
+        // 100 %: 25.4 mm on the label are one logical inch on this screen.
+        canvas->setZoom(1.0);
+        const double px =
+            canvas->mapFromScene(QPointF(25.4, 0)).x() - canvas->mapFromScene(QPointF(0, 0)).x();
+        QVERIFY2(qAbs(px - canvas->logicalDpiX()) <= 1.0, qPrintable(QString::number(px)));
+        canvas->setZoom(2.0);
+        const double px2 =
+            canvas->mapFromScene(QPointF(25.4, 0)).x() - canvas->mapFromScene(QPointF(0, 0)).x();
+        QVERIFY(qAbs(px2 - 2 * canvas->logicalDpiX()) <= 1.0);
+        // Ctrl+wheel zooms in.
+        QWheelEvent wheel(QPointF(10, 10), canvas->mapToGlobal(QPointF(10, 10)), QPoint(),
+                          QPoint(0, 120), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase,
+                          false);
+        QApplication::sendEvent(canvas->viewport(), &wheel);
+        QVERIFY(canvas->zoom() > 2.0);
     }
 
     void copyPasteDeleteZOrder()

@@ -34,7 +34,7 @@ void PrintWorker::run()
         Q_EMIT chunkSent(chunk, &ok);
         if (!ok)
             return Error{QStringLiteral("store"),
-                         QStringLiteral("the printed serials could not be recorded in the store"),
+                         tr("the printed serials could not be recorded in the store"),
                          QStringLiteral("store")};
         return Ok{};
     };
