@@ -4,6 +4,7 @@
 #include "designer/labeldesigndocument.h"
 #include "designer/labeldesignerwindow.h"
 #include "print/printdialog.h"
+#include "publish/publishpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -69,9 +70,29 @@ void Screenshotter::start()
                 print->close();
                 designer->designDocument()->undoStack()->setClean();
                 designer->close();
-                QApplication::exit(m_ok ? 0 : 1);
+                showPublishPanel();
             });
         });
+    });
+}
+
+void Screenshotter::showPublishPanel()
+{
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("actionPublishLocally"));
+    auto* panel = m_window->findChild<PublishPanel*>();
+    if (!action || !panel) {
+        QApplication::exit(1);
+        return;
+    }
+    action->trigger();
+    // This computer only, any free port: a screenshot never opens a LAN port.
+    panel->setLanAccess(false);
+    panel->setPort(0);
+    panel->start();
+    QTimer::singleShot(kSettleMs, this, [this, panel] {
+        save(m_window, QStringLiteral("publish.png"));
+        panel->stop();
+        QApplication::exit(m_ok ? 0 : 1);
     });
 }
 

@@ -22,6 +22,7 @@ public:
 
 private:
     bool save(QWidget* widget, const QString& name);
+    void showPublishPanel();
     QMainWindow* m_window;
     QString m_dir;
     bool m_ok = true;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Xvfb smoke test: starts the real dppstudio on a real X server with a fresh
 # SQLite store, lets it write screenshots of the main window, the label
-# designer and the print dialog (--screenshot), and checks each is a real
+# designer, the print dialog and the publish panel (--screenshot), and checks
+# each is a real
 # picture (sensible size, many colours, not one flat fill). The PNGs stay in
 # build/screenshots/ (docs/screenshots/ in git holds the README's copies).
 set -euo pipefail
@@ -19,14 +20,16 @@ unset QT_QPA_PLATFORM
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
 mkdir -p "$HOME"
 
+# Sample products, so the publish panel has a Digital Link and QR to show.
+"$bin/dppctl" --db "$tmp/store.sqlite" seed >/dev/null
 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
   "$bin/dppstudio" --store "$tmp/store.sqlite" --screenshot "$out" >"$tmp/log" 2>&1 || {
   echo "dppstudio failed:"; cat "$tmp/log"; exit 1; }
 cat "$tmp/log"
-test -s "$tmp/store.sqlite" || { echo "the --store file was not created"; exit 1; }
+test -s "$tmp/store.sqlite" || { echo "the --store file is missing"; exit 1; }
 
 status=0
-for shot in mainwindow designer print-dialog; do
+for shot in mainwindow designer print-dialog publish; do
   f="$out/$shot.png"
   if [ ! -s "$f" ]; then echo "$shot: no screenshot"; status=1; continue; fi
   read -r w h colours < <(python3 "$here/pngstats.py" "$f")
