@@ -2,8 +2,7 @@
 # Xvfb smoke test: starts the real dppstudio on a real X server with a fresh
 # SQLite store, lets it write screenshots of the main window, the label
 # designer, the print dialog and the publish panel (--screenshot), and checks
-# each is a real
-# picture (sensible size, many colours, not one flat fill). The PNGs stay in
+# each is a real picture (sensible size, many colours, not one flat fill). The PNGs stay in
 # build/screenshots/ (docs/screenshots/ in git holds the README's copies).
 set -euo pipefail
 bin="${DPP_BIN_DIR:?DPP_BIN_DIR not set}"
