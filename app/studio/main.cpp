@@ -37,17 +37,19 @@ int main(int argc, char* argv[])
             return 0;
         }
         if (arg == "--help" || arg == "-h") {
-            std::printf("Usage: dppstudio [--store PATH|postgresql://...] [--screenshot DIR]\n\n"
+            std::printf("Usage: dppstudio [--store PATH|postgresql://...] [--screenshot DIR] "
+                        "[FILE.dpplabel...]\n\n"
                         "DPP Studio desktop application: edit products and passports, design\n"
                         "labels, print, and publish through the bundled server.\n\n"
                         "Options:\n"
-                        "  --store DB     SQLite file or PostgreSQL URL (default: the user's data "
-                        "folder);\n"
-                        "                 --database is the same\n"
-                        "  --screenshot DIR  Save PNGs of the main window, label designer and\n"
-                        "                 print dialog to DIR, then exit\n"
-                        "  -h, --help     Show this help\n"
-                        "  -v, --version  Show the version\n\n"
+                        "  --store DB        SQLite file or PostgreSQL URL (default: the user's "
+                        "data\n"
+                        "                    folder); --database is the same\n"
+                        "  --screenshot DIR  Save PNGs of the main window, label designer, print\n"
+                        "                    dialog and publish panel to DIR, then exit\n"
+                        "  -h, --help        Show this help\n"
+                        "  -v, --version     Show the version\n\n"
+                        "Label files given are opened in the label designer.\n"
                         "Scripting and batch work: see `dppctl help`.\n");
             return 0;
         }
