@@ -4,6 +4,7 @@
 // verification report lists the symbols; cancel and resume on the worker;
 // stock check; store records (serial batch) through core.
 #include "labeltestsupport.h"
+#include "storetestsupport.h"
 #include "symboldecode.h"
 
 #include <QPushButton>
@@ -238,11 +239,23 @@ private Q_SLOTS:
         QCOMPARE(dialog.targetId(), QStringLiteral("zpl-queue:zebra_raw"));
     }
 
+    void serialBatchFromStore_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
     void serialBatchFromStore()
     {
-        QTemporaryDir dir;
-        auto db = store::Database::open(dir.filePath(QStringLiteral("s.sqlite")));
-        QVERIFY(db.ok());
+        QFETCH(QString, backend);
+        test::TestDatabase testDb(backend);
+        QString why;
+        const QString location = testDb.create(&why);
+        if (location.isEmpty())
+            QSKIP(qPrintable(why));
+        auto db = store::Database::open(location);
+        QVERIFY2(db.ok(), qPrintable(db ? QString() : db.error().message));
         auto tenant = store::TenantRepository(**db).ensure(QStringLiteral("default"));
         QVERIFY(tenant.ok());
         QVERIFY(exporting::SampleSeeder::seed(**db, tenant->id).ok());

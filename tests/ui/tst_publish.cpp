@@ -3,6 +3,7 @@
 // and its QR (decoded with zxing-cpp) point at that server, the status-bar
 // signal reports the state, and Stop closes the port.
 #include "server/httptestclient.h"
+#include "storetestsupport.h"
 #include "symboldecode.h"
 
 #include <QSignalSpy>
@@ -21,11 +22,24 @@ class TestPublish : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void startsAnswersStops_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    // The desktop publishes whichever store it has open, SQLite or PostgreSQL.
     void startsAnswersStops()
     {
-        QTemporaryDir dir;
-        auto db = store::Database::open(dir.filePath(QStringLiteral("p.sqlite")));
-        QVERIFY(db.ok());
+        QFETCH(QString, backend);
+        test::TestDatabase testDb(backend);
+        QString why;
+        const QString location = testDb.create(&why);
+        if (location.isEmpty())
+            QSKIP(qPrintable(why));
+        auto db = store::Database::open(location);
+        QVERIFY2(db.ok(), qPrintable(db ? QString() : db.error().message));
         auto tenant = store::TenantRepository(**db).ensure(QStringLiteral("default"));
         QVERIFY(tenant.ok());
         QVERIFY(exporting::SampleSeeder::seed(**db, tenant->id).ok());
