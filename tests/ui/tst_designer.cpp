@@ -159,6 +159,35 @@ private Q_SLOTS:
         QCOMPARE(doc->element(0).x.toMm(), before.x.toMm() + 10);
     }
 
+    void rotateHandle()
+    {
+        LabelDesignerWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.newLabel(QStringLiteral("roll-102x76")));
+        w.findChild<QAction*>(QStringLiteral("tool_rect"))->trigger();
+        LabelDesignDocument* doc = w.designDocument();
+        DesignerCanvas* canvas = w.canvas();
+        canvas->setZoom(2.0);
+        QApplication::processEvents();
+        canvas->selectIndexes({0});
+        const QRectF box = doc->element(0).rectMm();
+        // The handle sits 2 handle sizes above the top edge's middle.
+        const QPointF handle(box.center().x(), box.top() - 2 * canvas->handleSizeMm());
+        const QPoint from = canvas->mapFromScene(handle);
+        // Dragged to the right of the centre: a quarter turn clockwise.
+        const QPoint to = canvas->mapFromScene(box.center() + QPointF(30, 0.4));
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas->viewport(), to);
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+        QCOMPARE(doc->element(0).rotation, 90.0);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Rotate"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->element(0).rotation, 0.0);
+        QCOMPARE(canvas->itemAt(0)->rotation(), 0.0);
+    }
+
     void trueScaleZoom()
     {
         LabelDesignerWindow w;

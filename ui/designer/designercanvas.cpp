@@ -213,6 +213,14 @@ void DesignerCanvas::commitResize(int index, const QSizeF& sizeMm)
     refreshItem(index);
 }
 
+void DesignerCanvas::commitRotation(int index, double degrees)
+{
+    label::LabelElement e = m_document->element(index);
+    e.rotation = degrees;
+    m_document->changeElement(index, e, tr("Rotate"));
+    refreshItem(index);
+}
+
 void DesignerCanvas::nudge(double dxMm, double dyMm)
 {
     QList<int> indexes;

@@ -48,6 +48,7 @@ public:
     QPointF snapPosition(ElementItem* item, const QPointF& proposed);
     void commitMoves();
     void commitResize(int index, const QSizeF& sizeMm);
+    void commitRotation(int index, double degrees);
     // Moves the selection by (dx, dy) mm as one undo step per run of nudges.
     void nudge(double dxMm, double dyMm);
 

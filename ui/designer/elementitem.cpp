@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
+#include <cmath>
 #include <label/labelrenderer.h>
 
 namespace dpp::ui {
@@ -60,11 +61,17 @@ QRectF ElementItem::handleRect() const
     return {s.width() - h / 2, s.height() - h / 2, h, h};
 }
 
+QRectF ElementItem::rotateHandleRect() const
+{
+    const double h = m_canvas->handleSizeMm();
+    return {boxSize().width() / 2 - h / 2, -2.5 * h, h, h};
+}
+
 QRectF ElementItem::boundingRect() const
 {
     const double h = m_canvas->handleSizeMm();
     const QSizeF s = boxSize();
-    return QRectF(QPointF(0, 0), s).adjusted(-h, -h, h, h);
+    return QRectF(QPointF(0, 0), s).adjusted(-h, -3 * h, h, h);
 }
 
 void ElementItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
@@ -99,6 +106,9 @@ void ElementItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
             painter->setPen(QPen(QColor(0, 120, 215), 0));
             painter->setBrush(Qt::white);
             painter->drawRect(handleRect());
+            const QRectF r = rotateHandleRect();
+            painter->drawLine(QPointF(r.center().x(), r.bottom()), QPointF(r.center().x(), 0));
+            painter->drawEllipse(r);
         }
     }
 }
@@ -119,6 +129,13 @@ void ElementItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton && isSelected() && !m_element.locked &&
+        rotateHandleRect().contains(event->pos())) {
+        m_rotating = true;
+        m_rotateAngle = m_element.rotation;
+        event->accept();
+        return;
+    }
     QGraphicsObject::mousePressEvent(event);
 }
 
@@ -135,6 +152,19 @@ void ElementItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
         update();
         return;
     }
+    if (m_rotating) {
+        // Angle of the mouse around the box centre; 0° = the handle straight up.
+        const QPointF c =
+            mapToScene(QPointF(m_element.width.toMm() / 2, m_element.height.toMm() / 2));
+        const QPointF d = event->scenePos() - c;
+        double angle = std::atan2(d.x(), -d.y()) * 180.0 / M_PI;
+        // 15° steps, as most label designers; Alt rotates freely.
+        if (!(event->modifiers() & Qt::AltModifier))
+            angle = std::round(angle / 15.0) * 15.0;
+        m_rotateAngle = std::fmod(angle + 360.0, 360.0);
+        setRotation(m_rotateAngle);
+        return;
+    }
     QGraphicsObject::mouseMoveEvent(event);
 }
 
@@ -147,15 +177,24 @@ void ElementItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
         m_canvas->commitResize(m_index, size);
         return;
     }
+    if (m_rotating) {
+        m_rotating = false;
+        m_canvas->commitRotation(m_index, m_rotateAngle);
+        return;
+    }
     QGraphicsObject::mouseReleaseEvent(event);
     m_canvas->commitMoves();
 }
 
 void ElementItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 {
-    const bool onHandle = isSelected() && !m_element.locked && handleRect().contains(event->pos());
-    setCursor(onHandle ? Qt::SizeFDiagCursor
-                       : (m_element.locked ? Qt::ArrowCursor : Qt::SizeAllCursor));
+    const bool editable = isSelected() && !m_element.locked;
+    if (editable && handleRect().contains(event->pos()))
+        setCursor(Qt::SizeFDiagCursor);
+    else if (editable && rotateHandleRect().contains(event->pos()))
+        setCursor(Qt::CrossCursor);
+    else
+        setCursor(m_element.locked ? Qt::ArrowCursor : Qt::SizeAllCursor);
     QGraphicsObject::hoverMoveEvent(event);
 }
 

@@ -1,6 +1,7 @@
 // ElementItem: one label element on the designer canvas. It paints through
 // the core LabelRenderer (a one-element document), so the canvas shows what
-// prints; dragging, the resize handle and snapping end in undo commands the
+// prints; dragging, the resize handle (bottom right), the rotate handle
+// (above the top edge, 15° steps) and snapping end in undo commands the
 // canvas pushes.
 #pragma once
 
@@ -38,6 +39,7 @@ protected:
 
 private:
     QRectF handleRect() const;
+    QRectF rotateHandleRect() const;
     QSizeF boxSize() const;
 
     DesignerCanvas* m_canvas;
@@ -47,6 +49,8 @@ private:
     label::MergeRecord m_record;
     QString m_error;
     bool m_resizing = false;
+    bool m_rotating = false;
+    double m_rotateAngle = 0;
     QSizeF m_resizeSize;
 };
 
