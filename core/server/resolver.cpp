@@ -1,6 +1,7 @@
 #include "resolver.h"
 
 #include "clientpreferences.h"
+#include "gs1/compresseddigitallink.h"
 #include "gs1/digitallink.h"
 #include "linkchoice.h"
 #include "linksetbuilder.h"
@@ -71,6 +72,14 @@ Resolver::Resolver(ApiContext context) : m_context(std::move(context))
     m_clock.start();
 }
 
+bool Resolver::claimsAsAi(const QByteArray& rawPath)
+{
+    const qsizetype end = rawPath.indexOf('/', 1);
+    const QByteArrayView first =
+        QByteArrayView(rawPath).sliced(1, end < 0 ? rawPath.size() - 1 : end - 1);
+    return first.size() >= 2 && first.size() <= 4 && isDigits(first);
+}
+
 bool Resolver::claims(const QByteArray& rawPath)
 {
     if (!rawPath.startsWith('/'))
@@ -78,7 +87,50 @@ bool Resolver::claims(const QByteArray& rawPath)
     const qsizetype end = rawPath.indexOf('/', 1);
     const QByteArrayView first =
         QByteArrayView(rawPath).sliced(1, end < 0 ? rawPath.size() - 1 : end - 1);
-    return first.size() >= 2 && first.size() <= 4 && isDigits(first);
+    if (first.size() >= 2 && first.size() <= 4 && isDigits(first))
+        return true;
+    // One segment of URI-safe base64: a legacy compressed Digital Link (R21).
+    QByteArrayView single = QByteArrayView(rawPath).sliced(1);
+    if (single.endsWith('/'))
+        single.chop(1);
+    return end < 0 || end == rawPath.size() - 1
+               ? gs1::CompressedDigitalLink::looksCompressed(QString::fromLatin1(single))
+               : false;
+}
+
+Response Resolver::handleCompressed(const Request& request, const QString& segment)
+{
+    const auto decoded = gs1::CompressedDigitalLink::decompress(segment);
+    if (!decoded.ok()) // not one of ours: the same answer as any unknown path
+        return errorAnswer(
+            ApiError::notFound(QStringLiteral("no route for /%1").arg(segment.left(200))));
+    const QString origin = originOf(request);
+    const auto dl = gs1::DigitalLink::build(decoded->ais, origin);
+    if (!dl.ok())
+        return errorAnswer(ApiError::badRequest(
+            QStringLiteral("invalid_digital_link"),
+            QStringLiteral("the compressed Digital Link decodes to an invalid one: %1")
+                .arg(dl.error().message),
+            dl.error().param.isEmpty() ? QStringLiteral("path") : dl.error().param));
+    // Answer exactly as for the uncompressed URI (R21: no redirect to it on our own domain).
+    QString uri = dl->uri().mid(origin.size());
+    for (const auto& [key, value] : decoded->nonGs1)
+        uri += (uri.contains(u'?') ? u'&' : u'?') +
+               QString::fromLatin1(QUrl::toPercentEncoding(key)) + u'=' +
+               QString::fromLatin1(QUrl::toPercentEncoding(value));
+    Request inner = request;
+    const qsizetype q = uri.indexOf(u'?');
+    inner.rawPath = (q < 0 ? uri : uri.left(q)).toLatin1();
+    QByteArray query = q < 0 ? QByteArray() : uri.mid(q + 1).toLatin1();
+    if (!request.rawQuery.isEmpty())
+        query += (query.isEmpty() ? "" : "&") + request.rawQuery;
+    inner.rawQuery = query;
+    inner.query = QUrlQuery(QString::fromLatin1(query));
+    Response r = handle(inner);
+    const QByteArray sameAs = "<" + (origin + uri).toUtf8() + ">; rel=\"owl:sameAs\"";
+    const QByteArray link = r.header("Link");
+    r.setHeader("Link", link.isEmpty() ? sameAs : link + ", " + sameAs);
+    return r;
 }
 
 void Resolver::addCors(Response& r)
@@ -142,6 +194,8 @@ Response Resolver::handle(const Request& request)
         path.chop(1);
     const QString origin = originOf(request);
     const QString requestAnchor = origin + QString::fromLatin1(path);
+    if (path.indexOf('/', 1) < 0 && !claimsAsAi(path))
+        return handleCompressed(request, QString::fromLatin1(path.mid(1)));
 
     if (request.method == "OPTIONS") {
         Response r = Response::noContent();

@@ -25,7 +25,8 @@ public:
 
     explicit Resolver(ApiContext context);
 
-    /// Whether `rawPath` is the resolver's: its first segment is a GS1 AI (2–4 digits).
+    /// Whether `rawPath` is the resolver's: its first segment is a GS1 AI (2–4 digits), or
+    /// it is one segment of URI-safe base64 (a legacy compressed Digital Link).
     static bool claims(const QByteArray& rawPath);
     /// Answers GET, HEAD and OPTIONS (405 otherwise) on a claimed path.
     Response handle(const Request& request);
@@ -45,6 +46,9 @@ private:
         quint64 generation = 0;
     };
     Result<std::shared_ptr<const store::ResolverRecord>> lookup(const QString& gtin14);
+    static bool claimsAsAi(const QByteArray& rawPath);
+    /// R21: decompress, answer as for the uncompressed URI, add rel="owl:sameAs".
+    Response handleCompressed(const Request& request, const QString& segment);
 
     ApiContext m_context;
     QHash<QString, Cached> m_cache;

@@ -335,8 +335,9 @@ private Q_SLOTS:
         const QList<QPair<QByteArray, QByteArray>> origin{{"Origin", "https://scanner.example"}};
         for (const QString& path :
              QStringList{dl(), dl(QStringLiteral("/foo")), QStringLiteral("/01/") + kOtherGtin,
-              dl(QStringLiteral("?linkType=linkset")), QStringLiteral("/.well-known/gs1resolver"),
-              dl(QStringLiteral("?linkType=gs1:recallStatus"))}) {
+                         dl(QStringLiteral("?linkType=linkset")),
+                         QStringLiteral("/.well-known/gs1resolver"),
+                         dl(QStringLiteral("?linkType=gs1:recallStatus"))}) {
             for (const auto& headers : {origin, QList<QPair<QByteArray, QByteArray>>{}}) {
                 const Reply r = send("GET", path, headers);
                 QVERIFY2(r.header("access-control-allow-origin") == "*",
@@ -399,10 +400,11 @@ private Q_SLOTS:
     {
         for (const QString& path :
              QStringList{dl(QStringLiteral("/foo")), QStringLiteral("/01/") + kOtherGtin,
-              dl(QStringLiteral("?linkType=gs1:nosuchlt")), QStringLiteral("/01/abc"),
-              dl(QStringLiteral("?linkType=gs1:recallStatus"))}) {
-            for (const QByteArray& accept : {QByteArray("text/html"), QByteArray("application/json"),
-                                            QByteArray("application/linkset+json")}) {
+                         dl(QStringLiteral("?linkType=gs1:nosuchlt")), QStringLiteral("/01/abc"),
+                         dl(QStringLiteral("?linkType=gs1:recallStatus"))}) {
+            for (const QByteArray& accept :
+                 {QByteArray("text/html"), QByteArray("application/json"),
+                  QByteArray("application/linkset+json")}) {
                 const Reply r = send("GET", path, {{"Accept", accept}});
                 QVERIFY2(r.status >= 400, qPrintable(path + QStringLiteral(" %1").arg(r.status)));
                 QVERIFY(r.json().value(u"error").toObject().contains(u"message"));
@@ -700,11 +702,35 @@ private Q_SLOTS:
 
     void r21_compressedDigitalLink()
     {
-        // Legacy DL compression is a MAY in Resolver 1.2 and the GS1 test suite does not
-        // cover it; this resolver does not decompress (see README). A compressed path is
-        // not a Digital Link to us and gets a 404, never a wrong redirect.
-        QCOMPARE(send("GET", QStringLiteral("/HxHKVAdpQgZzjr-hCDKigI")).status, 404);
-        QSKIP("legacy compressed Digital Links are not decompressed (documented gap)");
+        // GS1 vector (digital-link.js): HxHKVAdpQgZzjr-hCDKigI is
+        // /01/09780345418913/10/231/21/345345?15=120820.
+        passport::ResolverLink book;
+        book.gtin = QStringLiteral("09780345418913");
+        book.linkType = QStringLiteral("gs1:pip");
+        book.href = QStringLiteral("https://books.example.com/p?id=7");
+        book.title = QStringLiteral("The book");
+        QVERIFY(store::ResolverLinkRepository(*m_db, m_tenant).create(book).ok());
+        const QString uncompressed =
+            m_url + QStringLiteral("/01/09780345418913/10/231/21/345345?15=120820");
+
+        const Reply r = send("GET", QStringLiteral("/HxHKVAdpQgZzjr-hCDKigI?src=qr"));
+        QCOMPARE(r.status, 307); // answered here, not redirected to the uncompressed URI
+        QCOMPARE(r.header("location"),
+                 QByteArray("https://books.example.com/p?id=7&15=120820&src=qr"));
+        QVERIFY2(r.header("link").contains(
+                     QByteArray("<" + uncompressed.toUtf8() + ">; rel=\"owl:sameAs\"")),
+                 r.header("link").constData());
+        QCOMPARE(send("GET", QStringLiteral("/HxHKVAdpQgZzjr-hCDKigI/")).status, 307);
+        // The linkset is anchored at the uncompressed URI (only the GTIN level has links).
+        const Reply set = send("GET", QStringLiteral("/HxHKVAdpQgZzjr-hCDKigI?linkType=linkset"));
+        QCOMPARE(set.status, 200);
+        const QJsonArray levels = set.json().value(u"linkset").toArray();
+        QCOMPARE(levels.size(), 1);
+        QCOMPARE(levels.first().toObject().value(u"anchor").toString(),
+                 m_url + QStringLiteral("/01/09780345418913"));
+        // Base64-looking paths that are not compressed Digital Links are unknown paths.
+        QCOMPARE(send("GET", QStringLiteral("/sAAAAAAAAAAA")).status, 404);
+        QCOMPARE(send("GET", QStringLiteral("/HxHKVAdp")).status, 404);
     }
 
     void r22_linkTypesFromTheGs1Vocabulary()
