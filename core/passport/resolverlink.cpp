@@ -68,6 +68,17 @@ void ResolverLink::applyPatch(const QJsonObject& p)
 FieldErrors ResolverLink::validate() const
 {
     FieldErrors errors;
+    // applyPatch() marks a JSON value that was not a string with \x01.
+    for (const auto& [name, value] :
+         {std::pair{"level", &level}, std::pair{"qualifier", &qualifier},
+          std::pair{"link_type", &linkType}, std::pair{"href", &href}, std::pair{"title", &title},
+          std::pair{"media_type", &mediaType}, std::pair{"context", &context},
+          std::pair{"device", &device}}) {
+        if (*value == QLatin1String("\x01"))
+            errors.append({QString::fromLatin1(name), QStringLiteral("must be a string")});
+    }
+    if (!errors.isEmpty())
+        return errors;
     const auto parsed = gs1::Gtin::parse(gtin);
     if (!parsed.ok())
         errors.append({QStringLiteral("gtin"), parsed.error().message});

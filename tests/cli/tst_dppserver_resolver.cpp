@@ -205,6 +205,24 @@ private Q_SLOTS:
         QCOMPARE(send(m_nam, "GET", dl + QStringLiteral("/foo")).status, 400);
     }
 
+    void sandboxSamplesResolve()
+    {
+        if (m_test.isPostgres())
+            QSKIP("the sandbox store is a SQLite file");
+        QString why;
+        const QString location = m_test.create(&why);
+        QVERIFY2(!location.isEmpty(), qPrintable(why));
+        // The benchmark's path: sample products published with --base-url have their links.
+        auto s =
+            startServer({QStringLiteral("--sandbox"), QStringLiteral("--database"), location,
+                         QStringLiteral("--base-url"), QStringLiteral("https://id.example.com")});
+        QVERIFY(!s->url.isEmpty());
+        const Reply r = send(m_nam, "GET",
+                             s->url + QStringLiteral("/01/09506000134352/10/LOT2026A/21/SN000001"));
+        QCOMPARE(r.status, 307);
+        QCOMPARE(r.location, QByteArray("https://id.example.com/passport/09506000134352"));
+    }
+
     void linkCreatedOnOneServerResolvesOnAnother()
     {
         QString why;

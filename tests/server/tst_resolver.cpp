@@ -795,6 +795,9 @@ private Q_SLOTS:
         QCOMPARE(param(level), P(422, QStringLiteral("qualifier")));
         QCOMPARE(param(link("gs1:defaultLink", "https://x.example.com", "T")),
                  P(422, QStringLiteral("link_type")));
+        QJsonObject numericTitle = link("gs1:pip", "https://x.example.com", "T");
+        numericTitle.insert(QStringLiteral("title"), 42);
+        QCOMPARE(param(numericTitle), P(422, QStringLiteral("title")));
         // Nothing of that reached the resolver.
         QVERIFY(
             !send("GET", dl(QStringLiteral("?linkType=linkset"))).body.contains("x.example.com"));
