@@ -15,15 +15,14 @@ private Q_SLOTS:
     {
         const auto d = CompressedDigitalLink::decompress(u"HxHKVAdpQgZzjr-hCDKigI");
         QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().message));
-        const QList<AiValue> expected{{"01", "09780345418913"},
-                                      {"10", "231"},
-                                      {"15", "120820"},
-                                      {"21", "345345"}};
+        const QList<AiValue> expected{
+            {"01", "09780345418913"}, {"10", "231"}, {"15", "120820"}, {"21", "345345"}};
         QCOMPARE(d->ais, expected);
         const auto dl = DigitalLink::build(d->ais, QStringLiteral("https://id.example.com"));
         QVERIFY(dl.ok());
-        QCOMPARE(dl->uri(),
-                 QStringLiteral("https://id.example.com/01/09780345418913/10/231/21/345345?15=120820"));
+        QCOMPARE(
+            dl->uri(),
+            QStringLiteral("https://id.example.com/01/09780345418913/10/231/21/345345?15=120820"));
     }
 
     void refusesWhatIsNotCompressed()
