@@ -35,12 +35,12 @@ QString defaultDatabase(bool sandbox)
 
 // Sandbox: the sample products in tenant "sandbox" and a fresh sk_test_ key holding every
 // API scope, printed on stderr (stdout's first line belongs to the listen URL).
-dpp::Status prepareSandbox(dpp::store::Database& db)
+dpp::Status prepareSandbox(dpp::store::Database& db, const QString& baseUrl)
 {
     auto tenant = dpp::store::TenantRepository(db).ensure(QStringLiteral("sandbox"));
     if (!tenant.ok())
         return tenant.error();
-    if (auto seeded = dpp::exporting::SampleSeeder::seed(db, tenant->id); !seeded.ok())
+    if (auto seeded = dpp::exporting::SampleSeeder::seed(db, tenant->id, baseUrl); !seeded.ok())
         return seeded.error();
     const QStringList scopes = dpp::passport::ApiKey::knownScopes();
     auto key = dpp::store::ApiKeyRepository(db, tenant->id)
@@ -146,7 +146,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     if (config.sandbox) {
-        if (const auto ok = prepareSandbox(**db); !ok.ok()) {
+        if (const auto ok = prepareSandbox(**db, config.baseUrl); !ok.ok()) {
             std::fprintf(stderr, "dppserver: sandbox: %s\n",
                          ok.error().message.toUtf8().constData());
             return 1;

@@ -9,7 +9,8 @@
 
 namespace dpp::exporting {
 
-Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenantId)
+Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenantId,
+                                       const QString& publicBase)
 {
     QFile file(QStringLiteral(":/samples/seed.json"));
     if (!file.open(QIODevice::ReadOnly))
@@ -22,6 +23,7 @@ Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenan
 
     store::ProductRepository products(db, tenantId);
     store::PassportRepository passports(db, tenantId);
+    passports.setPublicBase(publicBase);
     int created = 0, published = 0;
     // All samples or none: a tenant whose GCPs exclude a sample GTIN gets nothing.
     const Status s = db.transaction([&]() -> Status {

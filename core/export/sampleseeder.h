@@ -14,8 +14,11 @@ namespace dpp::exporting {
 class SampleSeeder
 {
 public:
-    // {"products": n, "created": n, "passports_published": n}
-    static Result<QJsonObject> seed(store::Database& db, const QString& tenantId);
+    // {"products": n, "created": n, "passports_published": n}. With a public base URL
+    // (dppserver --base-url) publishing also gives each GTIN its resolver links to the
+    // viewer page (see PassportRepository::publish).
+    static Result<QJsonObject> seed(store::Database& db, const QString& tenantId,
+                                    const QString& publicBase = {});
 };
 
 } // namespace dpp::exporting

@@ -30,5 +30,7 @@ Status addEprExportRoutes(Server& server, const ApiContext& context);
 Status addComplianceRoutes(Server& server, const ApiContext& context);
 Status addAuthRoutes(Server& server, const ApiContext& context);
 Status addOAuthRoutes(Server& server, const ApiContext& context);
+Status addResolverRoutes(Server& server, const ApiContext& context);
+Status addLinkRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

@@ -54,6 +54,7 @@ Request toRequest(const QHttpServerRequest& in, const QTcpSocket* socket)
     if (r.rawPath.isEmpty())
         r.rawPath = "/";
     r.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    r.rawQuery = url.query(QUrl::FullyEncoded).toLatin1();
     const auto headers = in.headers();
     r.headers.reserve(headers.size());
     for (const auto& [name, value] : headers)

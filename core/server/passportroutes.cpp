@@ -67,6 +67,7 @@ Response createPassport(const ApiContext& ctx, const Request& request)
     if (!product)
         return Response::error(ApiError::notFound(QStringLiteral("product not found")));
     store::PassportRepository passports(*ctx.db, tenantOf(request));
+    passports.setPublicBase(ctx.baseUrl ? ctx.baseUrl() : QString());
     Result<passport::PassportVersion> result = Error{};
     // Draft and publish together: a failed publish must not leave a stray draft behind.
     const Status done = ctx.db->transaction([&]() -> Status {

@@ -22,6 +22,7 @@ struct Request
     QByteArray method;  // upper case as sent ("GET", "POST", ...)
     QByteArray rawPath; // percent-encoded as received: GS1 values may contain %2F
     QUrlQuery query;
+    QByteArray rawQuery; // after '?', as received: the resolver passes it on unchanged (R17)
     QList<QPair<QByteArray, QByteArray>> headers; // names in lower case, in order
     QByteArray body;
     QHostAddress remoteAddress;

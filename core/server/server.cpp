@@ -205,6 +205,10 @@ Response Server::dispatch(Request& request)
 Response Server::route(Request& request, const Route*& matched)
 {
     const auto match = m_routes.match(request.rawPath);
+    if (!match && m_fallback && m_fallbackClaims(request.rawPath)) {
+        matched = m_fallback.get();
+        return m_fallback->handler(request);
+    }
     if (!match) {
         // Probing for paths is unauthenticated traffic too; it spends the IP's budget.
         const auto d = m_limiter.take(QStringLiteral("ip:") + request.remoteAddress.toString());

@@ -13,6 +13,7 @@
 
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace dpp::server {
 
@@ -33,6 +34,15 @@ public:
     void setAuthenticator(Authenticator authenticator)
     {
         m_authenticator = std::move(authenticator);
+    }
+    /// A route for paths the table has no entry for but `claims` accepts (the GS1 resolver:
+    /// /01/…, /8006/…). Its handler sees every method, including HEAD and OPTIONS, and is
+    /// not rate-limited here (a scan answer must not wait; limit at the load balancer).
+    /// It is not part of the OpenAPI document.
+    void setFallback(Route route, std::function<bool(const QByteArray& rawPath)> claims)
+    {
+        m_fallback = std::make_unique<Route>(std::move(route));
+        m_fallbackClaims = std::move(claims);
     }
     RateLimiter& rateLimiter() { return m_limiter; }
     /// Where the one-line-per-request log goes; stderr by default.
@@ -61,6 +71,8 @@ private:
     RouteTable m_routes;
     RateLimiter m_limiter;
     Authenticator m_authenticator;
+    std::unique_ptr<Route> m_fallback;
+    std::function<bool(const QByteArray&)> m_fallbackClaims;
     std::function<void(const QString&)> m_log;
     HttpServerAdapter* m_adapter = nullptr;
     quint16 m_port = 0;

@@ -1,5 +1,7 @@
 #include "passportrepository.h"
 
+#include "productrepository.h"
+#include "resolverlinkrepository.h"
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -109,7 +111,19 @@ Result<PassportVersion> PassportRepository::publish(const QString& versionId)
         if (q.numRowsAffected() != 1)
             return Error{QStringLiteral("status"), QStringLiteral("the draft changed meanwhile"),
                          QStringLiteral("conflict")};
-        return Ok{};
+        if (m_publicBase.isEmpty())
+            return Ok{};
+        const auto product = ProductRepository(m_db, m_tenantId).get(v->productId);
+        if (!product)
+            return Ok{};
+        QString base = m_publicBase;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        const QString name = product->name.value(
+            QStringLiteral("en"), product->name.isEmpty() ? QString() : product->name.first());
+        return ResolverLinkRepository(m_db, m_tenantId)
+            .ensurePublishedLinks(product->id, product->gtin,
+                                  base + QStringLiteral("/passport/") + product->gtin, name);
     });
     if (!s.ok())
         return s.error();

@@ -20,8 +20,14 @@ public:
     // New draft with the next version number; data validated for `kind`.
     Result<passport::PassportVersion> createDraft(const QString& productId, const QString& kind,
                                                   const QJsonObject& data);
-    // Draft -> published; the previously published version becomes superseded.
+    // Draft -> published; the previously published version becomes superseded. With a
+    // public base URL set, the product's GTIN also gets its resolver links to the viewer
+    // page {base}/passport/{gtin} (gs1:dpp as default, gs1:pip) unless the user made
+    // links of those types (ResolverLinkRepository::ensurePublishedLinks), in the same
+    // transaction.
     Result<passport::PassportVersion> publish(const QString& versionId);
+    // The resolver/viewer base URL (dppserver --base-url); empty = no links are made.
+    void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
     Status archive(const QString& versionId);
 
     std::optional<passport::PassportVersion> get(const QString& versionId) const;
@@ -31,6 +37,7 @@ public:
 private:
     Database& m_db;
     QString m_tenantId;
+    QString m_publicBase;
 };
 
 } // namespace dpp::store

@@ -417,6 +417,15 @@ private Q_SLOTS:
         const NamReply doc = upload(productId, "doc.pdf", "%PDF-1.4 test");
         QCOMPARE(doc.status, 201);
         const QString docId = doc.json().value(u"id").toString();
+        const NamReply link =
+            call("POST", QStringLiteral("/v1/products/%1/links").arg(productId), m_keyA,
+                 QJsonDocument(QJsonObject{{QStringLiteral("link_type"), QStringLiteral("gs1:pip")},
+                                           {QStringLiteral("href"),
+                                            QStringLiteral("https://pip.example.com/1")},
+                                           {QStringLiteral("title"), QStringLiteral("Info")}})
+                     .toJson());
+        QCOMPARE(link.status, 201);
+        const QString linkId = link.json().value(u"id").toString();
 
         int checked = 0;
         for (const Route& route : m_server->routes().routes()) {
@@ -426,6 +435,7 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{product}"), productId);
             path.replace(QStringLiteral("{docId}"), docId);
             path.replace(QStringLiteral("{uid}"), unitId);
+            path.replace(QStringLiteral("{link}"), linkId);
             path.replace(QStringLiteral("{id}"),
                          route.path.startsWith(u"/v1/suppliers")        ? supplierId
                          : route.path.startsWith(u"/v1/serial-batches") ? batchId
@@ -455,7 +465,8 @@ private Q_SLOTS:
                          !other.body.contains(supplierId.toLatin1()) &&
                          !other.body.contains(batchId.toLatin1()) &&
                          !other.body.contains(docId.toLatin1()) &&
-                         !other.body.contains(unitId.toLatin1()),
+                         !other.body.contains(unitId.toLatin1()) &&
+                         !other.body.contains(linkId.toLatin1()),
                      qPrintable(what + u" leaked: " + QString::fromUtf8(other.body.left(300))));
             ++checked;
         }

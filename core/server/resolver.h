@@ -1,0 +1,58 @@
+// Resolver: the GS1-conformant Digital Link resolver (GS1 Resolver Standard 1.2,
+// R1–R25 in docs research gs1.md §2.2) mounted at the server root: /01/{gtin}[/22/…]
+// [/10/{lot}][/21/{serial}] answer with a 307 to the chosen link, a linkset, a 300 or
+// a 400/404. Links come from the store through ResolverLookup (one query per GTIN),
+// cached per process for at most kCacheMs and dropped at once when this process
+// writes links, so other processes' changes show within a second.
+#pragma once
+
+#include "apicontext.h"
+#include "request.h"
+#include "response.h"
+#include "store/resolverlookup.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <memory>
+
+namespace dpp::server {
+
+class Resolver
+{
+public:
+    static constexpr qint64 kCacheMs = 1000;
+    static constexpr qsizetype kCacheEntries = 20000;
+
+    explicit Resolver(ApiContext context);
+
+    /// Whether `rawPath` is the resolver's: its first segment is a GS1 AI (2–4 digits), or
+    /// it is one segment of URI-safe base64 (a legacy compressed Digital Link).
+    static bool claims(const QByteArray& rawPath);
+    /// Answers GET, HEAD and OPTIONS (405 otherwise) on a claimed path.
+    Response handle(const Request& request);
+
+    /// The /.well-known/gs1resolver description file for the origin the client used (R4).
+    static QJsonObject descriptionFile(const QString& origin);
+    /// "scheme://host[:port]" as the client addressed us (Host, X-Forwarded-Proto).
+    static QString originOf(const Request& request);
+    /// CORS headers every resolver answer carries, whatever its status (R3).
+    static void addCors(Response& response);
+
+private:
+    struct Cached
+    {
+        std::shared_ptr<const store::ResolverRecord> record;
+        qint64 fetchedAtMs = 0;
+        quint64 generation = 0;
+    };
+    Result<std::shared_ptr<const store::ResolverRecord>> lookup(const QString& gtin14);
+    static bool claimsAsAi(const QByteArray& rawPath);
+    /// R21: decompress, answer as for the uncompressed URI, add rel="owl:sameAs".
+    Response handleCompressed(const Request& request, const QString& segment);
+
+    ApiContext m_context;
+    QHash<QString, Cached> m_cache;
+    QElapsedTimer m_clock;
+};
+
+} // namespace dpp::server
