@@ -1,6 +1,8 @@
 #include "serialbatch.h"
 
-#include <QSet>
+#include "gs1/linter.h"
+
+#include <QHash>
 
 namespace dpp::passport {
 
@@ -27,14 +29,21 @@ QString SerialBatch::serialProblem(const QString& serial)
 {
     if (serial.isEmpty() || serial.size() > 20)
         return QStringLiteral("a serial number has 1 to 20 characters");
-    // GS1 AI encodable character set 82.
-    static const QString cset82 =
-        QStringLiteral("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
-                       "abcdefghijklmnopqrstuvwxyz");
-    for (const QChar c : serial)
-        if (!cset82.contains(c))
-            return QStringLiteral("character '%1' is not allowed in a GS1 serial number").arg(c);
+    // AI (21) is X..20 in the Syntax Dictionary: GS1 AI encodable character set 82.
+    static const gs1::LinterFn cset82 = gs1::findLinter("cset82");
+    const QByteArray bytes = serial.toUtf8();
+    if (const auto e = cset82(std::string_view(bytes.constData(), size_t(bytes.size()))))
+        return QStringLiteral("character '%1' is not allowed in a GS1 serial number (AI 21): %2")
+            .arg(QString::fromUtf8(bytes.mid(e->position, std::max(1, e->length))),
+                 gs1::lintMessage(e->code));
     return {};
+}
+
+QString SerialBatch::origin(qsizetype index) const
+{
+    if (index < uploadedRows.size())
+        return QStringLiteral("row %1").arg(uploadedRows[index]);
+    return QStringLiteral("serials[%1]").arg(index);
 }
 
 FieldErrors SerialBatch::validate() const
@@ -66,15 +75,22 @@ FieldErrors SerialBatch::validate() const
         if (uploaded.isEmpty() || uploaded.size() > kMaxBatch)
             errors.append({QStringLiteral("serials"),
                            QStringLiteral("must hold 1 to %1 serial numbers").arg(kMaxBatch)});
-        QSet<QString> seen;
+        // File uploads name the file and the row; JSON uploads the array element.
+        const bool fromFile = !uploadedRows.isEmpty();
+        QHash<QString, qsizetype> seen;
         for (qsizetype i = 0; i < uploaded.size() && errors.size() < 20; ++i) {
+            const QString param =
+                fromFile ? QStringLiteral("file") : QStringLiteral("serials[%1]").arg(i);
+            const QString where = fromFile ? origin(i) + QStringLiteral(": ") : QString();
             const QString problem = serialProblem(uploaded[i]);
             if (!problem.isEmpty())
-                errors.append({QStringLiteral("serials[%1]").arg(i), problem});
-            else if (seen.contains(uploaded[i]))
-                errors.append({QStringLiteral("serials[%1]").arg(i),
-                               QStringLiteral("duplicate serial \"%1\"").arg(uploaded[i])});
-            seen.insert(uploaded[i]);
+                errors.append({param, where + problem});
+            else if (const auto it = seen.constFind(uploaded[i]); it != seen.constEnd())
+                errors.append(
+                    {param, where + QStringLiteral("duplicate serial \"%1\" (first in %2)")
+                                        .arg(uploaded[i], origin(*it))});
+            else
+                seen.insert(uploaded[i], i);
         }
     } else {
         errors.append({QStringLiteral("mode"), QStringLiteral("must be sequential or uploaded")});

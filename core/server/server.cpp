@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "clientaddress.h"
 #include "httpserveradapter.h"
 #include "openapi.h"
 
@@ -152,6 +153,8 @@ Response Server::dispatch(Request& request)
     timer.start();
     const Route* matched = nullptr;
     Response response;
+    request.clientAddress =
+        ClientAddress::resolve(request.remoteAddress, request.headers, m_config.trustedProxies);
     try {
         response = route(request, matched);
     } catch (const std::exception& e) {
@@ -170,7 +173,7 @@ Response Server::dispatch(Request& request)
             .arg(QString::fromLatin1(request.method), QString::fromLatin1(request.rawPath))
             .arg(response.status)
             .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1)
-            .arg(request.remoteAddress.toString()));
+            .arg(request.clientAddress.toString()));
     return response;
 }
 
@@ -179,7 +182,7 @@ Response Server::route(Request& request, const Route*& matched)
     const auto match = m_routes.match(request.rawPath);
     if (!match) {
         // Probing for paths is unauthenticated traffic too; it spends the IP's budget.
-        const auto d = m_limiter.take(QStringLiteral("ip:") + request.remoteAddress.toString());
+        const auto d = m_limiter.take(QStringLiteral("ip:") + request.clientAddress.toString());
         if (!d.allowed)
             return tooManyRequests(d);
         return Response::error(ApiError::notFound(
@@ -200,7 +203,7 @@ Response Server::route(Request& request, const Route*& matched)
     }
     matched = route;
 
-    QString bucket = QStringLiteral("ip:") + request.remoteAddress.toString();
+    QString bucket = QStringLiteral("ip:") + request.clientAddress.toString();
     int perMinute = 0;
     if (!route->isPublic) {
         Result<Principal> principal =

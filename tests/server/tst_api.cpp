@@ -426,6 +426,7 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{product}"), productId);
             path.replace(QStringLiteral("{docId}"), docId);
             path.replace(QStringLiteral("{uid}"), unitId);
+            path.replace(QStringLiteral("{supplierId}"), supplierId);
             path.replace(QStringLiteral("{id}"),
                          route.path.startsWith(u"/v1/suppliers")        ? supplierId
                          : route.path.startsWith(u"/v1/serial-batches") ? batchId
