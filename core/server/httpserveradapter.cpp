@@ -74,8 +74,10 @@ constexpr qint64 kStreamHighWater = 256 * 1024;
 // high-water mark. The Qt 6.4 pattern from research/qt.md §c.2: everything is tied to the
 // socket (QPointer, connection with the socket as context), so a client that leaves
 // mid-stream just stops the pump; nothing writes to a dead socket.
+using StreamEnded = std::function<void(qint64 bytes, bool complete)>;
+
 void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<BodyStream> body,
-                bool close)
+                bool close, StreamEnded ended)
 {
     struct Pump
     {
@@ -83,6 +85,8 @@ void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<Body
         QPointer<ConnectionGuard> guard;
         std::shared_ptr<BodyStream> body;
         bool close = false;
+        StreamEnded ended;
+        qint64 bytes = 0;
         bool busy = false;
         bool done = false;
         QMetaObject::Connection connection;
@@ -92,6 +96,7 @@ void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<Body
     pump->guard = guard;
     pump->body = std::move(body);
     pump->close = close;
+    pump->ended = std::move(ended);
     auto step = [pump] {
         QTcpSocket* s = pump->socket;
         if (pump->done || pump->busy || !s)
@@ -99,6 +104,7 @@ void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<Body
         if (s->state() != QAbstractSocket::ConnectedState) {
             pump->done = true;
             QObject::disconnect(pump->connection);
+            pump->ended(pump->bytes, false);
             return;
         }
         pump->busy = true;
@@ -110,10 +116,13 @@ void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<Body
                 pump->done = true;
                 QObject::disconnect(pump->connection);
                 s->abort();
+                pump->ended(pump->bytes, false);
                 return;
             }
-            if (!piece->isEmpty())
+            if (!piece->isEmpty()) {
                 s->write(Response::chunk(*piece));
+                pump->bytes += piece->size();
+            }
             if (pump->body->atEnd()) {
                 s->write(Response::chunk({}));
                 pump->done = true;
@@ -122,11 +131,14 @@ void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<Body
                     pump->guard->responseWritten();
                 else if (pump->close)
                     s->disconnectFromHost();
+                pump->ended(pump->bytes, true);
             }
         }
         pump->busy = false;
     };
     pump->connection = QObject::connect(socket, &QTcpSocket::bytesWritten, socket, step);
+    // A client leaving mid-stream: report it (step sees the socket is no longer connected).
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, step);
     // Later, not now: the head must be written and the handler's frame left first.
     QTimer::singleShot(0, socket, step);
 }
@@ -158,7 +170,12 @@ protected:
         const bool head = r.method == "HEAD";
         socket->write(response.serialize(head));
         if (response.stream && !head) {
-            pumpStream(socket, guard, response.stream, close);
+            pumpStream(socket, guard, response.stream, close,
+                       [owner = QPointer<HttpServerAdapter>(m_owner), method = r.method,
+                        path = r.rawPath](qint64 bytes, bool complete) {
+                           if (owner)
+                               Q_EMIT owner->streamEnded(method, path, bytes, complete);
+                       });
             return true;
         }
         if (guard)

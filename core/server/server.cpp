@@ -117,6 +117,16 @@ Result<quint16> Server::start()
                             .arg(printable(method, 16), printable(path, 200))
                             .arg(status));
                 });
+        // The request line was logged when its head went out; a long download's end is
+        // worth its own line (how much left, and whether the client got all of it).
+        connect(
+            m_adapter, &HttpServerAdapter::streamEnded, this,
+            [this](const QByteArray& method, const QByteArray& path, qint64 bytes, bool complete) {
+                log(QStringLiteral("%1 %2 stream %3 after %4 bytes")
+                        .arg(QString::fromLatin1(method), QString::fromLatin1(path),
+                             complete ? QStringLiteral("complete") : QStringLiteral("cut short"))
+                        .arg(bytes));
+            });
     }
     auto port =
         m_adapter->listen(m_config.host, m_config.port, {m_config.tlsCertificate, m_config.tlsKey});
