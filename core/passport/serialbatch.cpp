@@ -3,6 +3,9 @@
 #include "gs1/linter.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
 
 namespace dpp::passport {
 
@@ -44,6 +47,51 @@ QString SerialBatch::origin(qsizetype index) const
     if (index < uploadedRows.size())
         return QStringLiteral("row %1").arg(uploadedRows[index]);
     return QStringLiteral("serials[%1]").arg(index);
+}
+
+SerialBatch SerialBatch::fromJson(const QJsonObject& json, FieldErrors& errors)
+{
+    SerialBatch batch;
+    for (auto [name, target] : {std::pair{"lot", &batch.lot}, std::pair{"prefix", &batch.prefix}}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (v.isString())
+            *target = v.toString();
+        else if (!v.isUndefined() && !v.isNull())
+            errors.append({QString::fromLatin1(name), QStringLiteral("must be a string")});
+    }
+    if (const QJsonValue list = json.value(QStringLiteral("serials")); !list.isUndefined()) {
+        batch.mode = QStringLiteral("uploaded");
+        if (!list.isArray()) {
+            errors.append(
+                {QStringLiteral("serials"), QStringLiteral("must be an array of strings")});
+            return batch;
+        }
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array[i].isString())
+                errors.append(
+                    {QStringLiteral("serials[%1]").arg(i), QStringLiteral("must be a string")});
+            batch.uploaded.append(array[i].toString());
+        }
+        return batch;
+    }
+    if (!json.contains(QStringLiteral("count")))
+        errors.append({QStringLiteral("count"), QStringLiteral("is required")});
+    qint64 count = 0, width = batch.width;
+    for (auto [name, target] : {std::pair{"start", &batch.start}, std::pair{"count", &count},
+                                std::pair{"width", &width}}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())) ||
+            std::abs(v.toDouble()) > 1e15)
+            errors.append({QString::fromLatin1(name), QStringLiteral("must be a whole number")});
+        else
+            *target = qint64(v.toDouble());
+    }
+    batch.count = int(std::clamp<qint64>(count, -1, kMaxBatch + 1));
+    batch.width = int(std::clamp<qint64>(width, 0, 99));
+    return batch;
 }
 
 FieldErrors SerialBatch::validate() const

@@ -37,6 +37,10 @@ struct SerialBatch
     // Where uploaded serial `index` came from: "row N" for file uploads, else "serials[i]".
     QString origin(qsizetype index) const;
 
+    /// A batch as an API client sends it: sequential {lot, prefix, start, count, width} or
+    /// uploaded {lot, serials:[…]}. Shape problems (wrong types, count missing) go to
+    /// `errors`; value rules are validate()'s job. The product comes from elsewhere.
+    static SerialBatch fromJson(const QJsonObject& json, FieldErrors& errors);
     FieldErrors validate() const;
     // The serials this batch holds, in order.
     QStringList serials() const;

@@ -76,52 +76,6 @@ Result<passport::SerialBatch> batchFromUpload(const Request& r)
     return batch;
 }
 
-Result<passport::SerialBatch> batchFromJson(const QJsonObject& body)
-{
-    passport::SerialBatch batch;
-    for (const char* field : {"lot", "prefix"}) {
-        const QJsonValue v = body.value(QLatin1String(field));
-        if (!v.isUndefined() && !v.isString())
-            return Error{QString::fromLatin1(field), QStringLiteral("must be a string"),
-                         QStringLiteral("validation_error")};
-    }
-    batch.lot = body.value(QStringLiteral("lot")).toString();
-    batch.prefix = body.value(QStringLiteral("prefix")).toString();
-    if (const QJsonValue list = body.value(QStringLiteral("serials")); !list.isUndefined()) {
-        if (!list.isArray())
-            return Error{QStringLiteral("serials"), QStringLiteral("must be an array of strings"),
-                         QStringLiteral("validation_error")};
-        batch.mode = QStringLiteral("uploaded");
-        const QJsonArray array = list.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            if (!array[i].isString())
-                return Error{QStringLiteral("serials[%1]").arg(i),
-                             QStringLiteral("must be a string"),
-                             QStringLiteral("validation_error")};
-            batch.uploaded.append(array[i].toString());
-        }
-        return batch;
-    }
-    qint64 count = 0, width = batch.width;
-    if (!body.contains(QStringLiteral("count")))
-        return Error{QStringLiteral("count"), QStringLiteral("is required"),
-                     QStringLiteral("validation_error")};
-    for (auto [field, target] : {std::pair{"start", &batch.start}, std::pair{"count", &count},
-                                 std::pair{"width", &width}}) {
-        if (auto e = readInt(body, QString::fromLatin1(field), *target))
-            return Error{e->param, e->message, QStringLiteral("validation_error")};
-    }
-    if (count < 1 || count > 100000)
-        return Error{QStringLiteral("count"), QStringLiteral("must be 1 to 100000"),
-                     QStringLiteral("validation_error")};
-    if (width < 1 || width > 20)
-        return Error{QStringLiteral("width"), QStringLiteral("must be 1 to 20"),
-                     QStringLiteral("validation_error")};
-    batch.count = int(count);
-    batch.width = int(width);
-    return batch;
-}
-
 Response createBatch(const ApiContext& ctx, const Request& r)
 {
     const bool upload = r.header("content-type").toLower().startsWith("multipart/");
@@ -135,7 +89,20 @@ Response createBatch(const ApiContext& ctx, const Request& r)
         store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
-    auto parsed = upload ? batchFromUpload(r) : batchFromJson(*body);
+    Result<passport::SerialBatch> parsed = passport::SerialBatch();
+    if (upload) {
+        parsed = batchFromUpload(r);
+    } else {
+        passport::FieldErrors errors;
+        parsed = passport::SerialBatch::fromJson(*body, errors);
+        // The API serves at most 100 000 serials per request (the store allows more, for
+        // local batches): one request stays one bounded transaction.
+        if (errors.isEmpty() && parsed->mode == u"sequential" &&
+            (parsed->count < 1 || parsed->count > 100000))
+            errors.append({QStringLiteral("count"), QStringLiteral("must be 1 to 100000")});
+        if (!errors.isEmpty())
+            return invalid(errors);
+    }
     if (!parsed.ok()) {
         const Error& e = parsed.error();
         if (e.code == u"invalid_multipart")
