@@ -87,6 +87,11 @@ int main(int argc, char* argv[])
                       QStringLiteral("Requests per minute per API key or client IP (default "
                                      "100, 0 = off)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("trusted-proxy"),
+                      QStringLiteral("A reverse proxy (address or CIDR) whose Forwarded / "
+                                     "X-Forwarded-For headers name the client; repeatable "
+                                     "(default: none, the TCP peer is the client)."),
+                      QStringLiteral("CIDR")});
     parser.addOption({QStringLiteral("max-connections"),
                       QStringLiteral("Open connections at most; more are answered 503 (default "
                                      "256)."),
@@ -118,7 +123,10 @@ int main(int argc, char* argv[])
         if (!ok || config.rateLimitPerMinute < 0)
             return usageError(QStringLiteral("--rate-limit takes a number of requests"));
     }
-
+    for (const QString& cidr : parser.values(QStringLiteral("trusted-proxy"))) {
+        if (const auto ok = config.addTrustedProxy(cidr); !ok)
+            return usageError(QStringLiteral("--trusted-proxy: ") + ok.error().message);
+    }
     if (parser.isSet(QStringLiteral("max-connections"))) {
         bool ok = false;
         config.limits.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);

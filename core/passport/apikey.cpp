@@ -56,6 +56,11 @@ FieldErrors ApiKey::validate() const
                                .arg(scopes[i], knownScopes().join(QStringLiteral(", ")))});
     if (expiresAt.isValid() && createdAt.isValid() && expiresAt <= createdAt)
         errors.append({QStringLiteral("expires"), QStringLiteral("must be in the future")});
+    if (rateLimitPerMinute < 0 || rateLimitPerMinute > kMaxRateLimitPerMinute)
+        errors.append({QStringLiteral("rate_limit_per_minute"),
+                       QStringLiteral("must be 1 to %1 requests per minute, or null for the "
+                                      "server default")
+                           .arg(kMaxRateLimitPerMinute)});
     return errors;
 }
 
@@ -70,6 +75,8 @@ QJsonObject ApiKey::toJson() const
                                                ? QJsonValue(expiresAt.toUTC().toString(Qt::ISODate))
                                                : QJsonValue()},
             {QStringLiteral("revoked"), revoked},
+            {QStringLiteral("rate_limit_per_minute"),
+             rateLimitPerMinute > 0 ? QJsonValue(rateLimitPerMinute) : QJsonValue()},
             {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 

@@ -23,6 +23,11 @@ struct ApiKey
     QDateTime expiresAt; // invalid = never
     bool revoked = false;
     QDateTime createdAt;
+    // Requests per minute for this key; 0 = the server's default (dppserver
+    // --rate-limit). Read from the store on every request, so a change applies at once
+    // in every server process sharing the store.
+    int rateLimitPerMinute = 0;
+    static constexpr int kMaxRateLimitPerMinute = 1000000;
 
     static const QStringList& knownScopes();
     static QString hashKey(const QString& secret);

@@ -142,6 +142,94 @@ const QList<FieldSpec>& Battery::fields()
     return specs;
 }
 
+QStringList Battery::mandatoryFields(const QString& category, std::optional<double> ratedEnergyKwh)
+{
+    // x x x x in the longlist (mandatory for EV, LMT, industrial > 2 kWh and stationary).
+    static const QStringList common = {"category",
+                                       "chemistry",
+                                       "manufacturing_place",
+                                       "manufacturing_date",
+                                       "weight_kg",
+                                       "warranty_years",
+                                       "cadmium_present",
+                                       "lead_present",
+                                       "extinguishing_agent",
+                                       "declaration_of_conformity_url",
+                                       "test_report_url",
+                                       "carbon_footprint_kg_co2e_per_kwh",
+                                       "carbon_footprint_raw_material_pct",
+                                       "carbon_footprint_production_pct",
+                                       "carbon_footprint_distribution_pct",
+                                       "carbon_footprint_end_of_life_pct",
+                                       "carbon_footprint_class",
+                                       "carbon_footprint_study_url",
+                                       "due_diligence_report_url",
+                                       "critical_raw_materials",
+                                       "cathode_material",
+                                       "anode_material",
+                                       "electrolyte_material",
+                                       "hazardous_substances",
+                                       "dismantling_manual_url",
+                                       "part_numbers",
+                                       "spare_parts_source",
+                                       "safety_measures",
+                                       "recycled_cobalt_pct",
+                                       "recycled_lithium_pct",
+                                       "recycled_nickel_pct",
+                                       "recycled_lead_pct",
+                                       "renewable_content_pct",
+                                       "waste_prevention_info",
+                                       "separate_collection_info",
+                                       "rated_capacity_ah",
+                                       "capacity_fade_pct",
+                                       "min_voltage_v",
+                                       "max_voltage_v",
+                                       "nominal_voltage_v",
+                                       "original_power_w",
+                                       "power_fade_pct",
+                                       "max_power_w",
+                                       "initial_round_trip_efficiency_pct",
+                                       "round_trip_efficiency_50pct_cycle_life_pct",
+                                       "efficiency_fade_pct",
+                                       "internal_resistance_cell_mohm",
+                                       "internal_resistance_pack_mohm",
+                                       "resistance_increase_pct",
+                                       "expected_lifetime_years",
+                                       "expected_cycle_life",
+                                       "cycle_life_reference_test",
+                                       "cycle_life_c_rate",
+                                       "temp_min_c",
+                                       "temp_max_c"};
+    if (category == u"ev")
+        return common + QStringList{QStringLiteral("capacity_threshold_exhaustion_pct")}; // #83
+    if (category == u"lmt" || category == u"stationary")
+        return common;
+    if (category == u"industrial")
+        return ratedEnergyKwh && *ratedEnergyKwh <= 2 ? QStringList() : common;
+    return {}; // portable, sli, unknown: no battery passport required
+}
+
+FieldErrors Battery::missingMandatory(const QJsonObject& json, const QString& prefix)
+{
+    FieldErrors errors;
+    const QString category = json.value(QStringLiteral("category")).toString();
+    if (category.isEmpty()) {
+        errors.append({joinPath(prefix, QStringLiteral("category")),
+                       QStringLiteral("is required: the mandatory fields depend on it")});
+        return errors;
+    }
+    const QJsonValue energy = json.value(QStringLiteral("rated_energy_kwh"));
+    const auto required = mandatoryFields(
+        category, energy.isDouble() ? std::optional<double>(energy.toDouble()) : std::nullopt);
+    for (const QString& key : required) {
+        const QJsonValue v = json.value(key);
+        if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty()))
+            errors.append({joinPath(prefix, key),
+                           QStringLiteral("is required for a %1 battery passport").arg(category)});
+    }
+    return errors;
+}
+
 FieldErrors Battery::validate(const QJsonObject& json, const QString& prefix)
 {
     FieldErrors errors;

@@ -13,6 +13,89 @@ QString iso(const QDateTime& t)
 }
 } // namespace
 
+namespace {
+
+void readString(const QJsonObject& json, const char* name, QString& out, FieldErrors& errors)
+{
+    const QJsonValue v = json.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return;
+    if (!v.isString())
+        errors.append({QString::fromLatin1(name), QStringLiteral("must be a string")});
+    else
+        out = v.toString();
+}
+
+void readNumber(const QJsonObject& json, const char* name, std::optional<double>& out,
+                FieldErrors& errors)
+{
+    const QJsonValue v = json.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return;
+    if (!v.isDouble())
+        errors.append({QString::fromLatin1(name), QStringLiteral("must be a number")});
+    else
+        out = v.toDouble();
+}
+
+// Absent or null: now (the reading or event is being reported as it happens).
+QDateTime readTime(const QJsonObject& json, const char* name, FieldErrors& errors)
+{
+    const QJsonValue v = json.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return QDateTime::currentDateTimeUtc();
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    if (!v.isString() || !t.isValid())
+        errors.append({QString::fromLatin1(name), QStringLiteral("must be an ISO 8601 timestamp")});
+    return t;
+}
+
+} // namespace
+
+SohReading SohReading::fromJson(const QJsonObject& json, FieldErrors& errors)
+{
+    SohReading r;
+    r.measuredAt = readTime(json, "measured_at", errors);
+    std::optional<double> soh, cycles;
+    readNumber(json, "state_of_health_pct", soh, errors);
+    readNumber(json, "remaining_capacity_ah", r.remainingCapacityAh, errors);
+    readNumber(json, "state_of_charge_pct", r.stateOfChargePct, errors);
+    readNumber(json, "cycle_count", cycles, errors);
+    readNumber(json, "temperature_c", r.temperatureC, errors);
+    const QJsonValue sohValue = json.value(QStringLiteral("state_of_health_pct"));
+    if (sohValue.isUndefined() || sohValue.isNull())
+        errors.append({QStringLiteral("state_of_health_pct"), QStringLiteral("is required")});
+    r.stateOfHealthPct = soh.value_or(0);
+    if (cycles) {
+        if (*cycles != double(qint64(*cycles)) || *cycles > 1e9)
+            errors.append(
+                {QStringLiteral("cycle_count"), QStringLiteral("must be a whole number")});
+        else
+            r.cycleCount = int(*cycles);
+    }
+    return r;
+}
+
+LifecycleEvent LifecycleEvent::fromJson(const QJsonObject& json, FieldErrors& errors)
+{
+    LifecycleEvent e;
+    e.occurredAt = readTime(json, "occurred_at", errors);
+    readString(json, "type", e.type, errors);
+    readString(json, "description", e.description, errors);
+    return e;
+}
+
+BatteryUnit BatteryUnit::fromJson(const QJsonObject& json, FieldErrors& errors)
+{
+    BatteryUnit u;
+    readString(json, "unique_identifier", u.uniqueIdentifier, errors);
+    readString(json, "serial_number", u.serialNumber, errors);
+    readString(json, "lot", u.lot, errors);
+    readString(json, "manufacturing_date", u.manufacturingDate, errors);
+    readString(json, "status", u.status, errors);
+    return u;
+}
+
 FieldErrors SohReading::validate() const
 {
     FieldErrors errors;

@@ -22,6 +22,10 @@ struct SohReading
     std::optional<int> cycleCount;
     std::optional<double> temperatureC;
 
+    /// A reading as an API client or import sends it. Shape problems (state_of_health_pct
+    /// missing or not a number, cycle_count not whole, measured_at not ISO 8601) go to
+    /// `errors`; an absent measured_at means now. Value ranges are validate()'s job.
+    static SohReading fromJson(const QJsonObject& json, FieldErrors& errors);
     FieldErrors validate() const;
     QJsonObject toJson() const;
 };
@@ -33,6 +37,9 @@ struct LifecycleEvent
     QString description;
 
     static const QStringList& types();
+    /// {type, description, occurred_at}; shape problems go to `errors`, an absent
+    /// occurred_at means now.
+    static LifecycleEvent fromJson(const QJsonObject& json, FieldErrors& errors);
     FieldErrors validate() const;
     QJsonObject toJson() const;
 };
@@ -50,6 +57,9 @@ struct BatteryUnit
     QDateTime updatedAt;
 
     static const QStringList& statuses();
+    /// {unique_identifier, serial_number, lot, manufacturing_date, status}; members that
+    /// are present but not strings go to `errors`. The product comes from elsewhere.
+    static BatteryUnit fromJson(const QJsonObject& json, FieldErrors& errors);
     FieldErrors validate() const;
     QJsonObject toJson() const;
 };

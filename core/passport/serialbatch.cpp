@@ -1,6 +1,11 @@
 #include "serialbatch.h"
 
-#include <QSet>
+#include "gs1/linter.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
 
 namespace dpp::passport {
 
@@ -27,14 +32,66 @@ QString SerialBatch::serialProblem(const QString& serial)
 {
     if (serial.isEmpty() || serial.size() > 20)
         return QStringLiteral("a serial number has 1 to 20 characters");
-    // GS1 AI encodable character set 82.
-    static const QString cset82 =
-        QStringLiteral("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
-                       "abcdefghijklmnopqrstuvwxyz");
-    for (const QChar c : serial)
-        if (!cset82.contains(c))
-            return QStringLiteral("character '%1' is not allowed in a GS1 serial number").arg(c);
+    // AI (21) is X..20 in the Syntax Dictionary: GS1 AI encodable character set 82.
+    static const gs1::LinterFn cset82 = gs1::findLinter("cset82");
+    const QByteArray bytes = serial.toUtf8();
+    if (const auto e = cset82(std::string_view(bytes.constData(), size_t(bytes.size()))))
+        return QStringLiteral("character '%1' is not allowed in a GS1 serial number (AI 21): %2")
+            .arg(QString::fromUtf8(bytes.mid(e->position, std::max(1, e->length))),
+                 gs1::lintMessage(e->code));
     return {};
+}
+
+QString SerialBatch::origin(qsizetype index) const
+{
+    if (index < uploadedRows.size())
+        return QStringLiteral("row %1").arg(uploadedRows[index]);
+    return QStringLiteral("serials[%1]").arg(index);
+}
+
+SerialBatch SerialBatch::fromJson(const QJsonObject& json, FieldErrors& errors)
+{
+    SerialBatch batch;
+    for (auto [name, target] : {std::pair{"lot", &batch.lot}, std::pair{"prefix", &batch.prefix}}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (v.isString())
+            *target = v.toString();
+        else if (!v.isUndefined() && !v.isNull())
+            errors.append({QString::fromLatin1(name), QStringLiteral("must be a string")});
+    }
+    if (const QJsonValue list = json.value(QStringLiteral("serials")); !list.isUndefined()) {
+        batch.mode = QStringLiteral("uploaded");
+        if (!list.isArray()) {
+            errors.append(
+                {QStringLiteral("serials"), QStringLiteral("must be an array of strings")});
+            return batch;
+        }
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array[i].isString())
+                errors.append(
+                    {QStringLiteral("serials[%1]").arg(i), QStringLiteral("must be a string")});
+            batch.uploaded.append(array[i].toString());
+        }
+        return batch;
+    }
+    if (!json.contains(QStringLiteral("count")))
+        errors.append({QStringLiteral("count"), QStringLiteral("is required")});
+    qint64 count = 0, width = batch.width;
+    for (auto [name, target] : {std::pair{"start", &batch.start}, std::pair{"count", &count},
+                                std::pair{"width", &width}}) {
+        const QJsonValue v = json.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())) ||
+            std::abs(v.toDouble()) > 1e15)
+            errors.append({QString::fromLatin1(name), QStringLiteral("must be a whole number")});
+        else
+            *target = qint64(v.toDouble());
+    }
+    batch.count = int(std::clamp<qint64>(count, -1, kMaxBatch + 1));
+    batch.width = int(std::clamp<qint64>(width, 0, 99));
+    return batch;
 }
 
 FieldErrors SerialBatch::validate() const
@@ -66,15 +123,22 @@ FieldErrors SerialBatch::validate() const
         if (uploaded.isEmpty() || uploaded.size() > kMaxBatch)
             errors.append({QStringLiteral("serials"),
                            QStringLiteral("must hold 1 to %1 serial numbers").arg(kMaxBatch)});
-        QSet<QString> seen;
+        // File uploads name the file and the row; JSON uploads the array element.
+        const bool fromFile = !uploadedRows.isEmpty();
+        QHash<QString, qsizetype> seen;
         for (qsizetype i = 0; i < uploaded.size() && errors.size() < 20; ++i) {
+            const QString param =
+                fromFile ? QStringLiteral("file") : QStringLiteral("serials[%1]").arg(i);
+            const QString where = fromFile ? origin(i) + QStringLiteral(": ") : QString();
             const QString problem = serialProblem(uploaded[i]);
             if (!problem.isEmpty())
-                errors.append({QStringLiteral("serials[%1]").arg(i), problem});
-            else if (seen.contains(uploaded[i]))
-                errors.append({QStringLiteral("serials[%1]").arg(i),
-                               QStringLiteral("duplicate serial \"%1\"").arg(uploaded[i])});
-            seen.insert(uploaded[i]);
+                errors.append({param, where + problem});
+            else if (const auto it = seen.constFind(uploaded[i]); it != seen.constEnd())
+                errors.append(
+                    {param, where + QStringLiteral("duplicate serial \"%1\" (first in %2)")
+                                        .arg(uploaded[i], origin(*it))});
+            else
+                seen.insert(uploaded[i], i);
         }
     } else {
         errors.append({QStringLiteral("mode"), QStringLiteral("must be sequential or uploaded")});

@@ -23,14 +23,24 @@ struct SerialBatch
     int count = 0;
     int width = 6;        // digits of the counter
     QStringList uploaded; // mode "uploaded": the serials
+    // Mode "uploaded" from a file: the 1-based row of each serial, so errors can name
+    // the row a user sees in a spreadsheet. Empty for JSON uploads (errors name serials[i]).
+    QList<int> uploadedRows;
     QDateTime createdAt;
 
     static const QStringList& states();
     // Whether a serial may move from `from` to `to`.
     static bool canTransition(const QString& from, const QString& to);
-    // Empty when `serial` is a valid AI 21 value (1–20 chars of GS1 CSET 82).
+    // Empty when `serial` is a valid AI 21 value (1–20 chars of GS1 CSET 82, checked by
+    // the GS1 "cset82" linter of core/gs1).
     static QString serialProblem(const QString& serial);
+    // Where uploaded serial `index` came from: "row N" for file uploads, else "serials[i]".
+    QString origin(qsizetype index) const;
 
+    /// A batch as an API client sends it: sequential {lot, prefix, start, count, width} or
+    /// uploaded {lot, serials:[…]}. Shape problems (wrong types, count missing) go to
+    /// `errors`; value rules are validate()'s job. The product comes from elsewhere.
+    static SerialBatch fromJson(const QJsonObject& json, FieldErrors& errors);
     FieldErrors validate() const;
     // The serials this batch holds, in order.
     QStringList serials() const;

@@ -98,6 +98,7 @@ Authenticator ApiKeyAuthenticator::make(const ApiContext& context)
         p.keyId = key->id;
         p.tenantId = key->tenantId;
         p.scopes = key->scopes;
+        p.rateLimitPerMinute = key->rateLimitPerMinute;
         return p;
     };
 }

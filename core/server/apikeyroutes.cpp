@@ -63,9 +63,21 @@ Response createKey(const ApiContext& ctx, const Request& request)
         return Response::error(
             ApiError::validation(QStringLiteral("test"), QStringLiteral("must be a boolean")));
     const bool test = ctx.sandbox || testValue.toBool();
+    int perMinute = 0; // null or absent: the server default
+    if (const QJsonValue rl = body->value(QStringLiteral("rate_limit_per_minute"));
+        !rl.isUndefined() && !rl.isNull()) {
+        if (!rl.isDouble() || rl.toDouble() != double(qint64(rl.toDouble())) || rl.toDouble() < 1 ||
+            rl.toDouble() > passport::ApiKey::kMaxRateLimitPerMinute)
+            return Response::error(ApiError::validation(
+                QStringLiteral("rate_limit_per_minute"),
+                QStringLiteral("must be a whole number from 1 to %1, or null for the server "
+                               "default")
+                    .arg(passport::ApiKey::kMaxRateLimitPerMinute)));
+        perMinute = int(rl.toDouble());
+    }
 
     store::ApiKeyRepository keys(*ctx.db, tenantOf(request));
-    auto created = keys.create(name.toString(), scopes, test, expiresAt);
+    auto created = keys.create(name.toString(), scopes, test, expiresAt, perMinute);
     if (!created.ok())
         return Response::fromError(created.error());
     QJsonObject json = created->key.toJson();
@@ -86,7 +98,8 @@ Status addApiKeyRoutes(Server& server, const ApiContext& ctx)
          {QStringLiteral("scopes"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                                                 {QStringLiteral("items"), typeSchema("string")}}},
          {QStringLiteral("expires_at"), typeSchema("string")},
-         {QStringLiteral("test"), typeSchema("boolean")}},
+         {QStringLiteral("test"), typeSchema("boolean")},
+         {QStringLiteral("rate_limit_per_minute"), typeSchema("integer")}},
         {QStringLiteral("name"), QStringLiteral("scopes")});
     QJsonObject createdSchema = keySchema();
     QJsonObject props = createdSchema.value(QStringLiteral("properties")).toObject();

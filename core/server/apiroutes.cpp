@@ -8,10 +8,11 @@ namespace dpp::server {
 Status ApiRoutes::install(Server& server, const ApiContext& context)
 {
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
-    for (const auto add : {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes,
-                           addSupplierRoutes, addSerialRoutes, addDocumentRoutes, addBulkRoutes,
-                           addBatteryRoutes, addZipRoutes, addEprExportRoutes, addComplianceRoutes,
-                           addAuthRoutes, addOAuthRoutes, addLinkRoutes, addResolverRoutes}) {
+    for (const auto add :
+         {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
+          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
+          addEprExportRoutes, addComplianceRoutes, addAuthRoutes, addOAuthRoutes, addLinkRoutes,
+          addProductSupplierRoutes, addResolverRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -32,5 +32,6 @@ Status addAuthRoutes(Server& server, const ApiContext& context);
 Status addOAuthRoutes(Server& server, const ApiContext& context);
 Status addResolverRoutes(Server& server, const ApiContext& context);
 Status addLinkRoutes(Server& server, const ApiContext& context);
+Status addProductSupplierRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

@@ -33,48 +33,8 @@ std::optional<passport::BatteryUnit> unitOf(const ApiContext& ctx, const Request
     return units.findByIdentifier(ref);
 }
 
-// Reads optional string fields of `body` into `out`; an error names the field.
-std::optional<ApiError> readStrings(const QJsonObject& body,
-                                    std::initializer_list<std::pair<const char*, QString*>> fields)
-{
-    for (const auto& [name, target] : fields) {
-        const QJsonValue v = body.value(QLatin1String(name));
-        if (v.isUndefined() || v.isNull())
-            continue;
-        if (!v.isString())
-            return ApiError::validation(QString::fromLatin1(name),
-                                        QStringLiteral("must be a string"));
-        *target = v.toString();
-    }
-    return std::nullopt;
-}
-
-// An optional UTC timestamp; absent means now.
-std::optional<ApiError> readTime(const QJsonObject& body, const char* name, QDateTime& out)
-{
-    out = QDateTime::currentDateTimeUtc();
-    const QJsonValue v = body.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull())
-        return std::nullopt;
-    out = QDateTime::fromString(v.toString(), Qt::ISODate);
-    if (!v.isString() || !out.isValid())
-        return ApiError::validation(QString::fromLatin1(name),
-                                    QStringLiteral("must be an ISO 8601 timestamp"));
-    return std::nullopt;
-}
-
-std::optional<ApiError> readNumber(const QJsonObject& body, const char* name,
-                                   std::optional<double>& out)
-{
-    const QJsonValue v = body.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull())
-        return std::nullopt;
-    if (!v.isDouble())
-        return ApiError::validation(QString::fromLatin1(name), QStringLiteral("must be a number"));
-    out = v.toDouble();
-    return std::nullopt;
-}
-
+// Bodies are read and checked by the core value types (BatteryUnit, SohReading,
+// LifecycleEvent); the handlers only find the unit and map FieldErrors to 422.
 Response createUnit(const ApiContext& ctx, const Request& r)
 {
     const auto body = r.jsonObject();
@@ -84,14 +44,11 @@ Response createUnit(const ApiContext& ctx, const Request& r)
         store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
-    passport::BatteryUnit unit;
+    passport::FieldErrors errors;
+    passport::BatteryUnit unit = passport::BatteryUnit::fromJson(*body, errors);
+    if (!errors.isEmpty())
+        return invalid(errors);
     unit.productId = product->id;
-    if (auto e = readStrings(*body, {{"unique_identifier", &unit.uniqueIdentifier},
-                                     {"serial_number", &unit.serialNumber},
-                                     {"lot", &unit.lot},
-                                     {"manufacturing_date", &unit.manufacturingDate},
-                                     {"status", &unit.status}}))
-        return Response::error(*e);
     auto created = store::BatteryUnitRepository(*ctx.db, tenantOf(r)).create(unit);
     if (!created.ok())
         return Response::fromError(created.error());
@@ -106,28 +63,12 @@ Response addReading(const ApiContext& ctx, const Request& r)
     const auto unit = unitOf(ctx, r);
     if (!unit)
         return notFound("battery unit");
-    passport::SohReading reading;
-    if (auto e = readTime(*body, "measured_at", reading.measuredAt))
-        return Response::error(*e);
-    std::optional<double> soh, cycles;
-    for (auto [name, target] :
-         {std::pair{"state_of_health_pct", &soh},
-          std::pair{"remaining_capacity_ah", &reading.remainingCapacityAh},
-          std::pair{"state_of_charge_pct", &reading.stateOfChargePct},
-          std::pair{"cycle_count", &cycles}, std::pair{"temperature_c", &reading.temperatureC}}) {
-        if (auto e = readNumber(*body, name, *target))
-            return Response::error(*e);
-    }
-    if (!soh)
-        return Response::error(ApiError::validation(QStringLiteral("state_of_health_pct"),
-                                                    QStringLiteral("is required")));
-    reading.stateOfHealthPct = *soh;
-    if (cycles) {
-        if (*cycles != double(int(*cycles)))
-            return Response::error(ApiError::validation(QStringLiteral("cycle_count"),
-                                                        QStringLiteral("must be a whole number")));
-        reading.cycleCount = int(*cycles);
-    }
+    passport::FieldErrors errors;
+    const passport::SohReading reading = passport::SohReading::fromJson(*body, errors);
+    if (errors.isEmpty())
+        errors = reading.validate();
+    if (!errors.isEmpty())
+        return invalid(errors);
     if (Status s = store::BatteryUnitRepository(*ctx.db, tenantOf(r)).addReading(unit->id, reading);
         !s.ok())
         return Response::fromError(s.error());
@@ -142,11 +83,12 @@ Response addEvent(const ApiContext& ctx, const Request& r)
     const auto unit = unitOf(ctx, r);
     if (!unit)
         return notFound("battery unit");
-    passport::LifecycleEvent event;
-    if (auto e = readTime(*body, "occurred_at", event.occurredAt))
-        return Response::error(*e);
-    if (auto e = readStrings(*body, {{"type", &event.type}, {"description", &event.description}}))
-        return Response::error(*e);
+    passport::FieldErrors errors;
+    const passport::LifecycleEvent event = passport::LifecycleEvent::fromJson(*body, errors);
+    if (errors.isEmpty())
+        errors = event.validate();
+    if (!errors.isEmpty())
+        return invalid(errors);
     if (Status s = store::BatteryUnitRepository(*ctx.db, tenantOf(r)).addEvent(unit->id, event);
         !s.ok())
         return Response::fromError(s.error());
@@ -199,12 +141,19 @@ Status addBatteryRoutes(Server& server, const ApiContext& ctx)
             const auto unit = unitOf(ctx, r);
             if (!unit)
                 return notFound("battery unit");
-            QString status, description;
-            if (auto e = readStrings(*body, {{"status", &status}, {"description", &description}}))
-                return Response::error(*e);
-            if (status.isEmpty())
-                return Response::error(
-                    ApiError::validation(QStringLiteral("status"), QStringLiteral("is required")));
+            // The status change is a BatteryUnit field: read it the way the unit is read.
+            passport::FieldErrors errors;
+            passport::BatteryUnit change = passport::BatteryUnit::fromJson(*body, errors);
+            QString description;
+            if (const QJsonValue d = body->value(QStringLiteral("description")); d.isString())
+                description = d.toString();
+            else if (!d.isUndefined() && !d.isNull())
+                errors.append({QStringLiteral("description"), QStringLiteral("must be a string")});
+            if (!body->contains(QStringLiteral("status")))
+                errors.append({QStringLiteral("status"), QStringLiteral("is required")});
+            if (!errors.isEmpty())
+                return invalid(errors);
+            const QString status = change.status;
             store::BatteryUnitRepository units(*ctx.db, tenantOf(r));
             if (Status s = units.setStatus(unit->id, status, description); !s.ok())
                 return Response::fromError(s.error());

@@ -5,6 +5,7 @@
 #include <QAbstractHttpServer>
 #include <QFile>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -12,6 +13,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace dpp::server {
@@ -65,6 +67,83 @@ Request toRequest(const QHttpServerRequest& in, const QTcpSocket* socket)
     return r;
 }
 
+// Bytes queued on a socket above which a stream waits for the client to read: keeps a
+// streamed answer's memory at this plus one piece, whatever its total size.
+constexpr qint64 kStreamHighWater = 256 * 1024;
+
+// Sends a streamed body as chunks, one piece whenever the socket has drained below the
+// high-water mark. The Qt 6.4 pattern from research/qt.md §c.2: everything is tied to the
+// socket (QPointer, connection with the socket as context), so a client that leaves
+// mid-stream just stops the pump; nothing writes to a dead socket.
+using StreamEnded = std::function<void(qint64 bytes, bool complete)>;
+
+void pumpStream(QTcpSocket* socket, ConnectionGuard* guard, std::shared_ptr<BodyStream> body,
+                bool close, StreamEnded ended)
+{
+    struct Pump
+    {
+        QPointer<QTcpSocket> socket;
+        QPointer<ConnectionGuard> guard;
+        std::shared_ptr<BodyStream> body;
+        bool close = false;
+        StreamEnded ended;
+        qint64 bytes = 0;
+        bool busy = false;
+        bool done = false;
+        QMetaObject::Connection connection;
+    };
+    auto pump = std::make_shared<Pump>();
+    pump->socket = socket;
+    pump->guard = guard;
+    pump->body = std::move(body);
+    pump->close = close;
+    pump->ended = std::move(ended);
+    auto step = [pump] {
+        QTcpSocket* s = pump->socket;
+        if (pump->done || pump->busy || !s)
+            return;
+        if (s->state() != QAbstractSocket::ConnectedState) {
+            pump->done = true;
+            QObject::disconnect(pump->connection);
+            pump->ended(pump->bytes, false);
+            return;
+        }
+        pump->busy = true;
+        while (!pump->done && s->bytesToWrite() < kStreamHighWater) {
+            const Result<QByteArray> piece = pump->body->next();
+            if (!piece.ok()) {
+                // The status line is long gone: cutting the connection before the last
+                // chunk is the only way left to tell the client the body is incomplete.
+                pump->done = true;
+                QObject::disconnect(pump->connection);
+                s->abort();
+                pump->ended(pump->bytes, false);
+                return;
+            }
+            if (!piece->isEmpty()) {
+                s->write(Response::chunk(*piece));
+                pump->bytes += piece->size();
+            }
+            if (pump->body->atEnd()) {
+                s->write(Response::chunk({}));
+                pump->done = true;
+                QObject::disconnect(pump->connection);
+                if (pump->guard)
+                    pump->guard->responseWritten();
+                else if (pump->close)
+                    s->disconnectFromHost();
+                pump->ended(pump->bytes, true);
+            }
+        }
+        pump->busy = false;
+    };
+    pump->connection = QObject::connect(socket, &QTcpSocket::bytesWritten, socket, step);
+    // A client leaving mid-stream: report it (step sees the socket is no longer connected).
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, step);
+    // Later, not now: the head must be written and the handler's frame left first.
+    QTimer::singleShot(0, socket, step);
+}
+
 } // namespace
 
 // Qt 6.4: QAbstractHttpServer gives us the parsed request and its socket. We never use
@@ -89,7 +168,17 @@ protected:
                                  : r.header("connection").toLower().contains("close");
         if (close)
             response.setHeader("Connection", "close");
-        socket->write(response.serialize(r.method == "HEAD"));
+        const bool head = r.method == "HEAD";
+        socket->write(response.serialize(head));
+        if (response.stream && !head) {
+            pumpStream(socket, guard, response.stream, close,
+                       [owner = QPointer<HttpServerAdapter>(m_owner), method = r.method,
+                        path = r.rawPath](qint64 bytes, bool complete) {
+                           if (owner)
+                               Q_EMIT owner->streamEnded(method, path, bytes, complete);
+                       });
+            return true;
+        }
         if (guard)
             guard->responseWritten();
         else if (close)

@@ -45,6 +45,9 @@ public:
 Q_SIGNALS:
     /// A request refused by a connection limit before dispatch (method, target, status).
     void rejected(const QByteArray& method, const QByteArray& path, int status);
+    /// A streamed body ended: all `bytes` sent (complete), or cut short because the client
+    /// left or the stream failed.
+    void streamEnded(const QByteArray& method, const QByteArray& path, qint64 bytes, bool complete);
 
 private:
     class Backend;

@@ -27,9 +27,14 @@ RateLimiter::Decision RateLimiter::take(const QString& key, int perMinute)
     if (it == m_buckets.end()) {
         if (m_buckets.size() >= kPruneAbove)
             prune(now);
-        it = m_buckets.insert(key, Bucket{double(limit), now});
+        it = m_buckets.insert(key, Bucket{double(limit), now, limit});
     }
     Bucket& b = *it;
+    if (b.limit != limit) {
+        if (limit > b.limit)
+            b.tokens += limit - b.limit;
+        b.limit = limit;
+    }
     b.tokens = std::min<double>(limit, b.tokens + std::max<qint64>(0, now - b.updatedMs) * perMs);
     b.updatedMs = now;
 

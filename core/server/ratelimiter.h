@@ -30,7 +30,10 @@ public:
     int defaultPerMinute() const { return m_defaultPerMinute; }
 
     /// Takes one request from the bucket of `key`. perMinute ≤ 0 uses the default; a
-    /// default ≤ 0 disables limiting.
+    /// default ≤ 0 disables limiting. When a key's limit changes (it is read from the store
+    /// on every request), a lower limit caps the bucket at once and a higher one adds the
+    /// difference at once, so an operator raising a throttled key's limit is obeyed on
+    /// its next request rather than after a refill.
     Decision take(const QString& key, int perMinute = 0);
 
 private:
@@ -38,6 +41,7 @@ private:
     {
         double tokens = 0;
         qint64 updatedMs = 0;
+        int limit = 0;
     };
     void prune(qint64 nowMs);
 

@@ -25,7 +25,10 @@ struct Request
     QByteArray rawQuery; // after '?', as received: the resolver passes it on unchanged (R17)
     QList<QPair<QByteArray, QByteArray>> headers; // names in lower case, in order
     QByteArray body;
-    QHostAddress remoteAddress;
+    QHostAddress remoteAddress; // the TCP peer (may be a reverse proxy)
+    // The client as far as trusted proxies vouch for it (ClientAddress::resolve); the
+    // address IP rate limits and logs use. Set by Server before routing.
+    QHostAddress clientAddress;
     bool secure = false;                // arrived over TLS
     QHash<QString, QString> pathParams; // {name} segments of the route, percent-decoded
     std::optional<Principal> principal; // set for authenticated routes

@@ -35,6 +35,23 @@ Response Response::bytes(const QByteArray& body, const QByteArray& contentType, 
     return r;
 }
 
+Response Response::streamed(std::shared_ptr<BodyStream> stream, const QByteArray& contentType,
+                            int status)
+{
+    Response r;
+    r.status = status;
+    r.stream = std::move(stream);
+    r.setHeader("Content-Type", contentType);
+    return r;
+}
+
+QByteArray Response::chunk(const QByteArray& data)
+{
+    if (data.isEmpty())
+        return QByteArrayLiteral("0\r\n\r\n");
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
 void Response::setHeader(const QByteArray& name, const QByteArray& value)
 {
     for (auto& h : headers) {
@@ -66,9 +83,14 @@ QByteArray Response::serialize(bool headOnly) const
     out.reserve(256 + (headOnly ? 0 : body.size()));
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto& [key, value] : headers) {
-        if (key.compare("Content-Length", Qt::CaseInsensitive) == 0)
+        if (key.compare("Content-Length", Qt::CaseInsensitive) == 0 ||
+            key.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0)
             continue; // always computed here, so it can never disagree with the body
         out += key + ": " + value + "\r\n";
+    }
+    if (stream) {
+        out += "Transfer-Encoding: chunked\r\n\r\n";
+        return out;
     }
     // 1xx, 204 and 304 carry no body and no length (RFC 9110 §8.6).
     if (status >= 200 && status != 204 && status != 304)

@@ -2,6 +2,7 @@
 // document and the request bits every handler reads (tenant, query integers).
 #pragma once
 
+#include "passport/fielderror.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
@@ -59,6 +60,12 @@ inline Response notFound(const char* what)
 {
     return Response::error(
         ApiError::notFound(QStringLiteral("%1 not found").arg(QString::fromLatin1(what))));
+}
+
+/// 422 for entity rules core found broken: the first problem, with its field as `param`.
+inline Response invalid(const passport::FieldErrors& errors)
+{
+    return Response::error(ApiError::validation(errors.first().param, errors.first().message));
 }
 
 } // namespace dpp::server::routes

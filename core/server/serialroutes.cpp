@@ -1,7 +1,10 @@
-// Serial batches: sequential GS1 serial numbers (AI 21) per product, their state counts,
-// a CSV manifest, and assignment of available serials (available → assigned).
+// Serial batches: sequential or uploaded (CSV file or JSON list) GS1 serial numbers (AI 21)
+// per product, their state counts, a CSV manifest, assignment of available serials
+// (available → assigned) and deletion of unused batches; changes are audited in the store.
 #include "apiroutes.h"
 #include "export/csvwriter.h"
+#include "export/serialcsv.h"
+#include "multipartform.h"
 #include "routesupport.h"
 #include "server.h"
 #include "store/productrepository.h"
@@ -47,44 +50,69 @@ std::optional<ApiError> readInt(const QJsonObject& body, const QString& field, q
     return std::nullopt;
 }
 
+QString actorOf(const Request& r)
+{
+    return r.principal ? r.principal->keyId : QString();
+}
+
+// A CSV upload: multipart field "file" (one serial per row, optional "serial" header) and
+// optional plain field "lot".
+Result<passport::SerialBatch> batchFromUpload(const Request& r)
+{
+    const auto form = MultipartForm::parse(r.header("content-type"), r.body);
+    if (!form.ok())
+        return form.error();
+    const auto file = form->part(QStringLiteral("file"));
+    if (!file)
+        return Error{QStringLiteral("file"),
+                     QStringLiteral("the multipart field \"file\" is required"),
+                     QStringLiteral("validation_error")};
+    auto read = exporting::SerialCsv::read(file->data);
+    if (!read.ok())
+        return read.error();
+    passport::SerialBatch batch = std::move(read).value();
+    if (const auto lot = form->part(QStringLiteral("lot")))
+        batch.lot = QString::fromUtf8(lot->data).trimmed();
+    return batch;
+}
+
 Response createBatch(const ApiContext& ctx, const Request& r)
 {
-    const auto body = r.jsonObject();
-    if (!body.ok())
-        return Response::fromError(body.error());
+    const bool upload = r.header("content-type").toLower().startsWith("multipart/");
+    Result<QJsonObject> body = QJsonObject();
+    if (!upload) {
+        body = r.jsonObject();
+        if (!body.ok())
+            return Response::fromError(body.error());
+    }
     const auto product =
         store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
-    passport::SerialBatch batch;
+    Result<passport::SerialBatch> parsed = passport::SerialBatch();
+    if (upload) {
+        parsed = batchFromUpload(r);
+    } else {
+        passport::FieldErrors errors;
+        parsed = passport::SerialBatch::fromJson(*body, errors);
+        // The API serves at most 100 000 serials per request (the store allows more, for
+        // local batches): one request stays one bounded transaction.
+        if (errors.isEmpty() && parsed->mode == u"sequential" &&
+            (parsed->count < 1 || parsed->count > 100000))
+            errors.append({QStringLiteral("count"), QStringLiteral("must be 1 to 100000")});
+        if (!errors.isEmpty())
+            return invalid(errors);
+    }
+    if (!parsed.ok()) {
+        const Error& e = parsed.error();
+        if (e.code == u"invalid_multipart")
+            return Response::error(ApiError::badRequest(e.code, e.message, e.param));
+        return Response::fromError(e);
+    }
+    passport::SerialBatch batch = std::move(parsed).value();
     batch.productId = product->id;
-    for (const char* field : {"lot", "prefix"}) {
-        const QJsonValue v = body->value(QLatin1String(field));
-        if (!v.isUndefined() && !v.isString())
-            return Response::error(ApiError::validation(QString::fromLatin1(field),
-                                                        QStringLiteral("must be a string")));
-    }
-    batch.lot = body->value(QStringLiteral("lot")).toString();
-    batch.prefix = body->value(QStringLiteral("prefix")).toString();
-    qint64 count = 0, width = batch.width;
-    if (!body->contains(QStringLiteral("count")))
-        return Response::error(
-            ApiError::validation(QStringLiteral("count"), QStringLiteral("is required")));
-    for (auto [field, target] : {std::pair{"start", &batch.start}, std::pair{"count", &count},
-                                 std::pair{"width", &width}}) {
-        if (auto e = readInt(*body, QString::fromLatin1(field), *target))
-            return Response::error(*e);
-    }
-    if (count < 1 || count > 100000)
-        return Response::error(
-            ApiError::validation(QStringLiteral("count"), QStringLiteral("must be 1 to 100000")));
-    if (width < 1 || width > 20)
-        return Response::error(
-            ApiError::validation(QStringLiteral("width"), QStringLiteral("must be 1 to 20")));
-    batch.count = int(count);
-    batch.width = int(width);
     store::SerialRepository serials(*ctx.db, tenantOf(r));
-    auto created = serials.createBatch(batch);
+    auto created = serials.createBatch(batch, actorOf(r));
     if (!created.ok())
         return Response::fromError(created.error());
     return Response::json(withStates(serials, *created), 201);
@@ -96,15 +124,16 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
 {
     Route create =
         makeRoute("POST", "/v1/products/{product}/serial-batches", "serials:write", "serials",
-                  "Create a sequential serial batch {lot, prefix, start, count, width}",
+                  "Create a serial batch: sequential {lot, prefix, start, count, width}, a JSON "
+                  "list {lot, serials}, or a CSV upload (multipart field file, optional lot)",
                   [ctx](const Request& r) { return createBatch(ctx, r); });
     create.successStatus = 201;
     create.requestSchema = objectSchema({{QStringLiteral("lot"), typeSchema("string")},
                                          {QStringLiteral("prefix"), typeSchema("string")},
                                          {QStringLiteral("start"), typeSchema("integer")},
                                          {QStringLiteral("count"), typeSchema("integer")},
-                                         {QStringLiteral("width"), typeSchema("integer")}},
-                                        {QStringLiteral("count")});
+                                         {QStringLiteral("width"), typeSchema("integer")},
+                                         {QStringLiteral("serials"), typeSchema("array")}});
     create.responseSchema = batchSchema();
 
     Route list =
@@ -167,7 +196,7 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
             if (count < 1 || count > 10000)
                 return Response::error(ApiError::validation(QStringLiteral("count"),
                                                             QStringLiteral("must be 1 to 10000")));
-            auto assigned = serials.assign(r.param(QStringLiteral("id")), int(count));
+            auto assigned = serials.assign(r.param(QStringLiteral("id")), int(count), actorOf(r));
             if (!assigned.ok())
                 return Response::fromError(assigned.error());
             return Response::json(
@@ -177,7 +206,22 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
         objectSchema({{QStringLiteral("count"), typeSchema("integer")}}, {QStringLiteral("count")});
     assign.responseSchema = objectSchema({{QStringLiteral("serials"), typeSchema("array")}});
 
-    for (Route* route : {&create, &list, &get, &manifest, &assign}) {
+    Route remove = makeRoute(
+        "DELETE", "/v1/serial-batches/{id}", "serials:write", "serials",
+        "Delete a batch whose serials are all still available (409 otherwise); audited",
+        [ctx](const Request& r) {
+            const QString id = r.param(QStringLiteral("id"));
+            if (Status s =
+                    store::SerialRepository(*ctx.db, tenantOf(r)).deleteBatch(id, actorOf(r));
+                !s.ok())
+                return Response::fromError(s.error());
+            return Response::json(
+                QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
+        });
+    remove.responseSchema = objectSchema({{QStringLiteral("id"), typeSchema("string")},
+                                          {QStringLiteral("deleted"), typeSchema("boolean")}});
+
+    for (Route* route : {&create, &list, &get, &manifest, &assign, &remove}) {
         if (Status s = server.addRoute(std::move(*route)); !s.ok())
             return s;
     }

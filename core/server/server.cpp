@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "clientaddress.h"
 #include "httpserveradapter.h"
 #include "openapi.h"
 
@@ -144,6 +145,16 @@ Result<quint16> Server::start()
                             .arg(printable(method, 16), printable(path, 200))
                             .arg(status));
                 });
+        // The request line was logged when its head went out; a long download's end is
+        // worth its own line (how much left, and whether the client got all of it).
+        connect(
+            m_adapter, &HttpServerAdapter::streamEnded, this,
+            [this](const QByteArray& method, const QByteArray& path, qint64 bytes, bool complete) {
+                log(QStringLiteral("%1 %2 stream %3 after %4 bytes")
+                        .arg(QString::fromLatin1(method), QString::fromLatin1(path),
+                             complete ? QStringLiteral("complete") : QStringLiteral("cut short"))
+                        .arg(bytes));
+            });
     }
     auto port =
         m_adapter->listen(m_config.host, m_config.port, {m_config.tlsCertificate, m_config.tlsKey});
@@ -180,6 +191,8 @@ Response Server::dispatch(Request& request)
     timer.start();
     const Route* matched = nullptr;
     Response response;
+    request.clientAddress =
+        ClientAddress::resolve(request.remoteAddress, request.headers, m_config.trustedProxies);
     try {
         response = route(request, matched);
     } catch (const std::exception& e) {
@@ -198,7 +211,7 @@ Response Server::dispatch(Request& request)
             .arg(QString::fromLatin1(request.method), QString::fromLatin1(request.rawPath))
             .arg(response.status)
             .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1)
-            .arg(request.remoteAddress.toString()));
+            .arg(request.clientAddress.toString()));
     return response;
 }
 
@@ -211,7 +224,7 @@ Response Server::route(Request& request, const Route*& matched)
     }
     if (!match) {
         // Probing for paths is unauthenticated traffic too; it spends the IP's budget.
-        const auto d = m_limiter.take(QStringLiteral("ip:") + request.remoteAddress.toString());
+        const auto d = m_limiter.take(QStringLiteral("ip:") + request.clientAddress.toString());
         if (!d.allowed)
             return tooManyRequests(d);
         return Response::error(ApiError::notFound(
@@ -232,7 +245,7 @@ Response Server::route(Request& request, const Route*& matched)
     }
     matched = route;
 
-    QString bucket = QStringLiteral("ip:") + request.remoteAddress.toString();
+    QString bucket = QStringLiteral("ip:") + request.clientAddress.toString();
     int perMinute = 0;
     if (!route->isPublic) {
         Result<Principal> principal =

@@ -33,4 +33,13 @@ Status ServerConfig::setListen(const QString& hostPort)
     return Ok{};
 }
 
+Status ServerConfig::addTrustedProxy(const QString& cidr)
+{
+    auto subnet = ClientAddress::parseSubnet(cidr);
+    if (!subnet.ok())
+        return subnet.error();
+    trustedProxies.append(*subnet);
+    return Ok{};
+}
+
 } // namespace dpp::server

@@ -1,6 +1,7 @@
 // ServerConfig: everything dppserver is started with, parsed once from the command line.
 #pragma once
 
+#include "clientaddress.h"
 #include "connectionguard.h"
 #include "result.h"
 
@@ -21,6 +22,12 @@ struct ServerConfig
     ConnectionLimits limits;
     int rateLimitPerMinute = 100; // default bucket per API key and per client IP; 0 = off
     int drainTimeoutMs = 10000;   // how long SIGTERM waits for requests in flight
+    // Reverse proxies whose Forwarded / X-Forwarded-For headers are believed (default
+    // none: the TCP peer is the client). See ClientAddress.
+    QList<ClientAddress::Subnet> trustedProxies;
+
+    /// Adds one --trusted-proxy CIDR (or single address); Error param "trusted-proxy".
+    Status addTrustedProxy(const QString& cidr);
 
     /// Parses "HOST:PORT", "[v6]:PORT" or ":PORT" (all interfaces) into host and port.
     Status setListen(const QString& hostPort);

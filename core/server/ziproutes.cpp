@@ -1,17 +1,15 @@
 // ZIP archives of symbols: for a list of GTINs, for a serial range, and for a stored
-// serial batch. BatchExporter does the work (validation, encoding, manifest.csv); the
-// archive is written to a temporary file and sent whole, so a request is capped at
-// 10 000 serials to keep answers bounded. (Qt HTTP Server 6.4 has no safe streaming
-// responder; see httpserveradapter.h.)
+// serial batch. The request is validated first (an error is a normal JSON answer); the
+// archive is then streamed: BatchZipStream makes it a few entries at a time while the
+// connection drains (chunked transfer coding), so the server never holds the whole
+// archive and a slow client slows production instead of growing memory. A request stays
+// capped at 10 000 serials: it bounds how long one download occupies the server thread.
 #include "apiroutes.h"
-#include "export/batchexporter.h"
+#include "export/batchzipstream.h"
 #include "routesupport.h"
 #include "server.h"
 #include "store/productrepository.h"
 #include "store/serialrepository.h"
-
-#include <QFile>
-#include <QTemporaryDir>
 
 namespace dpp::server {
 
@@ -34,18 +32,14 @@ std::optional<exporting::BatchSymbols> symbolsFrom(const QString& format)
 
 Response zipOf(const exporting::BatchRequest& request, const QString& name)
 {
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return Response::error(ApiError::serviceUnavailable(
-            QStringLiteral("no temporary space for the archive; try again later")));
-    const QString path = dir.filePath(QStringLiteral("codes.zip"));
-    auto done = exporting::BatchExporter::run(request, path);
-    if (!done.ok())
-        return Response::fromError(done.error());
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Response::error(ApiError::internal());
-    Response r = Response::bytes(file.readAll(), "application/zip");
+    auto opened = exporting::BatchZipStream::open(request);
+    if (!opened.ok())
+        return Response::fromError(opened.error());
+    std::shared_ptr<exporting::BatchZipStream> zip = std::move(opened).value();
+    auto body = std::make_shared<BodyStream>();
+    body->next = [zip] { return zip->next(); };
+    body->atEnd = [zip] { return zip->atEnd(); };
+    Response r = Response::streamed(std::move(body), "application/zip");
     r.setHeader("Content-Disposition", "attachment; filename=\"" + name.toLatin1() + '"');
     return r;
 }

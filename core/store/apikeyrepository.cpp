@@ -8,7 +8,7 @@ using passport::ApiKey;
 
 namespace {
 const char* kColumns = "id, tenant_id, name, display_prefix, key_hash, scopes, test, expires_at, "
-                       "revoked, created_at";
+                       "revoked, created_at, rate_limit_per_minute";
 
 ApiKey keyFrom(const QSqlQuery& q)
 {
@@ -23,13 +23,15 @@ ApiKey keyFrom(const QSqlQuery& q)
     k.expiresAt = sql::timeFrom(q.value(7));
     k.revoked = q.value(8).toInt() != 0;
     k.createdAt = sql::timeFrom(q.value(9));
+    k.rateLimitPerMinute = q.value(10).isNull() ? 0 : q.value(10).toInt();
     return k;
 }
 } // namespace
 
 Result<ApiKeyRepository::Created> ApiKeyRepository::create(const QString& name,
                                                            const QStringList& scopes, bool test,
-                                                           const QDateTime& expiresAt)
+                                                           const QDateTime& expiresAt,
+                                                           int rateLimitPerMinute)
 {
     Created c;
     c.key.id = sql::newId();
@@ -39,12 +41,13 @@ Result<ApiKeyRepository::Created> ApiKeyRepository::create(const QString& name,
     c.key.test = test;
     c.key.expiresAt = expiresAt;
     c.key.createdAt = QDateTime::currentDateTimeUtc();
+    c.key.rateLimitPerMinute = rateLimitPerMinute;
     if (const auto errors = c.key.validate(); !errors.isEmpty())
         return sql::validationError(errors);
     c.secret = ApiKey::generate(c.key);
     QSqlQuery q = m_db.prepare(
         QStringLiteral(
-            "INSERT INTO api_keys (%1) VALUES (:id, :t, :n, :p, :h, :s, :test, :e, 0, :c)")
+            "INSERT INTO api_keys (%1) VALUES (:id, :t, :n, :p, :h, :s, :test, :e, 0, :c, :rl)")
             .arg(QLatin1String(kColumns)));
     q.bindValue(QStringLiteral(":id"), c.key.id);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
@@ -55,6 +58,8 @@ Result<ApiKeyRepository::Created> ApiKeyRepository::create(const QString& name,
     q.bindValue(QStringLiteral(":test"), test ? 1 : 0);
     q.bindValue(QStringLiteral(":e"), sql::timeText(expiresAt));
     q.bindValue(QStringLiteral(":c"), sql::timeText(c.key.createdAt));
+    q.bindValue(QStringLiteral(":rl"),
+                rateLimitPerMinute > 0 ? QVariant(rateLimitPerMinute) : QVariant());
     if (Status s = Database::exec(q); !s.ok())
         return s.error();
     return c;
@@ -77,6 +82,27 @@ Status ApiKeyRepository::revoke(const QString& id)
 {
     QSqlQuery q = m_db.prepare(
         QStringLiteral("UPDATE api_keys SET revoked = 1 WHERE id = :id AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (Status s = Database::exec(q); !s.ok())
+        return s;
+    if (q.numRowsAffected() != 1)
+        return sql::notFound(QStringLiteral("id"), QStringLiteral("API key"));
+    return Ok{};
+}
+
+Status ApiKeyRepository::setRateLimit(const QString& id, int rateLimitPerMinute)
+{
+    ApiKey probe;
+    probe.name = QStringLiteral("-");
+    probe.scopes = {ApiKey::knownScopes().first()};
+    probe.rateLimitPerMinute = rateLimitPerMinute;
+    if (const auto errors = probe.validate(); !errors.isEmpty())
+        return sql::validationError(errors);
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "UPDATE api_keys SET rate_limit_per_minute = :rl WHERE id = :id AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":rl"),
+                rateLimitPerMinute > 0 ? QVariant(rateLimitPerMinute) : QVariant());
     q.bindValue(QStringLiteral(":id"), id);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
     if (Status s = Database::exec(q); !s.ok())

@@ -19,8 +19,12 @@ public:
         passport::ApiKey key;
         QString secret; // show it to the user once; it cannot be recovered
     };
+    // rateLimitPerMinute 0 = the server default.
     Result<Created> create(const QString& name, const QStringList& scopes, bool test,
-                           const QDateTime& expiresAt = {});
+                           const QDateTime& expiresAt = {}, int rateLimitPerMinute = 0);
+    // Changes a key's requests per minute (0 = server default); servers pick it up on the
+    // key's next request.
+    Status setRateLimit(const QString& id, int rateLimitPerMinute);
     QList<passport::ApiKey> list() const;
     Status revoke(const QString& id);
 

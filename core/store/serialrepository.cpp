@@ -2,7 +2,10 @@
 
 #include "sqlhelpers.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QVariantList>
+#include <algorithm>
 
 namespace dpp::store {
 
@@ -27,7 +30,101 @@ SerialBatch batchFrom(const QSqlQuery& q)
 }
 } // namespace
 
-Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch)
+Result<QList<qsizetype>> SerialRepository::clashes(const QString& productId,
+                                                   const QStringList& candidates) const
+{
+    // IN lists in chunks: both engines cap bound parameters per statement.
+    constexpr qsizetype kChunk = 500;
+    QList<qsizetype> out;
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < candidates.size(); ++i)
+        index.insert(candidates[i], i);
+    for (qsizetype from = 0; from < candidates.size(); from += kChunk) {
+        const qsizetype n = std::min(kChunk, candidates.size() - from);
+        QStringList marks(n, QStringLiteral("?"));
+        QSqlQuery q = m_db.prepare(
+            QStringLiteral("SELECT serial FROM serials WHERE product_id = ? AND serial IN (%1)")
+                .arg(marks.join(u',')));
+        q.addBindValue(productId);
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(candidates[from + i]);
+        if (Status e = Database::exec(q); !e.ok())
+            return e.error();
+        while (q.next())
+            out.append(index.value(q.value(0).toString()));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Status SerialRepository::record(const QString& batchId, const QString& productId,
+                                const QString& action, const QJsonObject& detail,
+                                const QString& actor)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "INSERT INTO serial_audit (id, tenant_id, batch_id, product_id, action, detail, actor, "
+        "created_at) VALUES (:id, :t, :b, :p, :a, :d, :actor, :at)"));
+    q.bindValue(QStringLiteral(":id"), sql::newId());
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    q.bindValue(QStringLiteral(":b"), batchId);
+    q.bindValue(QStringLiteral(":p"), productId);
+    q.bindValue(QStringLiteral(":a"), action);
+    q.bindValue(QStringLiteral(":d"), sql::toText(detail));
+    q.bindValue(QStringLiteral(":actor"), sql::nullableText(actor));
+    q.bindValue(QStringLiteral(":at"), Database::now());
+    return Database::exec(q);
+}
+
+QList<SerialRepository::AuditEntry> SerialRepository::audit(const QString& batchId) const
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT batch_id, action, detail, actor, created_at FROM serial_audit "
+                       "WHERE tenant_id = :t AND batch_id = :b ORDER BY created_at, id"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    q.bindValue(QStringLiteral(":b"), batchId);
+    QList<AuditEntry> out;
+    if (Database::exec(q).ok())
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), sql::timeFrom(q.value(4))});
+    return out;
+}
+
+Status SerialRepository::deleteBatch(const QString& batchId, const QString& actor)
+{
+    return m_db.transaction([&]() -> Status {
+        const auto b = batch(batchId);
+        if (!b)
+            return sql::notFound(QStringLiteral("id"), QStringLiteral("serial batch"));
+        const QMap<QString, int> counts = countByState(batchId);
+        QStringList used;
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            if (it.key() != u"available")
+                used << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+        if (!used.isEmpty())
+            return Error{QStringLiteral("id"),
+                         QStringLiteral("the batch cannot be deleted: %1 (only batches whose "
+                                        "serials are all still available can be)")
+                             .arg(used.join(QStringLiteral(", "))),
+                         QStringLiteral("conflict")};
+        for (const char* table : {"serials", "serial_batches"}) {
+            QSqlQuery q = m_db.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE %2 = :b AND tenant_id = :t")
+                    .arg(QLatin1String(table),
+                         QLatin1String(qstrcmp(table, "serials") == 0 ? "batch_id" : "id")));
+            q.bindValue(QStringLiteral(":b"), batchId);
+            q.bindValue(QStringLiteral(":t"), m_tenantId);
+            if (Status e = Database::exec(q); !e.ok())
+                return e;
+        }
+        QJsonObject detail{{QStringLiteral("lot"), b->lot}};
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            detail.insert(it.key(), it.value());
+        return record(batchId, b->productId, QStringLiteral("deleted"), detail, actor);
+    });
+}
+
+Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch, const QString& actor)
 {
     if (const auto errors = batch.validate(); !errors.isEmpty())
         return sql::validationError(errors);
@@ -62,6 +159,26 @@ Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch)
         q.bindValue(QStringLiteral(":at"), now);
         if (Status e = Database::exec(q); !e.ok())
             return e;
+        auto clashing = clashes(batch.productId, serials);
+        if (!clashing.ok())
+            return clashing.error();
+        if (!clashing->isEmpty()) {
+            QStringList named;
+            for (qsizetype i : clashing->mid(0, 10))
+                named << QStringLiteral("%1 (\"%2\")").arg(batch.origin(i), serials[i]);
+            if (clashing->size() > 10)
+                named << QStringLiteral("and %1 more").arg(clashing->size() - 10);
+            // Sequential ranges overlap at their start; uploads name the file or element.
+            const QString param = !batch.uploadedRows.isEmpty() ? QStringLiteral("file")
+                                  : batch.mode == u"uploaded"
+                                      ? QStringLiteral("serials[%1]").arg(clashing->first())
+                                      : QStringLiteral("start");
+            return Error{param,
+                         QStringLiteral("%1 serial(s) already used for this product: %2")
+                             .arg(clashing->size())
+                             .arg(named.join(QStringLiteral(", "))),
+                         QStringLiteral("duplicate")};
+        }
         // Batched binds in chunks keep memory flat for large batches.
         constexpr qsizetype kChunk = 5000;
         for (qsizetype from = 0; from < serials.size(); from += kChunk) {
@@ -90,7 +207,10 @@ Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch)
                     QStringLiteral("a serial of this batch is already used for this product"),
                     QStringLiteral("duplicate")};
         }
-        return Ok{};
+        return record(
+            batch.id, batch.productId, QStringLiteral("created"),
+            {{QStringLiteral("mode"), batch.mode}, {QStringLiteral("count"), int(serials.size())}},
+            actor);
     });
     if (!s.ok())
         return s.error();
@@ -158,7 +278,8 @@ Status SerialRepository::setState(const QString& productId, const QString& seria
     });
 }
 
-Result<QStringList> SerialRepository::assign(const QString& batchId, int count)
+Result<QStringList> SerialRepository::assign(const QString& batchId, int count,
+                                             const QString& actor)
 {
     if (count < 1)
         return Error{QStringLiteral("count"), QStringLiteral("must be at least 1"),
@@ -184,7 +305,11 @@ Result<QStringList> SerialRepository::assign(const QString& batchId, int count)
                 return Error{QStringLiteral("count"), QStringLiteral("serials changed meanwhile"),
                              QStringLiteral("conflict")};
         }
-        return Ok{};
+        const auto b = batch(batchId);
+        return record(batchId, b ? b->productId : QString(), QStringLiteral("assigned"),
+                      {{QStringLiteral("count"), count},
+                       {QStringLiteral("serials"), QJsonArray::fromStringList(picked)}},
+                      actor);
     });
     if (!s.ok())
         return s.error();

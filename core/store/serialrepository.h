@@ -6,6 +6,8 @@
 #include "database.h"
 #include "passport/serialbatch.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QMap>
 #include <optional>
 
@@ -16,20 +18,44 @@ class SerialRepository
 public:
     SerialRepository(Database& db, QString tenantId) : m_db(db), m_tenantId(std::move(tenantId)) {}
 
-    // Errors: validation; product not found; a serial already used for the product.
-    Result<passport::SerialBatch> createBatch(passport::SerialBatch batch);
+    // One line of a batch's audit trail.
+    struct AuditEntry
+    {
+        QString batchId;
+        QString action; // created | assigned | deleted
+        QString detail; // JSON text: counts, serials, reasons
+        QString actor;  // API key or user id; empty for local (GUI/CLI) changes
+        QDateTime at;
+    };
+
+    // Errors: validation; product not found; a serial already used for the product
+    // (code "duplicate", naming every clashing serial by row or index). Serials are
+    // checked against the store before inserting, so a clash never aborts the
+    // transaction midway (PostgreSQL would log "current transaction is aborted").
+    Result<passport::SerialBatch> createBatch(passport::SerialBatch batch,
+                                              const QString& actor = {});
+    // Removes a batch and its serials, only while every serial is still available:
+    // once a serial is assigned, printed or activated it may be on a product,
+    // and deleting it would break the resolver for that item (code "conflict").
+    Status deleteBatch(const QString& batchId, const QString& actor = {});
+    QList<AuditEntry> audit(const QString& batchId) const;
     std::optional<passport::SerialBatch> batch(const QString& batchId) const;
     QList<passport::SerialBatch> batches(const QString& productId) const;
 
     // Moves one serial to `state` when SerialBatch::canTransition allows it.
     Status setState(const QString& productId, const QString& serial, const QString& state);
     // Moves up to `count` available serials of a batch to "assigned" and returns them.
-    Result<QStringList> assign(const QString& batchId, int count);
+    Result<QStringList> assign(const QString& batchId, int count, const QString& actor = {});
     std::optional<QString> state(const QString& productId, const QString& serial) const;
     QMap<QString, int> countByState(const QString& batchId) const;
     QStringList serials(const QString& batchId, const QString& state = {}) const;
 
 private:
+    // Serials of `candidates` already stored for the product, as indexes into it.
+    Result<QList<qsizetype>> clashes(const QString& productId, const QStringList& candidates) const;
+    Status record(const QString& batchId, const QString& productId, const QString& action,
+                  const QJsonObject& detail, const QString& actor);
+
     Database& m_db;
     QString m_tenantId;
 };

@@ -436,6 +436,7 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{docId}"), docId);
             path.replace(QStringLiteral("{uid}"), unitId);
             path.replace(QStringLiteral("{link}"), linkId);
+            path.replace(QStringLiteral("{supplierId}"), supplierId);
             path.replace(QStringLiteral("{id}"),
                          route.path.startsWith(u"/v1/suppliers")        ? supplierId
                          : route.path.startsWith(u"/v1/serial-batches") ? batchId
