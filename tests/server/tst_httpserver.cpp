@@ -338,8 +338,11 @@ private Q_SLOTS:
 
         // Authenticated routes answer, but give browsers on other origins nothing to read.
         s->setAuthenticator([](const Request&) -> dpp::Result<Principal> {
-            return Principal{
-                QStringLiteral("k"), QStringLiteral("t"), {QStringLiteral("products:read")}, 0};
+            return Principal{Principal::Kind::ApiKey,
+                             QStringLiteral("k"),
+                             QStringLiteral("t"),
+                             {QStringLiteral("products:read")},
+                             0};
         });
         const NamReply privGet = namSend(m_nam, "GET", url(*s, QStringLiteral("/v1/private")), {},
                                          {{"Origin", "https://shop.example"}});
@@ -357,7 +360,8 @@ private Q_SLOTS:
         s->setAuthenticator([](const Request& r) -> dpp::Result<Principal> {
             const QByteArray auth = r.header("authorization");
             if (auth == "Bearer sk_test_reader")
-                return Principal{QStringLiteral("k1"),
+                return Principal{Principal::Kind::ApiKey,
+                                 QStringLiteral("k1"),
                                  QStringLiteral("t1"),
                                  {QStringLiteral("products:read")},
                                  0};
@@ -414,12 +418,14 @@ private Q_SLOTS:
         s->setAuthenticator([](const Request& r) -> dpp::Result<Principal> {
             const QByteArray key = r.header("x-api-key");
             if (key == "sk_test_one")
-                return Principal{QStringLiteral("one"),
+                return Principal{Principal::Kind::ApiKey,
+                                 QStringLiteral("one"),
                                  QStringLiteral("t"),
                                  {QStringLiteral("products:read")},
                                  1};
             if (key == "sk_test_two")
-                return Principal{QStringLiteral("two"),
+                return Principal{Principal::Kind::ApiKey,
+                                 QStringLiteral("two"),
                                  QStringLiteral("t"),
                                  {QStringLiteral("products:read")},
                                  1};
