@@ -1,0 +1,180 @@
+#include "viewerpage.h"
+
+#include "acceptlanguage.h"
+#include "gs1/digitallink.h"
+#include "htmltemplate.h"
+#include "store/publishedpassportlookup.h"
+#include "viewerstrings.h"
+
+#include <QFile>
+#include <optional>
+
+namespace dpp::exporting {
+
+namespace {
+
+std::optional<HtmlTemplate> loadTemplate(const QString& path)
+{
+    auto t = HtmlTemplate::load(path);
+    if (!t.ok()) {
+        qWarning("viewer: %s", qPrintable(t.error().message));
+        return std::nullopt;
+    }
+    return std::move(t).value();
+}
+
+// Templates ship inside the library and are compiled once (thread-safe static init); a
+// broken one is a build defect, which the viewer tests catch.
+const HtmlTemplate* compiled(bool passportPage)
+{
+    static const std::optional<HtmlTemplate> passport =
+        loadTemplate(QStringLiteral(":/viewer/passport.html"));
+    static const std::optional<HtmlTemplate> error =
+        loadTemplate(QStringLiteral(":/viewer/error.html"));
+    const std::optional<HtmlTemplate>& t = passportPage ? passport : error;
+    return t ? &*t : nullptr;
+}
+
+QStringList requestedRanges(const QString& lang, const QByteArray& acceptLanguage)
+{
+    QStringList ranges = AcceptLanguage::ranges(acceptLanguage);
+    if (!lang.isEmpty())
+        ranges.prepend(lang.toLower());
+    return ranges;
+}
+
+QString chromeLanguage(const QStringList& ranges, const QString& contentFallback)
+{
+    const QStringList& available = ViewerStrings::languages();
+    const QString fallback =
+        available.contains(contentFallback) ? contentFallback : QStringLiteral("en");
+    return AcceptLanguage::lookup(ranges, available, fallback);
+}
+
+ViewerPage::Answer failure(int status, const QString& message, const QString& param,
+                           const QStringList& ranges)
+{
+    ViewerPage::Answer a;
+    a.status = status;
+    a.param = param;
+    a.language = chromeLanguage(ranges, QStringLiteral("en"));
+    const auto t = [&](const char* key) {
+        return ViewerStrings::text(a.language, QLatin1String(key));
+    };
+    QString title = status == 404   ? t("notFoundTitle")
+                    : status == 401 ? t("unauthorizedTitle")
+                    : status == 400 ? t("badRequestTitle")
+                                    : QString::number(status);
+    const QJsonObject model{{QStringLiteral("lang"), a.language},
+                            {QStringLiteral("status"), status},
+                            {QStringLiteral("title"), title},
+                            {QStringLiteral("message"), message},
+                            {QStringLiteral("param"), param},
+                            {QStringLiteral("t"), ViewerStrings::table(a.language)},
+                            {QStringLiteral("stylesheet"), QStringLiteral("/viewer/viewer.css")}};
+    if (const HtmlTemplate* tpl = compiled(false))
+        a.html = tpl->render(model).toUtf8();
+    else
+        a.html = "<!DOCTYPE html><title>" + QByteArray::number(status) + "</title>";
+    return a;
+}
+
+} // namespace
+
+ViewerPage::Answer ViewerPage::error(int status, const QString& message, const QString& param,
+                                     const QString& lang, const QByteArray& acceptLanguage)
+{
+    return failure(
+        status, message, param,
+        requestedRanges(AcceptLanguage::isWellFormed(lang) ? lang : QString(), acceptLanguage));
+}
+
+QString ViewerPage::canonicalPath(const QString& gtin14, const QString& lot, const QString& serial)
+{
+    QString path = QStringLiteral("/passport/01/") + gtin14;
+    if (!lot.isEmpty())
+        path += QStringLiteral("/10/") + gs1::DigitalLink::escape(lot, false);
+    if (!serial.isEmpty())
+        path += QStringLiteral("/21/") + gs1::DigitalLink::escape(serial, false);
+    return path;
+}
+
+QByteArray ViewerPage::stylesheet()
+{
+    QFile file(QStringLiteral(":/viewer/viewer.css"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+ViewerPage::Answer ViewerPage::render(store::Database& db, const Request& request)
+{
+    // A malformed ?lang= is the user's mistake; say so rather than guess.
+    if (!request.lang.isEmpty() && !AcceptLanguage::isWellFormed(request.lang))
+        return failure(400,
+                       QStringLiteral("lang: \"%1\" is not a language tag (e.g. en, de, pt-BR)")
+                           .arg(request.lang.left(40)),
+                       QStringLiteral("lang"), requestedRanges({}, request.acceptLanguage));
+    const QStringList ranges = requestedRanges(request.lang, request.acceptLanguage);
+
+    PassportView::View view;
+    if (!PassportView::parseView(request.view, &view))
+        return failure(400,
+                       QStringLiteral("view: \"%1\" is not a view; use consumer, recycler or "
+                                      "regulator")
+                           .arg(request.view.left(40)),
+                       QStringLiteral("view"), ranges);
+
+    // The same rules as a printed Digital Link: GTIN check digit, AI 10/21 character sets
+    // and lengths. GTIN-8/12/13 are accepted and padded, as scanners hand them over.
+    QList<gs1::AiValue> ais{{QStringLiteral("01"), request.gtin}};
+    if (!request.lot.isEmpty())
+        ais.append({QStringLiteral("10"), request.lot});
+    if (!request.serial.isEmpty())
+        ais.append({QStringLiteral("21"), request.serial});
+    gs1::DigitalLinkOptions options;
+    options.permitZeroSuppressedGtin = true;
+    const auto link = gs1::DigitalLink::build(ais, {}, options);
+    if (!link.ok()) {
+        QString param = link.error().param;
+        if (param == QLatin1String("ai:01") || param.isEmpty())
+            param = QStringLiteral("gtin");
+        else if (param == QLatin1String("ai:10"))
+            param = QStringLiteral("batch");
+        else if (param == QLatin1String("ai:21"))
+            param = QStringLiteral("serial");
+        return failure(400, param + QStringLiteral(": ") + link.error().message, param, ranges);
+    }
+    const QString gtin14 = link->primaryKey().value;
+
+    const auto found = store::PublishedPassportLookup(db).find(gtin14, request.authorisedTenant);
+    if (!found)
+        return failure(404,
+                       ViewerStrings::text(chromeLanguage(ranges, QStringLiteral("en")),
+                                           QStringLiteral("notFoundText")),
+                       QStringLiteral("gtin"), ranges);
+
+    const QStringList content = PassportView::contentLanguages(found->product, found->version);
+    PassportView::Options o;
+    o.view = view;
+    o.contentLanguage = AcceptLanguage::lookup(ranges, content, content.first());
+    o.chromeLanguage = chromeLanguage(ranges, o.contentLanguage);
+    const bool authorised =
+        !request.authorisedTenant.isEmpty() && request.authorisedTenant == found->tenantId;
+    o.audience = authorised ? PassportView::authorisedAudience(view) : passport::Audience::Public;
+    o.lot = request.lot;
+    o.serial = request.serial;
+    o.pagePath = canonicalPath(gtin14, request.lot, request.serial);
+    o.idBase = request.idBase.isEmpty() ? QString::fromLatin1(gs1::DigitalLink::kDefaultBase)
+                                        : request.idBase;
+
+    Answer a;
+    a.language = o.chromeLanguage;
+    const HtmlTemplate* tpl = compiled(true);
+    if (!tpl) {
+        a.status = 500;
+        return a;
+    }
+    a.html = tpl->render(PassportView::build(found->product, found->version, o)).toUtf8();
+    return a;
+}
+
+} // namespace dpp::exporting
