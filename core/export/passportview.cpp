@@ -770,7 +770,7 @@ QJsonObject PassportView::build(const Product& product, const PassportVersion& v
     // Accept: application/ld+json, for the audience of this page. '<' is written as \u003c
     // so no "</script>" or "<!--" in a product text can end the data block early.
     const QJsonObject ld = JsonLdWriter::passport(product, version, o.audience, o.idBase);
-    QString jsonld = QString::fromUtf8(QJsonDocument(ld).toJson(QJsonDocument::Indented));
+    QString jsonld = QString::fromUtf8(QJsonDocument(ld).toJson(QJsonDocument::Compact));
     jsonld.replace(u'<', QStringLiteral("\\u003c"));
 
     const QString name = product.displayName(o.contentLanguage);

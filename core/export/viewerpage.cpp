@@ -2,6 +2,7 @@
 
 #include "acceptlanguage.h"
 #include "gs1/digitallink.h"
+#include "gs1/gtin.h"
 #include "htmltemplate.h"
 #include "store/publishedpassportlookup.h"
 #include "viewerstrings.h"
@@ -123,24 +124,24 @@ ViewerPage::Answer ViewerPage::render(store::Database& db, const Request& reques
                            .arg(request.view.left(40)),
                        QStringLiteral("view"), ranges);
 
-    // The same rules as a printed Digital Link: GTIN check digit, AI 10/21 character sets
-    // and lengths. GTIN-8/12/13 are accepted and padded, as scanners hand them over.
-    QList<gs1::AiValue> ais{{QStringLiteral("01"), request.gtin}};
+    // GTIN-8/12/13 are accepted and padded, as scanners hand them over; then the same rules
+    // as a printed Digital Link: check digit, AI 10/21 character set and length.
+    const auto gtin = gs1::Gtin::parse(request.gtin);
+    if (!gtin.ok())
+        return failure(400, QStringLiteral("gtin: ") + gtin.error().message, QStringLiteral("gtin"),
+                       ranges);
+    QList<gs1::AiValue> ais{{QStringLiteral("01"), gtin->gtin14()}};
     if (!request.lot.isEmpty())
         ais.append({QStringLiteral("10"), request.lot});
     if (!request.serial.isEmpty())
         ais.append({QStringLiteral("21"), request.serial});
-    gs1::DigitalLinkOptions options;
-    options.permitZeroSuppressedGtin = true;
-    const auto link = gs1::DigitalLink::build(ais, {}, options);
+    const auto link = gs1::DigitalLink::build(ais);
     if (!link.ok()) {
-        QString param = link.error().param;
-        if (param == QLatin1String("ai:01") || param.isEmpty())
-            param = QStringLiteral("gtin");
-        else if (param == QLatin1String("ai:10"))
-            param = QStringLiteral("batch");
-        else if (param == QLatin1String("ai:21"))
-            param = QStringLiteral("serial");
+        // Name the parameter the user typed, not the AI behind it.
+        const QString ai = link.error().param.section(u':', -1);
+        const QString param = ai == QLatin1String("10")   ? QStringLiteral("batch")
+                              : ai == QLatin1String("21") ? QStringLiteral("serial")
+                                                          : QStringLiteral("gtin");
         return failure(400, param + QStringLiteral(": ") + link.error().message, param, ranges);
     }
     const QString gtin14 = link->primaryKey().value;
