@@ -553,6 +553,36 @@ void addManufacturer(Builder& b, const QJsonObject& product)
     b.add(s);
 }
 
+// Annex XIII point 4 (individual battery: status, state of health) is for people with a
+// legitimate interest; the access rule is the one the field projection uses.
+void addBatteryUnit(Builder& b, const PassportView::Options& o)
+{
+    if (!o.unit || !passport::isVisible(passport::DataClass::Restricted,
+                                        passport::AccessGroup::LegitimateInterest, o.audience))
+        return;
+    QJsonArray rows{Builder::row(b.t(QStringLiteral("uniqueIdentifier")), o.unit->uniqueIdentifier),
+                    Builder::row(b.t(QStringLiteral("batteryStatus")), o.unit->status)};
+    if (!o.unit->manufacturingDate.isEmpty())
+        rows.append(Builder::row(b.t(QStringLiteral("field.manufacturing_date")),
+                                 o.unit->manufacturingDate));
+    if (o.latestReading) {
+        const passport::SohReading& r = *o.latestReading;
+        rows.append(
+            Builder::row(b.t(QStringLiteral("stateOfHealth")), b.percent(r.stateOfHealthPct)));
+        if (r.remainingCapacityAh)
+            rows.append(Builder::row(b.t(QStringLiteral("remainingCapacity")),
+                                     b.num(*r.remainingCapacityAh)));
+        if (r.cycleCount)
+            rows.append(Builder::row(b.t(QStringLiteral("cycleCount")), b.num(*r.cycleCount)));
+        rows.append(Builder::row(b.t(QStringLiteral("measuredAt")),
+                                 r.measuredAt.toUTC().toString(QStringLiteral("yyyy-MM-dd"))));
+    }
+    QJsonObject s = b.section(QStringLiteral("batteryUnit"), b.t(QStringLiteral("batteryUnit")),
+                              QStringLiteral("battery"));
+    b.setRows(s, rows);
+    b.add(s);
+}
+
 QString pageLink(const PassportView::Options& o, const QString& view, const QString& lang)
 {
     QUrlQuery q;
@@ -672,6 +702,7 @@ QJsonObject PassportView::build(const Product& product, const PassportVersion& v
         addRecycling(b, p);
         break;
     case View::Recycler: {
+        addBatteryUnit(b, o);
         addMaterials(b, p, QStringLiteral("materials"), b.t(QStringLiteral("materials")),
                      QStringLiteral("materials"));
         addSubstances(b, p);

@@ -5,9 +5,11 @@
 #pragma once
 
 #include "passport/audienceprojection.h"
+#include "passport/batteryunit.h"
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace dpp::exporting {
 
@@ -33,6 +35,10 @@ public:
         /// a query to it, so every link stays on this page.
         QString pagePath;
         QString idBase; // resolver base for the JSON-LD ids
+        /// The physical battery the serial names, with its latest state-of-health reading.
+        /// Annex XIII point 4 data: shown only to the legitimate-interest audience.
+        std::optional<passport::BatteryUnit> unit;
+        std::optional<passport::SohReading> latestReading;
     };
 
     /// The audience an authorised session of the passport's tenant gets in `view`:

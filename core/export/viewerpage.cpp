@@ -4,6 +4,7 @@
 #include "gs1/digitallink.h"
 #include "gs1/gtin.h"
 #include "htmltemplate.h"
+#include "store/batteryunitrepository.h"
 #include "store/publishedpassportlookup.h"
 #include "viewerstrings.h"
 
@@ -164,6 +165,20 @@ ViewerPage::Answer ViewerPage::render(store::Database& db, const Request& reques
     o.lot = request.lot;
     o.serial = request.serial;
     o.pagePath = canonicalPath(gtin14, request.lot, request.serial);
+    if (!request.serial.isEmpty() && authorised) {
+        // Only looked up for a session that may see it (see PassportView::Options::unit).
+        store::BatteryUnitRepository units(db, found->tenantId);
+        for (const passport::BatteryUnit& u : units.list(found->product.id)) {
+            if (u.serialNumber == request.serial &&
+                (request.lot.isEmpty() || u.lot.isEmpty() || u.lot == request.lot)) {
+                o.unit = u;
+                const auto readings = units.readings(u.id);
+                if (!readings.isEmpty())
+                    o.latestReading = readings.last();
+                break;
+            }
+        }
+    }
     o.idBase = request.idBase.isEmpty() ? QString::fromLatin1(gs1::DigitalLink::kDefaultBase)
                                         : request.idBase;
 

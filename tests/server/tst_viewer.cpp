@@ -15,6 +15,7 @@
 #include <server/apiroutes.h>
 #include <server/server.h>
 #include <store/apikeyrepository.h>
+#include <store/batteryunitrepository.h>
 #include <store/passportrepository.h>
 #include <store/productrepository.h>
 #include <store/tenantrepository.h>
@@ -439,6 +440,47 @@ private Q_SLOTS:
         // X-API-Key works like Authorization: Bearer.
         html = text(get(path, {{"X-API-Key", m_keyA.toLatin1()}}));
         QVERIFY(html.contains(QStringLiteral("test-report.pdf")));
+    }
+
+    // Annex XIII point 4 (the individual battery: status, state of health) only for a
+    // legitimate-interest session of the owner, in the recycler view of that serial.
+    void batteryUnitDataForLegitimateInterestOnly()
+    {
+        const auto product = store::ProductRepository(*m_db, m_tenantA).findByGtin(kBattery);
+        QVERIFY(product);
+        store::BatteryUnitRepository units(*m_db, m_tenantA);
+        passport::BatteryUnit unit;
+        unit.productId = product->id;
+        unit.uniqueIdentifier = QStringLiteral("urn:test:battery:SN000001");
+        unit.serialNumber = QStringLiteral("SN000001");
+        unit.lot = QStringLiteral("LOT2026A");
+        auto created = units.create(unit);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        passport::SohReading reading;
+        reading.measuredAt = QDateTime(QDate(2026, 10, 1), QTime(8, 0), Qt::UTC);
+        reading.stateOfHealthPct = 87.5;
+        reading.cycleCount = 412;
+        QVERIFY(units.addReading(created->id, reading).ok());
+
+        const QString path =
+            QStringLiteral("/passport/01/%1/10/LOT2026A/21/SN000001?view=recycler").arg(kBattery);
+        QString html = text(get(path, {}, m_keyA));
+        QVERIFY(
+            html.contains(QStringLiteral("<th scope=\"row\">State of health</th><td>87.5 %</td>")));
+        QVERIFY(html.contains(QStringLiteral("<td>412</td>")));
+        QVERIFY(html.contains(QStringLiteral("urn:test:battery:SN000001")));
+        for (const QString& key : {QString(), m_keyB}) {
+            html = text(get(path, {}, key));
+            QVERIFY(!html.contains(QStringLiteral("State of health")));
+            QVERIFY(!html.contains(QStringLiteral("urn:test:battery")));
+        }
+        // Another serial: no unit data.
+        html = text(get(QStringLiteral("/passport/01/%1/21/SN000002?view=recycler").arg(kBattery),
+                        {}, m_keyA));
+        QVERIFY(!html.contains(QStringLiteral("State of health")));
+        // The consumer view never shows it.
+        html = text(get(QStringLiteral("/passport/01/%1/21/SN000001").arg(kBattery), {}, m_keyA));
+        QVERIFY(!html.contains(QStringLiteral("State of health")));
     }
 
     void digitalLinkForm()
