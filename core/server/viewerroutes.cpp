@@ -77,9 +77,8 @@ Status addViewerRoutes(Server& server, const ApiContext& ctx)
                                         return viewerPage(ctx, authenticate, request, dlForm);
                                     });
         r.isPublic = true;
-        r.responseSchema =
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                        {QStringLiteral("contentMediaType"), QStringLiteral("text/html")}};
+        // No responseSchema: the OpenAPI writer files schemas under application/json, and
+        // this answer is an HTML page.
         list.append(std::move(r));
     };
     page("/passport/{gtin}", false,
