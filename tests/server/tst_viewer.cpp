@@ -501,6 +501,12 @@ private Q_SLOTS:
         QCOMPARE(q.status, 200);
         QVERIFY(text(q).contains(QStringLiteral("<dd>SN000001</dd>")));
         QCOMPARE(get(QStringLiteral("/passport/01/%1/21/X1").arg(kBattery)).status, 200);
+        // A lot with a slash travels percent-encoded in the path and stays one value.
+        const NamReply slash = get(QStringLiteral("/passport/01/%1/10/A%2FB").arg(kBattery));
+        QCOMPARE(slash.status, 200);
+        QVERIFY(text(slash).contains(QStringLiteral("<dt>Batch</dt><dd>A/B</dd>")));
+        QVERIFY(
+            text(slash).contains(QStringLiteral("href=\"/passport/01/08523456790018/10/A%2FB?")));
         QCOMPARE(get(QStringLiteral("/passport/01/%1/10/A1").arg(kBattery)).status, 200);
     }
 
