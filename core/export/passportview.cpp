@@ -5,6 +5,7 @@
 #include "passport/winelabel.h"
 #include "viewerstrings.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -24,18 +25,21 @@ using passport::Product;
 
 namespace {
 
+// The inline SVG icons of resources/viewer/icons, read once (thread-safe static init, so a
+// GUI preview and an in-process server may render at the same time).
 QString icon(const QString& name)
 {
-    static QHash<QString, QString> cache;
-    auto it = cache.find(name);
-    if (it == cache.end()) {
-        QFile file(QStringLiteral(":/viewer/icons/%1.svg").arg(name));
-        QString svg;
-        if (file.open(QIODevice::ReadOnly))
-            svg = QString::fromUtf8(file.readAll()).trimmed();
-        it = cache.insert(name, svg);
-    }
-    return *it;
+    static const QHash<QString, QString> icons = [] {
+        QHash<QString, QString> h;
+        const QDir dir(QStringLiteral(":/viewer/icons"));
+        for (const QString& file : dir.entryList({QStringLiteral("*.svg")}, QDir::Files)) {
+            QFile f(dir.filePath(file));
+            if (f.open(QIODevice::ReadOnly))
+                h.insert(file.chopped(4), QString::fromUtf8(f.readAll()).trimmed());
+        }
+        return h;
+    }();
+    return icons.value(name);
 }
 
 // Builds one page in one language; keeps the pieces every section needs at hand.

@@ -322,6 +322,8 @@ private Q_SLOTS:
                                 "<th scope=\"row\">Region</th><td>Mosel</td>"})
             QVERIFY2(html.contains(QLatin1String(row)), row);
         QVERIFY(html.contains(QStringLiteral("Bottled under a protective atmosphere")));
+        // Icons are inline SVG (no image requests): one per section and the kind.
+        QVERIFY(html.count(QStringLiteral("<svg class=\"icon\"")) >= 5);
 
         // No marketing, no tracking: links only to this page's own views and languages,
         // no images, no cookies, no script but the data block.
