@@ -4,11 +4,13 @@
 #include "gs1/digitallink.h"
 #include "gs1/gtin.h"
 #include "htmltemplate.h"
+#include "jsonldwriter.h"
 #include "store/batteryunitrepository.h"
 #include "store/publishedpassportlookup.h"
 #include "viewerstrings.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <optional>
 
 namespace dpp::exporting {
@@ -59,6 +61,7 @@ ViewerPage::Answer failure(int status, const QString& message, const QString& pa
     ViewerPage::Answer a;
     a.status = status;
     a.param = param;
+    a.message = message;
     a.language = chromeLanguage(ranges, QStringLiteral("en"));
     const auto t = [&](const char* key) {
         return ViewerStrings::text(a.language, QLatin1String(key));
@@ -75,9 +78,9 @@ ViewerPage::Answer failure(int status, const QString& message, const QString& pa
                             {QStringLiteral("t"), ViewerStrings::table(a.language)},
                             {QStringLiteral("stylesheet"), QStringLiteral("/viewer/viewer.css")}};
     if (const HtmlTemplate* tpl = compiled(false))
-        a.html = tpl->render(model).toUtf8();
+        a.body = tpl->render(model).toUtf8();
     else
-        a.html = "<!DOCTYPE html><title>" + QByteArray::number(status) + "</title>";
+        a.body = "<!DOCTYPE html><title>" + QByteArray::number(status) + "</title>";
     return a;
 }
 
@@ -99,6 +102,13 @@ QString ViewerPage::canonicalPath(const QString& gtin14, const QString& lot, con
     if (!serial.isEmpty())
         path += QStringLiteral("/21/") + gs1::DigitalLink::escape(serial, false);
     return path;
+}
+
+bool ViewerPage::wantsJsonLd(const QByteArray& accept)
+{
+    const QByteArray a = accept.toLower();
+    return (a.contains("application/ld+json") || a.contains("application/json")) &&
+           !a.contains("text/html");
 }
 
 QByteArray ViewerPage::stylesheet()
@@ -189,7 +199,14 @@ ViewerPage::Answer ViewerPage::render(store::Database& db, const Request& reques
         a.status = 500;
         return a;
     }
-    a.html = tpl->render(PassportView::build(found->product, found->version, o)).toUtf8();
+    if (wantsJsonLd(request.accept)) {
+        a.contentType = "application/ld+json";
+        a.body = QJsonDocument(
+                     JsonLdWriter::passport(found->product, found->version, o.audience, o.idBase))
+                     .toJson(QJsonDocument::Compact);
+        return a;
+    }
+    a.body = tpl->render(PassportView::build(found->product, found->version, o)).toUtf8();
     return a;
 }
 

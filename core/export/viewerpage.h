@@ -23,6 +23,9 @@ public:
         QString view;   // ?view=: consumer (default) | recycler | regulator
         QString lang;   // ?lang=: beats Accept-Language
         QByteArray acceptLanguage;
+        /// Accept: a client that asks for JSON-LD (and not HTML) gets the passport's JSON-LD,
+        /// the same document the page embeds (see wantsJsonLd).
+        QByteArray accept;
         /// Tenant of an authenticated session holding passports:read; empty = anonymous.
         /// Restricted fields are shown only when it owns the passport.
         QString authorisedTenant;
@@ -34,8 +37,15 @@ public:
         int status = 200; // 200, 400 (bad key or parameter), 404 (no published passport)
         QString param;    // for 400: the parameter at fault ("gtin", "batch", "view", …)
         QString language; // language of the page chrome
-        QByteArray html;  // UTF-8
+        QString message;  // for errors: what is wrong, as the page says it
+        QByteArray contentType = "text/html; charset=utf-8";
+        QByteArray body; // the page (UTF-8), or the JSON-LD
     };
+
+    /// Whether an Accept header asks for JSON-LD rather than a page: it names
+    /// application/ld+json or application/json and not text/html. Browsers always name
+    /// text/html, so they keep getting the page.
+    static bool wantsJsonLd(const QByteArray& accept);
 
     static Answer render(store::Database& db, const Request& request);
 

@@ -21,11 +21,22 @@ using exporting::ViewerPage;
 
 namespace {
 
-Response htmlAnswer(const ViewerPage::Answer& a, bool personal)
+Response answer(const ViewerPage::Answer& a, bool personal, bool wantsJson)
 {
-    Response r = Response::bytes(a.html, "text/html; charset=utf-8", a.status);
+    Response r;
+    if (a.status != 200 && wantsJson) {
+        // A machine client gets the API's error shape, not a page.
+        const ApiError e =
+            a.status == 404 ? ApiError::notFound(a.message)
+            : a.status == 401
+                ? ApiError::unauthorized(a.message)
+                : ApiError::badRequest(QStringLiteral("invalid_") + a.param, a.message, a.param);
+        r = Response::error(e);
+    } else {
+        r = Response::bytes(a.body, a.contentType, a.status);
+    }
     r.setHeader("Content-Language", a.language.toLatin1());
-    r.setHeader("Vary", "Accept-Language, Authorization, X-API-Key");
+    r.setHeader("Vary", "Accept, Accept-Language, Authorization, X-API-Key");
     // Pages with restricted data must not sit in shared caches; public ones are cheap to
     // re-render and must follow a new publication at once.
     r.setHeader("Cache-Control", personal ? "private, no-store" : "no-cache");
@@ -47,22 +58,24 @@ Response viewerPage(const ApiContext& ctx, const Authenticator& authenticate,
     v.view = request.query.queryItemValue(QStringLiteral("view"), QUrl::FullyDecoded);
     v.lang = request.query.queryItemValue(QStringLiteral("lang"), QUrl::FullyDecoded);
     v.acceptLanguage = request.header("accept-language");
+    v.accept = request.header("accept");
+    const bool wantsJson = ViewerPage::wantsJsonLd(v.accept);
     v.idBase = ctx.baseUrl ? ctx.baseUrl() : QString();
 
     const bool presentsKey = !ApiKeyAuthenticator::presentedKey(request).isEmpty();
     if (presentsKey) {
         const Result<Principal> principal = authenticate(request);
         if (!principal) {
-            Response r = htmlAnswer(
+            Response r = answer(
                 ViewerPage::error(401, principal.error().message, {}, v.lang, v.acceptLanguage),
-                true);
+                true, wantsJson);
             r.setHeader("WWW-Authenticate", "Bearer");
             return r;
         }
         if (principal->scopes.contains(QStringLiteral("passports:read")))
             v.authorisedTenant = principal->tenantId;
     }
-    return htmlAnswer(ViewerPage::render(*ctx.db, v), presentsKey);
+    return answer(ViewerPage::render(*ctx.db, v), presentsKey, wantsJson);
 }
 
 } // namespace

@@ -536,6 +536,31 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument(battery).toJson().contains("LiNi0.8"));
     }
 
+    // A machine client that follows the gs1:dpp link with Accept: application/ld+json gets
+    // the JSON-LD itself, and API-shaped errors.
+    void jsonLdByContentNegotiation()
+    {
+        const QString path = QStringLiteral("/passport/") + kWine;
+        const NamReply ld = get(path, {{"Accept", "application/ld+json"}});
+        QCOMPARE(ld.status, 200);
+        QCOMPARE(ld.headers.value("content-type"), QByteArray("application/ld+json"));
+        QVERIFY(ld.headers.value("vary").contains("Accept"));
+        QCOMPARE(ld.json(), embeddedJsonLd(text(get(path))));
+        // A browser's Accept names text/html: the page.
+        const NamReply page = get(path, {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
+        QVERIFY(page.headers.value("content-type").startsWith("text/html"));
+
+        const NamReply bad = get(QStringLiteral("/passport/123"), {{"Accept", "application/json"}});
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json().value(u"error").toObject().value(u"param").toString(),
+                 QStringLiteral("gtin"));
+        const NamReply missing =
+            get(QStringLiteral("/passport/04006381333931"), {{"Accept", "application/ld+json"}});
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.json().value(u"error").toObject().value(u"code").toString(),
+                 QStringLiteral("not_found"));
+    }
+
     void hostileTextIsEscaped()
     {
         const QString hostile =
