@@ -3,6 +3,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
+
+namespace dpp::store {
+class Database;
+}
 
 namespace dpp::ui {
 
@@ -11,6 +16,17 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    // The open store (null when none could be opened).
+    std::shared_ptr<dpp::store::Database> database() const;
+
+Q_SIGNALS:
+    void storeChanged();
+
+private:
+    // Labels and Publish menus: ui/mainwindowlabels.cpp, ui/mainwindowpublish.cpp.
+    void installLabelActions();
+    void installPublishActions();
+    mutable std::shared_ptr<dpp::store::Database> m_db;
 };
 
 } // namespace dpp::ui

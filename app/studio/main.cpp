@@ -1,11 +1,16 @@
 // dppstudio: the desktop application. main() only wires Qt up; everything the
 // window does is in ui/ and, below it, core/.
+#include "designer/labeldesignerwindow.h"
 #include "mainwindow.h"
+#include "screenshotter.h"
+
+#include <QAction>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 #include <cstdio>
 #include <dpp/version.h>
@@ -32,14 +37,19 @@ int main(int argc, char* argv[])
             return 0;
         }
         if (arg == "--help" || arg == "-h") {
-            std::printf("Usage: dppstudio [--database PATH|postgresql://...] [FILE.dpplabel]\n\n"
+            std::printf("Usage: dppstudio [--store PATH|postgresql://...] [--screenshot DIR] "
+                        "[FILE.dpplabel...]\n\n"
                         "DPP Studio desktop application: edit products and passports, design\n"
                         "labels, print, and publish through the bundled server.\n\n"
                         "Options:\n"
-                        "  --database DB  SQLite file or PostgreSQL URL (default: the user's data "
-                        "folder)\n"
-                        "  -h, --help     Show this help\n"
-                        "  -v, --version  Show the version\n\n"
+                        "  --store DB        SQLite file or PostgreSQL URL (default: the user's "
+                        "data\n"
+                        "                    folder); --database is the same\n"
+                        "  --screenshot DIR  Save PNGs of the main window, label designer, print\n"
+                        "                    dialog and publish panel to DIR, then exit\n"
+                        "  -h, --help        Show this help\n"
+                        "  -v, --version     Show the version\n\n"
+                        "Label files given are opened in the label designer.\n"
                         "Scripting and batch work: see `dppctl help`.\n");
             return 0;
         }
@@ -63,16 +73,55 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("DPP Studio"));
     QApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));
 
+    QString storeLocation, screenshotDir;
+    QStringList labelFiles; // the .desktop file's %F: labels to open in the designer
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        auto value = [&](const QString& name, QString* out) {
+            if (a == name && i + 1 < args.size()) {
+                *out = args.at(++i);
+                return true;
+            }
+            if (a.startsWith(name + u'=')) {
+                *out = a.mid(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
+        if (value(QStringLiteral("--store"), &storeLocation) ||
+            value(QStringLiteral("--database"), &storeLocation) ||
+            value(QStringLiteral("--screenshot"), &screenshotDir))
+            continue;
+        if (!a.startsWith(u'-'))
+            labelFiles.append(a);
+    }
+    // Read by MainWindow::database(); empty = the default store location.
+    app.setProperty("dppStore", storeLocation);
+
+    // Language: the Preferences' choice (QSettings key "ui/language", e.g. "de";
+    // empty or missing = the system locale).
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("dppstudio"), QStringLiteral("_"),
+    if (appTranslator.load(locale, QStringLiteral("dppstudio"), QStringLiteral("_"),
                            QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     dpp::ui::MainWindow window;
     window.show();
+    for (const QString& file : std::as_const(labelFiles)) {
+        if (auto* open = window.findChild<QAction*>(QStringLiteral("actionLabelDesigner"))) {
+            open->trigger();
+            window.findChildren<dpp::ui::LabelDesignerWindow*>().last()->openFile(file);
+        }
+    }
+    if (!screenshotDir.isEmpty())
+        (new dpp::ui::Screenshotter(&window, screenshotDir))->start();
     return QApplication::exec();
 }

@@ -8,10 +8,10 @@ namespace dpp::server {
 Status ApiRoutes::install(Server& server, const ApiContext& context)
 {
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
-    for (const auto add :
-         {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
-          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
-          addEprExportRoutes, addComplianceRoutes, addViewerRoutes}) {
+    for (const auto add : {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes,
+                           addSupplierRoutes, addSerialRoutes, addDocumentRoutes, addBulkRoutes,
+                           addBatteryRoutes, addZipRoutes, addEprExportRoutes, addComplianceRoutes,
+                           addAuthRoutes, addOAuthRoutes, addViewerRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

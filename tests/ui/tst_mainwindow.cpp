@@ -20,7 +20,9 @@ private Q_SLOTS:
         QAction* quit = nullptr;
         for (QAction* menu : window.menuBar()->actions()) {
             for (QAction* a : menu->menu()->actions()) {
-                if (a->shortcut() == QKeySequence(QKeySequence::Quit))
+                // The first match (File menu): on the offscreen platform the
+                // Quit key sequence is empty and so is every later menu item's.
+                if (!quit && a->shortcut() == QKeySequence(QKeySequence::Quit))
                     quit = a;
             }
         }
