@@ -12,6 +12,7 @@
 #include <export/jsonldwriter.h>
 #include <export/sampleseeder.h>
 #include <passport/apikey.h>
+#include <server/accountservice.h>
 #include <server/apiroutes.h>
 #include <server/server.h>
 #include <store/apikeyrepository.h>
@@ -483,6 +484,29 @@ private Q_SLOTS:
         // The consumer view never shows it.
         html = text(get(QStringLiteral("/passport/01/%1/21/SN000001").arg(kBattery), {}, m_keyA));
         QVERIFY(!html.contains(QStringLiteral("State of health")));
+    }
+
+    // A login session of the owner's tenant unlocks the same fields as its API key; after
+    // logout the token is refused (401 page), never silently shown the public view.
+    void loginSessionAuthorises()
+    {
+        AccountService accounts(m_db, false);
+        const auto user = accounts.createUser(
+            m_tenantA, passport::ApiKey::knownScopes(),
+            {{QStringLiteral("email"), QStringLiteral("auditor@example.com")},
+             {QStringLiteral("password"), QStringLiteral("long enough secret 1")},
+             {QStringLiteral("role"), QStringLiteral("compliance_officer")}});
+        QVERIFY2(user.ok(), qPrintable(user.ok() ? QString() : user.error().message));
+        const auto login =
+            accounts.login({{QStringLiteral("email"), QStringLiteral("auditor@example.com")},
+                            {QStringLiteral("password"), QStringLiteral("long enough secret 1")}},
+                           QStringLiteral("127.0.0.1"));
+        QVERIFY2(login.ok(), qPrintable(login.ok() ? QString() : login.error().message));
+        const QString path = QStringLiteral("/passport/%1?view=regulator").arg(kBattery);
+        QVERIFY(
+            text(get(path, {}, login->sessionToken)).contains(QStringLiteral("test-report.pdf")));
+        QVERIFY(accounts.logout(login->sessionToken).ok());
+        QCOMPARE(get(path, {}, login->sessionToken).status, 401);
     }
 
     void digitalLinkForm()
