@@ -12,7 +12,7 @@ Status ApiRoutes::install(Server& server, const ApiContext& context)
          {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
           addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
           addEprExportRoutes, addComplianceRoutes, addAuthRoutes, addOAuthRoutes, addLinkRoutes,
-          addProductSupplierRoutes, addResolverRoutes}) {
+          addProductSupplierRoutes, addViewerRoutes, addResolverRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }
