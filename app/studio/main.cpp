@@ -5,7 +5,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
+#include <QFileInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 #include <cstdio>
 #include <dpp/version.h>
@@ -63,16 +65,38 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("DPP Studio"));
     QApplication::setApplicationVersion(QString::fromLatin1(dpp::kVersion));
 
+    QCommandLineParser parser;
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("SQLite file or PostgreSQL URL"),
+                                            QStringLiteral("DB"));
+    parser.addOption(databaseOption);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .dpplabel to open"));
+    parser.process(app);
+
+    // The language chosen in Preferences wins over the system's (after a restart).
+    const QString language = dpp::ui::Preferences::load().language;
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("dppstudio"), QStringLiteral("_"),
+    if (appTranslator.load(locale, QStringLiteral("dppstudio"), QStringLiteral("_"),
                            QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     dpp::ui::MainWindow window;
     window.show();
+    // Without --database: the store dppctl uses, seeded with the sample products
+    // the first time it is created, so a new user sees something to edit.
+    const QString location = parser.isSet(databaseOption)
+                                 ? parser.value(databaseOption)
+                                 : dpp::ui::MainWindow::defaultStoreLocation();
+    const bool firstStart = !parser.isSet(databaseOption) && !QFileInfo::exists(location);
+    if (const auto opened = window.openStore(location, firstStart); !opened.ok())
+        QMessageBox::warning(&window, QObject::tr("Cannot open store"),
+                             QStringLiteral("%1\n\n%2").arg(
+                                 dpp::ui::MainWindow::displayLocation(location),
+                                 opened.error().message));
     return QApplication::exec();
 }
