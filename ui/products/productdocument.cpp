@@ -19,6 +19,13 @@ ProductDocument::ProductDocument(std::shared_ptr<store::Database> db, QString te
     revalidate();
 }
 
+ProductDocument::~ProductDocument()
+{
+    // The stack announces "clean" while it is destroyed; the editor listening
+    // to it is already half gone by then.
+    m_undo.blockSignals(true);
+}
+
 Status ProductDocument::load(const QString& productId)
 {
     const auto product = store::ProductRepository(*m_db, m_tenantId).get(productId);

@@ -30,6 +30,7 @@ public:
     // A new, empty product.
     ProductDocument(std::shared_ptr<store::Database> db, QString tenantId,
                     QObject* parent = nullptr);
+    ~ProductDocument() override;
     // Loads a stored product and its latest passport version; param "id" when unknown.
     Status load(const QString& productId);
 
