@@ -182,7 +182,8 @@ ProductEditor* MainWindow::openProductEditor(const QString& productId)
     auto* editor =
         new ProductEditor(m_db, m_tenantId, productId, m_preferences.resolverBase, m_tabs);
     m_undoGroup->addStack(editor->document()->undoStack());
-    connect(editor, &ProductEditor::titleChanged, this, [this, editor] { updateEditorTab(editor); });
+    connect(editor, &ProductEditor::titleChanged, this,
+            [this, editor] { updateEditorTab(editor); });
     connect(editor, &ProductEditor::productSaved, this, [this] { m_browser->model()->reload(); });
     const int index = m_tabs->addTab(editor, editor->title());
     m_tabs->setCurrentIndex(index);
@@ -203,10 +204,10 @@ bool MainWindow::closeEditor(int index)
         return true;
     if (editor->document()->isModified()) {
         m_tabs->setCurrentIndex(index);
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved changes"),
-            tr("%1 has unsaved changes. Discard them?").arg(editor->title()),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Unsaved changes"),
+                                  tr("%1 has unsaved changes. Discard them?").arg(editor->title()),
+                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return false;
     }
@@ -268,10 +269,10 @@ void MainWindow::openStoreDialog()
 void MainWindow::openPostgresDialog()
 {
     bool ok = false;
-    const QString url = QInputDialog::getText(
-        this, tr("Open PostgreSQL store"),
-        tr("PostgreSQL URL (postgresql://user:password@host:5432/database):"), QLineEdit::Normal,
-        QString(), &ok);
+    const QString url =
+        QInputDialog::getText(this, tr("Open PostgreSQL store"),
+                              tr("PostgreSQL URL (postgresql://user:password@host:5432/database):"),
+                              QLineEdit::Normal, QString(), &ok);
     if (!ok || url.trimmed().isEmpty())
         return;
     if (!url.trimmed().startsWith(QLatin1String("postgres"))) {

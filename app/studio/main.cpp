@@ -4,8 +4,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QTranslator>
@@ -94,9 +94,9 @@ int main(int argc, char* argv[])
                                  : dpp::ui::MainWindow::defaultStoreLocation();
     const bool firstStart = !parser.isSet(databaseOption) && !QFileInfo::exists(location);
     if (const auto opened = window.openStore(location, firstStart); !opened.ok())
-        QMessageBox::warning(&window, QObject::tr("Cannot open store"),
-                             QStringLiteral("%1\n\n%2").arg(
-                                 dpp::ui::MainWindow::displayLocation(location),
-                                 opened.error().message));
+        QMessageBox::warning(
+            &window, QObject::tr("Cannot open store"),
+            QStringLiteral("%1\n\n%2")
+                .arg(dpp::ui::MainWindow::displayLocation(location), opened.error().message));
     return QApplication::exec();
 }

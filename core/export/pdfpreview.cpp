@@ -29,8 +29,8 @@ Result<QImage> PdfPreview::firstPage(const QByteArray& pdf, const QSize& maxSize
         return Error{QStringLiteral("file"), QStringLiteral("page 1 has no size"),
                      QStringLiteral("not_pdf")};
     // Resolution that makes the page fit the box: 72 points per inch.
-    const double scale = std::min(maxSize.width() / points.width(),
-                                  maxSize.height() / points.height());
+    const double scale =
+        std::min(maxSize.width() / points.width(), maxSize.height() / points.height());
     doc->setRenderHint(Poppler::Document::Antialiasing);
     doc->setRenderHint(Poppler::Document::TextAntialiasing);
     QImage image = page->renderToImage(72.0 * scale, 72.0 * scale);

@@ -9,8 +9,7 @@ namespace {
 using Change = PassportDiff::Change;
 using Kind = PassportDiff::Kind;
 
-void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b,
-                QList<Change>& out);
+void diffValues(const QString& path, const QJsonValue& a, const QJsonValue& b, QList<Change>& out);
 
 void diffObjects(const QString& prefix, const QJsonObject& a, const QJsonObject& b,
                  QList<Change>& out)

@@ -4,9 +4,8 @@
 
 namespace dpp::store {
 
-Result<passport::PassportVersion> PassportPublisher::publish(const QString& productId,
-                                                             const QString& kind,
-                                                             const QJsonObject& data)
+Result<passport::PassportVersion>
+PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data)
 {
     PassportRepository passports(m_db, m_tenantId);
     if (const auto current = passports.published(productId);

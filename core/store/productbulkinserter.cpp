@@ -63,9 +63,10 @@ Result<int> ProductBulkInserter::insert(const QList<QJsonObject>& products)
             q.bindValue(QStringLiteral(":updated"), now);
             // A unique-key violation here is a GTIN the tenant already has.
             if (Status s = Database::exec(q); !s.ok())
-                return Error{QStringLiteral("products[%1].gtin").arg(i),
-                             QStringLiteral("cannot insert GTIN %1: %2").arg(p.gtin, s.error().message),
-                             QStringLiteral("duplicate_gtin")};
+                return Error{
+                    QStringLiteral("products[%1].gtin").arg(i),
+                    QStringLiteral("cannot insert GTIN %1: %2").arg(p.gtin, s.error().message),
+                    QStringLiteral("duplicate_gtin")};
             ++created;
         }
         return Ok{};

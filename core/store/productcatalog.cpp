@@ -84,7 +84,8 @@ Result<QList<ProductCatalog::Row>> ProductCatalog::window(const Query& query, in
     else
         order += QStringLiteral("COALESCE(%1, '')").arg(col) + dir + QStringLiteral(", gtin") + dir;
     QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT id, gtin, name_en, sku, category, status, updated_at FROM products") +
+        QStringLiteral(
+            "SELECT id, gtin, name_en, sku, category, status, updated_at FROM products") +
         where(query) + order + QStringLiteral(" LIMIT :n OFFSET :o"));
     bind(q, query);
     q.bindValue(QStringLiteral(":n"), limit);

@@ -167,7 +167,8 @@ private Q_SLOTS:
         QString tenant;
         auto db = open(tdb, &tenant);
         QVERIFY(db);
-        auto product = store::ProductRepository(*db, tenant).create(productJson(7, "P", "other", ""));
+        auto product =
+            store::ProductRepository(*db, tenant).create(productJson(7, "P", "other", ""));
         QVERIFY(product.ok());
         store::PassportPublisher publisher(*db, tenant);
         const QJsonObject v1{{"note", "first"}, {"list", QJsonArray{1, 2}}};
@@ -209,11 +210,10 @@ private Q_SLOTS:
     void wineEnergy()
     {
         // 12.5 % vol: 9.8625 g alcohol * 29 = 286 kJ; 2.6 g carbohydrate * 17 = 44.2 kJ.
-        const QJsonObject wine{{"alcoholPct", 12.5},
-                               {"nutrition", QJsonObject{{"fat", 0},
-                                                         {"carbohydrate", 2.6},
-                                                         {"protein", 0.1},
-                                                         {"energyKj", 332}}}};
+        const QJsonObject wine{
+            {"alcoholPct", 12.5},
+            {"nutrition",
+             QJsonObject{{"fat", 0}, {"carbohydrate", 2.6}, {"protein", 0.1}, {"energyKj", 332}}}};
         const auto e = passport::NutritionEnergy::fromWineLabel(wine);
         QVERIFY(e);
         QCOMPARE(qRound(e->kj), 332);

@@ -31,9 +31,9 @@
 #include <products/jsontableeditor.h>
 #include <products/passporttab.h>
 #include <products/productbrowser.h>
-#include <products/producttablemodel.h>
 #include <products/productdocument.h>
 #include <products/producteditor.h>
+#include <products/producttablemodel.h>
 #include <products/publishdialog.h>
 #include <products/winetab.h>
 #include <store/passportrepository.h>
@@ -62,7 +62,9 @@ QAction* menuAction(QMainWindow& window, const QKeySequence& key)
 
 int fileMode(const QString& path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 0777);
@@ -84,7 +86,8 @@ class TestProductEditor : public QObject
     }
     QString productIdByGtin(MainWindow& window, const QString& gtin)
     {
-        const auto p = store::ProductRepository(*window.database(), window.tenantId()).findByGtin(gtin);
+        const auto p =
+            store::ProductRepository(*window.database(), window.tenantId()).findByGtin(gtin);
         return p ? p->id : QString();
     }
 
@@ -214,8 +217,8 @@ private Q_SLOTS:
         QCOMPARE(stored->materials.last().name, QStringLiteral("Cobalt"));
 
         // Rows pasted from a spreadsheet (with its header row) are one undo step.
-        QCOMPARE(materials->pasteText(QStringLiteral("Name\tpercentage\nNickel\t2\r\nLithium\t1\n")),
-                 2);
+        QCOMPARE(
+            materials->pasteText(QStringLiteral("Name\tpercentage\nNickel\t2\r\nLithium\t1\n")), 2);
         QCOMPARE(table->rowCount(), before + 3);
         QCOMPARE(table->item(before + 2, 0)->text(), QStringLiteral("Lithium"));
         undo->trigger();
@@ -298,12 +301,24 @@ private Q_SLOTS:
                  QStringLiteral("Riesling"));
         // The history lists every version, newest first, with its hash.
         QTableWidget* history = editor->passportTab()->history();
-        const auto versions = store::PassportRepository(*window.database(), window.tenantId())
-                                  .versions(id);
+        const auto versions =
+            store::PassportRepository(*window.database(), window.tenantId()).versions(id);
         QCOMPARE(history->rowCount(), versions.size());
         QCOMPARE(history->item(0, 1)->text(), QStringLiteral("published"));
         QCOMPARE(history->item(0, 5)->text(), now->sha256);
         QCOMPARE(now->sha256, passport::PassportVersion::hashOf(now->data));
+        // DPP_SCREENSHOT_DIR: pictures of the editor for the README (not an assertion).
+        if (const QString shots = qEnvironmentVariable("DPP_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1200, 800);
+            for (QWidget* tab : {static_cast<QWidget*>(editor->wineTab()),
+                                 static_cast<QWidget*>(editor->generalTab())}) {
+                editor->tabs()->setCurrentWidget(tab);
+                window.grab().save(
+                    shots + QStringLiteral("/editor-%1.png").arg(editor->tabs()->currentIndex()));
+            }
+            window.tabs()->setCurrentIndex(0);
+            window.grab().save(shots + QStringLiteral("/products.png"));
+        }
         // Nothing left to publish.
         PublishDialog again(editor->document());
         QCOMPARE(again.changes()->rowCount(), 0);
@@ -345,8 +360,8 @@ private Q_SLOTS:
         p.resolverBase = QStringLiteral("https://id.example.com");
         p.serverUrl = QStringLiteral("https://dpp.example.com");
         p.apiKey = QStringLiteral("sk_live_secret");
-        p.printers = {{QStringLiteral("Zebra"), QStringLiteral("10.0.0.5:9100"),
-                       QJsonObject{{"dpi", 300}}}};
+        p.printers = {
+            {QStringLiteral("Zebra"), QStringLiteral("10.0.0.5:9100"), QJsonObject{{"dpi", 300}}}};
         p.addRecentStore(QStringLiteral("/a.sqlite"));
         p.addRecentStore(QStringLiteral("/b.sqlite"));
         p.addRecentStore(QStringLiteral("/a.sqlite"));

@@ -51,8 +51,9 @@ private Q_SLOTS:
         for (int i = 0; i < kProducts; ++i)
             products.append(
                 {{"gtin", gtinFor(i)},
-                 {"name", QJsonObject{{"en", QStringLiteral("Product %1").arg(i, 6, 10,
-                                                                              QLatin1Char('0'))}}},
+                 {"name",
+                  QJsonObject{
+                      {"en", QStringLiteral("Product %1").arg(i, 6, 10, QLatin1Char('0'))}}},
                  {"category", i % 10 == 0 ? QStringLiteral("wine") : QStringLiteral("textile")},
                  {"sku", QStringLiteral("S-%1").arg(i)}});
         auto inserted = store::ProductBulkInserter(*m_db, m_tenant).insert(products);

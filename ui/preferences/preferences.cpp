@@ -37,8 +37,10 @@ Preferences Preferences::load(const QString& path)
     for (int i = 0; i < n; ++i) {
         s.setArrayIndex(i);
         p.printers.append(
-            {s.value(QStringLiteral("name")).toString(), s.value(QStringLiteral("target")).toString(),
-             QJsonDocument::fromJson(s.value(QStringLiteral("calibration")).toByteArray()).object()});
+            {s.value(QStringLiteral("name")).toString(),
+             s.value(QStringLiteral("target")).toString(),
+             QJsonDocument::fromJson(s.value(QStringLiteral("calibration")).toByteArray())
+                 .object()});
     }
     s.endArray();
     return p;

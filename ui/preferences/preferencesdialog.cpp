@@ -20,18 +20,17 @@ PreferencesDialog::PreferencesDialog(const Preferences& preferences, QWidget* pa
     : QDialog(parent), m_original(preferences), m_language(new QComboBox(this)),
       m_resolver(new QLineEdit(preferences.resolverBase, this)),
       m_server(new QLineEdit(preferences.serverUrl, this)),
-      m_apiKey(new QLineEdit(preferences.apiKey, this)),
-      m_printers(new QTableWidget(0, 3, this)), m_message(new QLabel(this))
+      m_apiKey(new QLineEdit(preferences.apiKey, this)), m_printers(new QTableWidget(0, 3, this)),
+      m_message(new QLabel(this))
 {
     setWindowTitle(tr("Preferences"));
     // Languages with a translation, named in their own language.
     m_language->addItem(tr("System language"), QString());
-    for (const auto& [code, name] :
-         QList<std::pair<QString, QString>>{{"en", "English"},
-                                            {"de", "Deutsch"},
-                                            {"fr", "Français"},
-                                            {"sk", "Slovenčina"},
-                                            {"pt", "Português"}})
+    for (const auto& [code, name] : QList<std::pair<QString, QString>>{{"en", "English"},
+                                                                       {"de", "Deutsch"},
+                                                                       {"fr", "Français"},
+                                                                       {"sk", "Slovenčina"},
+                                                                       {"pt", "Português"}})
         m_language->addItem(name, code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
     m_apiKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
@@ -44,8 +43,9 @@ PreferencesDialog::PreferencesDialog(const Preferences& preferences, QWidget* pa
         m_printers->insertRow(r);
         m_printers->setItem(r, 0, new QTableWidgetItem(p.name));
         m_printers->setItem(r, 1, new QTableWidgetItem(p.target));
-        m_printers->setItem(r, 2, new QTableWidgetItem(QString::fromUtf8(
-                                      QJsonDocument(p.calibration).toJson(QJsonDocument::Compact))));
+        m_printers->setItem(r, 2,
+                            new QTableWidgetItem(QString::fromUtf8(
+                                QJsonDocument(p.calibration).toJson(QJsonDocument::Compact))));
     }
     auto* addPrinter = new QPushButton(tr("Add printer"), this);
     auto* removePrinter = new QPushButton(tr("Remove printer"), this);
@@ -54,9 +54,10 @@ PreferencesDialog::PreferencesDialog(const Preferences& preferences, QWidget* pa
         m_printers->insertRow(r);
         m_printers->setItem(r, 0, new QTableWidgetItem(tr("Printer %1").arg(r + 1)));
         m_printers->setItem(r, 1, new QTableWidgetItem(QStringLiteral("127.0.0.1:9100")));
-        m_printers->setItem(r, 2, new QTableWidgetItem(QString::fromUtf8(
-                                      QJsonDocument(label::PrinterCalibration().toJson())
-                                          .toJson(QJsonDocument::Compact))));
+        m_printers->setItem(r, 2,
+                            new QTableWidgetItem(QString::fromUtf8(
+                                QJsonDocument(label::PrinterCalibration().toJson())
+                                    .toJson(QJsonDocument::Compact))));
     });
     connect(removePrinter, &QPushButton::clicked, this, [this] {
         if (m_printers->currentRow() >= 0)
@@ -112,7 +113,8 @@ void PreferencesDialog::validate()
     checkUrl(m_server, tr("Server URL"), false);
     for (int r = 0; r < m_printers->rowCount(); ++r) {
         const auto* cal = m_printers->item(r, 2);
-        const QJsonDocument doc = QJsonDocument::fromJson(cal ? cal->text().toUtf8() : QByteArray());
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(cal ? cal->text().toUtf8() : QByteArray());
         if (!doc.isObject()) {
             problems << tr("Printer %1 calibration: must be a JSON object").arg(r + 1);
             continue;
@@ -140,8 +142,7 @@ Preferences PreferencesDialog::preferences() const
         auto text = [&](int c) {
             return m_printers->item(r, c) ? m_printers->item(r, c)->text().trimmed() : QString();
         };
-        p.printers.append(
-            {text(0), text(1), QJsonDocument::fromJson(text(2).toUtf8()).object()});
+        p.printers.append({text(0), text(1), QJsonDocument::fromJson(text(2).toUtf8()).object()});
     }
     return p;
 }

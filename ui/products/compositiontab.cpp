@@ -25,9 +25,8 @@ CompositionTab::CompositionTab(ProductDocument* document, QWidget* parent) : QWi
     m_materials = add(tr("Materials"), new JsonTableEditor(document, QStringLiteral("materials"),
                                                            passport::Material::fields()));
     m_substances =
-        add(tr("Substances of concern"),
-            new JsonTableEditor(document, QStringLiteral("substances"),
-                                passport::Substance::fields()));
+        add(tr("Substances of concern"), new JsonTableEditor(document, QStringLiteral("substances"),
+                                                             passport::Substance::fields()));
     m_steps = add(tr("Disassembly steps"),
                   new JsonTableEditor(document, QStringLiteral("disassembly_steps"),
                                       passport::DisassemblyStep::fields()));

@@ -40,9 +40,9 @@ DocumentsTab::DocumentsTab(ProductDocument* document, QWidget* parent)
         if (path.isEmpty())
             return;
         const Status s = attach(path, m_type->currentText());
-        m_status->setText(s.ok() ? tr("Attached %1").arg(QFileInfo(path).fileName())
-                                 : tr("Cannot attach: %1 (%2)")
-                                       .arg(s.error().message, s.error().param));
+        m_status->setText(
+            s.ok() ? tr("Attached %1").arg(QFileInfo(path).fileName())
+                   : tr("Cannot attach: %1 (%2)").arg(s.error().message, s.error().param));
     });
     connect(m_list, &QTableWidget::itemSelectionChanged, this, &DocumentsTab::showPreview);
     connect(m_document, &ProductDocument::saved, this, &DocumentsTab::reload);
@@ -73,9 +73,9 @@ Status DocumentsTab::attach(const QString& path, const QString& docType)
                      QStringLiteral("unreadable")};
     const QByteArray bytes = file.readAll();
     const QString mediaType = QMimeDatabase().mimeTypeForFileNameAndData(path, bytes).name();
-    auto added = store::DocumentRepository(m_document->database(), m_document->tenantId())
-                     .add(m_document->productId(), docType, QFileInfo(path).fileName(), mediaType,
-                          bytes);
+    auto added =
+        store::DocumentRepository(m_document->database(), m_document->tenantId())
+            .add(m_document->productId(), docType, QFileInfo(path).fileName(), mediaType, bytes);
     if (!added.ok())
         return added.error();
     reload();

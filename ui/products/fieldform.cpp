@@ -124,8 +124,7 @@ void FieldForm::refresh(const QString& changedPath)
         } else if (auto* edit = qobject_cast<QLineEdit*>(row.editor)) {
             const QString text = FieldText::format(v);
             // Keep what the user typed ("1." while typing 1.5) when it means the same.
-            const QJsonValue typed =
-                FieldText::parse(row.spec, edit->text());
+            const QJsonValue typed = FieldText::parse(row.spec, edit->text());
             if (typed != v && text != edit->text()) {
                 const QSignalBlocker block(edit);
                 edit->setText(text);

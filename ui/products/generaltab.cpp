@@ -87,7 +87,7 @@ GeneralTab::GeneralTab(ProductDocument* document, QString resolverBase, QWidget*
     auto* gtinBox = new QVBoxLayout;
     gtinBox->addWidget(m_gtin);
     gtinBox->addWidget(m_gtinFeedback);
-    top->addRow(tr("&GTIN"), gtinBox);
+    top->addRow(tr("GTIN"), gtinBox);
     top->addRow(tr("Digital Link"), m_link);
 
     auto* inner = new QWidget;
@@ -135,7 +135,8 @@ void GeneralTab::namesEdited()
 {
     QJsonObject names;
     for (int r = 0; r < m_names->rowCount(); ++r) {
-        const QString lang = m_names->item(r, 0) ? m_names->item(r, 0)->text().trimmed() : QString();
+        const QString lang =
+            m_names->item(r, 0) ? m_names->item(r, 0)->text().trimmed() : QString();
         const QString text = m_names->item(r, 1) ? m_names->item(r, 1)->text() : QString();
         if (lang.isEmpty() && text.isEmpty())
             continue;
@@ -199,8 +200,8 @@ void GeneralTab::updateGtinFeedback()
     }
     m_gtinFeedback->setStyleSheet(QStringLiteral("color: #2e7d32;"));
     m_gtinFeedback->setText(tr("Check digit correct (GTIN-14 %1)").arg(gtin->gtin14()));
-    const auto link = gs1::DigitalLink::build({{QStringLiteral("01"), gtin->gtin14()}},
-                                              m_resolverBase);
+    const auto link =
+        gs1::DigitalLink::build({{QStringLiteral("01"), gtin->gtin14()}}, m_resolverBase);
     m_link->setText(link.ok() ? link->uri() : link.error().message);
 }
 

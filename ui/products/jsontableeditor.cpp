@@ -89,6 +89,7 @@ void JsonTableEditor::refresh(const QString& changedPath)
                 item->setText(text);
         }
     }
+    m_table->resizeColumnsToContents();
     m_refreshing = false;
     showErrors();
 }
@@ -99,8 +100,8 @@ void JsonTableEditor::showErrors()
     QStringList messages;
     for (int r = 0; r < m_table->rowCount(); ++r)
         for (int c = 0; c < m_columns.size(); ++c) {
-            const QString cellPath = QStringLiteral("%1[%2].%3").arg(m_path).arg(r).arg(
-                m_columns[c].key);
+            const QString cellPath =
+                QStringLiteral("%1[%2].%3").arg(m_path).arg(r).arg(m_columns[c].key);
             const QString error = m_document->errorAt(cellPath);
             if (auto* item = m_table->item(r, c)) {
                 item->setBackground(error.isEmpty() ? QBrush() : QBrush(QColor(255, 205, 210)));

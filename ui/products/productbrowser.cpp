@@ -41,9 +41,9 @@ ProductBrowser::ProductBrowser(QWidget* parent)
     m_view->verticalHeader()->hide();
     // Fixed row heights: the view need not measure 100,000 rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::Name,
-                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::Name, QHeaderView::Stretch);
     m_view->setColumnWidth(ProductTableModel::Gtin, 140);
+    m_view->setColumnWidth(ProductTableModel::Updated, 170);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kSearchDelayMs);

@@ -108,7 +108,8 @@ void ProductDocument::revalidate()
     // An e-label the user has started must be complete before it is stored;
     // products that are not wine never carry one.
     if (passportKind() == QLatin1String("wine") && !m_wine.isEmpty())
-        for (const auto& e : passport::PassportVersion::validateData(QStringLiteral("wine"), m_wine))
+        for (const auto& e :
+             passport::PassportVersion::validateData(QStringLiteral("wine"), m_wine))
             errors.append({kPassportPrefix + u'.' + e.param, e.message});
     if (errors != m_errors) {
         m_errors = errors;
@@ -185,8 +186,7 @@ QList<passport::PassportVersion> ProductDocument::history() const
 QList<passport::PassportDiff::Change> ProductDocument::pendingChanges() const
 {
     const auto current = publishedVersion();
-    return passport::PassportDiff::between(current ? current->data : QJsonObject(),
-                                           passportData());
+    return passport::PassportDiff::between(current ? current->data : QJsonObject(), passportData());
 }
 
 Result<passport::PassportVersion> ProductDocument::publish()

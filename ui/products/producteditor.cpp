@@ -21,8 +21,7 @@
 namespace dpp::ui {
 
 ProductEditor::ProductEditor(std::shared_ptr<store::Database> db, const QString& tenantId,
-                             const QString& productId, const QString& resolverBase,
-                             QWidget* parent)
+                             const QString& productId, const QString& resolverBase, QWidget* parent)
     : QWidget(parent), m_document(new ProductDocument(std::move(db), tenantId, this)),
       m_tabs(new QTabWidget(this)), m_errors(new QListWidget(this)),
       m_save(new QPushButton(tr("&Save"), this)), m_saveMessage(new QLabel(this))
@@ -56,12 +55,10 @@ ProductEditor::ProductEditor(std::shared_ptr<store::Database> db, const QString&
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QPushButton::clicked, this, &ProductEditor::save);
-    connect(m_errors, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        focusField(item->data(Qt::UserRole).toString());
-    });
-    connect(m_errors, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        focusField(item->data(Qt::UserRole).toString());
-    });
+    connect(m_errors, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { focusField(item->data(Qt::UserRole).toString()); });
+    connect(m_errors, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { focusField(item->data(Qt::UserRole).toString()); });
     connect(m_document, &ProductDocument::errorsChanged, this, &ProductEditor::updateErrors);
     connect(m_document, &ProductDocument::changed, this, [this](const QString& path) {
         if (path.isEmpty() || path == u"category" || path.startsWith(u"passport"))
@@ -69,12 +66,12 @@ ProductEditor::ProductEditor(std::shared_ptr<store::Database> db, const QString&
         if (path.isEmpty() || path == u"name" || path == u"gtin")
             Q_EMIT titleChanged();
     });
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
-            &ProductEditor::titleChanged);
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &ProductEditor::titleChanged);
 
     auto* bottom = new QHBoxLayout;
     auto* fixBox = new QVBoxLayout;
-    fixBox->addWidget(new QLabel(tr("To fix before saving:"), this));
+    m_fixLabel = new QLabel(tr("To fix before saving:"), this);
+    fixBox->addWidget(m_fixLabel);
     fixBox->addWidget(m_errors);
     fixBox->addWidget(m_saveMessage);
     bottom->addLayout(fixBox, 1);
@@ -116,15 +113,17 @@ void ProductEditor::updateErrors()
 {
     m_errors->clear();
     for (const auto& e : m_document->errors()) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1: %2").arg(e.param, e.message), m_errors);
+        auto* item =
+            new QListWidgetItem(QStringLiteral("%1: %2").arg(e.param, e.message), m_errors);
         item->setData(Qt::UserRole, e.param);
     }
-    m_errors->setVisible(true);
+    // The list takes room only while there is something to fix.
+    m_errors->setVisible(m_errors->count() > 0);
+    m_fixLabel->setVisible(m_errors->count() > 0);
     m_save->setEnabled(m_document->errors().isEmpty());
-    m_save->setToolTip(m_document->errors().isEmpty()
-                           ? QString()
-                           : tr("%n problem(s) to fix first", nullptr,
-                                int(m_document->errors().size())));
+    m_save->setToolTip(m_document->errors().isEmpty() ? QString()
+                                                      : tr("%n problem(s) to fix first", nullptr,
+                                                           int(m_document->errors().size())));
 }
 
 QWidget* ProductEditor::fieldFor(const QString& param) const

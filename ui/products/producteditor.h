@@ -32,8 +32,7 @@ class ProductEditor : public QWidget
 public:
     // `productId` empty = a new product. `resolverBase`: for the Digital Link shown.
     ProductEditor(std::shared_ptr<store::Database> db, const QString& tenantId,
-                  const QString& productId, const QString& resolverBase,
-                  QWidget* parent = nullptr);
+                  const QString& productId, const QString& resolverBase, QWidget* parent = nullptr);
 
     ProductDocument* document() const { return m_document; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -76,6 +75,7 @@ private:
     QListWidget* m_errors;
     QPushButton* m_save;
     QLabel* m_saveMessage;
+    QLabel* m_fixLabel = nullptr;
     QHash<QString, QWidget*> m_fields;
     QString m_loadError;
 };

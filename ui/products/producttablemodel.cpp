@@ -134,9 +134,9 @@ void ProductTableModel::fetchMore(const QModelIndex& parent)
 void ProductTableModel::sort(int column, Qt::SortOrder order)
 {
     static const ProductCatalog::SortKey keys[] = {
-        ProductCatalog::SortKey::Gtin,     ProductCatalog::SortKey::Name,
-        ProductCatalog::SortKey::Sku,      ProductCatalog::SortKey::Category,
-        ProductCatalog::SortKey::Status,   ProductCatalog::SortKey::Updated};
+        ProductCatalog::SortKey::Gtin,   ProductCatalog::SortKey::Name,
+        ProductCatalog::SortKey::Sku,    ProductCatalog::SortKey::Category,
+        ProductCatalog::SortKey::Status, ProductCatalog::SortKey::Updated};
     if (column < 0 || column >= ColumnCount)
         return;
     ProductCatalog::Query q = m_query;

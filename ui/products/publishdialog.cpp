@@ -37,12 +37,11 @@ PublishDialog::PublishDialog(ProductDocument* document, QWidget* parent)
         m_changes->setItem(r, 2, new QTableWidgetItem(PassportDiff::displayValue(c.before)));
         m_changes->setItem(r, 3, new QTableWidgetItem(PassportDiff::displayValue(c.after)));
     }
-    auto* intro = new QLabel(
-        published ? tr("Changes against published version %1 (SHA-256 %2):")
-                        .arg(published->version)
-                        .arg(published->sha256.left(16))
-                  : tr("Nothing is published yet; every field below is new:"),
-        this);
+    auto* intro = new QLabel(published ? tr("Changes against published version %1 (SHA-256 %2):")
+                                             .arg(published->version)
+                                             .arg(published->sha256.left(16))
+                                       : tr("Nothing is published yet; every field below is new:"),
+                             this);
     intro->setWordWrap(true);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -70,8 +69,8 @@ void PublishDialog::publish()
 {
     const auto version = m_document->publish();
     if (!version.ok()) {
-        m_message->setText(tr("Not published: %1 (%2)")
-                               .arg(version.error().message, version.error().param));
+        m_message->setText(
+            tr("Not published: %1 (%2)").arg(version.error().message, version.error().param));
         return;
     }
     accept();

@@ -86,8 +86,8 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
         connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         if (dialog.exec() == QDialog::Accepted)
-            report(createSerialBatch(prefix->text(), start->value(), count->value(),
-                                     width->value(), lot->text()));
+            report(createSerialBatch(prefix->text(), start->value(), count->value(), width->value(),
+                                     lot->text()));
     });
     auto* newUnit = new QPushButton(tr("Add battery unit…"), this);
     connect(newUnit, &QPushButton::clicked, this, [this] {
@@ -130,8 +130,7 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(box(tr("Suppliers"), {m_suppliers}));
     layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch}));
-    layout->addWidget(
-        box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
+    layout->addWidget(box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
     layout->addWidget(m_status);
     reload();
 }
@@ -155,8 +154,8 @@ Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int co
     batch.count = count;
     batch.width = width;
     batch.lot = lot;
-    auto created = store::SerialRepository(m_document->database(), m_document->tenantId())
-                       .createBatch(batch);
+    auto created =
+        store::SerialRepository(m_document->database(), m_document->tenantId()).createBatch(batch);
     if (!created.ok())
         return created.error();
     reload();
@@ -172,8 +171,8 @@ Status RecordsTab::addBatteryUnit(const QString& uniqueIdentifier, const QString
     unit.productId = m_document->productId();
     unit.uniqueIdentifier = uniqueIdentifier;
     unit.serialNumber = serialNumber;
-    auto created = store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
-                       .create(unit);
+    auto created =
+        store::BatteryUnitRepository(m_document->database(), m_document->tenantId()).create(unit);
     if (!created.ok())
         return created.error();
     reload();
@@ -191,8 +190,7 @@ Status RecordsTab::addReading(const QString& unitId, double stateOfHealthPct)
     return s;
 }
 
-Status RecordsTab::addEvent(const QString& unitId, const QString& type,
-                            const QString& description)
+Status RecordsTab::addEvent(const QString& unitId, const QString& type, const QString& description)
 {
     passport::LifecycleEvent e;
     e.occurredAt = QDateTime::currentDateTimeUtc();

@@ -77,8 +77,7 @@ WineTab::WineTab(ProductDocument* document, QWidget* parent)
     }
     group(tr("Allergens"), allergenBox);
 
-    m_forms << new FieldForm(m_document, p + QStringLiteral(".origin"),
-                             WineLabel::originFields());
+    m_forms << new FieldForm(m_document, p + QStringLiteral(".origin"), WineLabel::originFields());
     group(tr("Origin"), m_forms.last());
     m_producers = new JsonTableEditor(m_document, p + QStringLiteral(".producers"),
                                       WineLabel::producerFields());
@@ -118,8 +117,7 @@ void WineTab::refresh(const QString& path)
         const QSignalBlocker block(it.value());
         it.value()->setChecked(codes.contains(it.key()));
     }
-    const auto energy =
-        passport::NutritionEnergy::fromWineLabel(m_document->value(p).toObject());
+    const auto energy = passport::NutritionEnergy::fromWineLabel(m_document->value(p).toObject());
     m_computed->setText(energy ? tr("Computed from the nutrients and alcohol: %1 kJ / %2 kcal")
                                      .arg(qRound(energy->kj))
                                      .arg(qRound(energy->kcal))
