@@ -35,7 +35,9 @@
 #include <products/producteditor.h>
 #include <products/producttablemodel.h>
 #include <products/publishdialog.h>
+#include <products/recordstab.h>
 #include <products/winetab.h>
+#include <passport/batteryunit.h>
 #include <store/passportrepository.h>
 #include <store/productcatalog.h>
 #include <store/productrepository.h>
@@ -350,6 +352,39 @@ private Q_SLOTS:
         const Status bad = docs->attach(pdfPath, QStringLiteral("selfie"));
         QVERIFY(!bad.ok());
         QCOMPARE(docs->list()->rowCount(), 1);
+    }
+
+    void serialBatchesAndBatteryUnits()
+    {
+        MainWindow window;
+        openFresh(window, true);
+        const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
+        ProductEditor* editor = window.openProductEditor(id);
+        RecordsTab* records = editor->recordsTab();
+        QVERIFY(records->createSerialBatch(QStringLiteral("SB"), 1, 50, 4, QStringLiteral("L1"))
+                    .ok());
+        QCOMPARE(records->serialBatches()->rowCount(), 1);
+        QCOMPARE(records->serialBatches()->item(0, 1)->text(), QStringLiteral("SB0001"));
+        // Overlapping serials are refused by the store, with the field named.
+        const Status overlap = records->createSerialBatch(QStringLiteral("SB"), 10, 5, 4, {});
+        QVERIFY(!overlap.ok());
+        QVERIFY(!overlap.error().message.isEmpty());
+        QCOMPARE(records->serialBatches()->rowCount(), 1);
+
+        QVERIFY(records->addBatteryUnit(QStringLiteral("https://id.gs1.org/01/08523456790018/21/U1"),
+                                        QStringLiteral("U1"))
+                    .ok());
+        QCOMPARE(records->batteryUnits()->rowCount(), 1);
+        records->batteryUnits()->selectRow(0);
+        const QString unitId =
+            records->batteryUnits()->item(0, 0)->data(Qt::UserRole).toString();
+        QVERIFY(records->addReading(unitId, 97.5).ok());
+        QVERIFY(!records->addReading(unitId, 150).ok()); // SoH is a percentage
+        QVERIFY(records->addEvent(unitId, passport::LifecycleEvent::types().first(),
+                                  QStringLiteral("checked"))
+                    .ok());
+        QCOMPARE(records->unitHistory()->rowCount(), 2);
+        QCOMPARE(records->unitHistory()->item(0, 2)->text(), QStringLiteral("97.5 %"));
     }
 
     void preferencesFileIsOwnerOnly()
