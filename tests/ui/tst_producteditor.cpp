@@ -22,6 +22,7 @@
 #include <QTest>
 #include <QUndoGroup>
 #include <mainwindow.h>
+#include <passport/batteryunit.h>
 #include <preferences/preferences.h>
 #include <preferences/preferencesdialog.h>
 #include <products/compositiontab.h>
@@ -37,7 +38,6 @@
 #include <products/publishdialog.h>
 #include <products/recordstab.h>
 #include <products/winetab.h>
-#include <passport/batteryunit.h>
 #include <store/passportrepository.h>
 #include <store/productcatalog.h>
 #include <store/productrepository.h>
@@ -213,7 +213,11 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), before + 1);
         QCOMPARE(table->item(before, 0)->text(), QStringLiteral("Cobalt"));
         QVERIFY(editor->saveButton()->isEnabled());
-        QVERIFY(editor->save());
+        // File ▸ Save product (Ctrl+S) saves the current editor.
+        QAction* save = menuAction(window, QKeySequence(QKeySequence::Save));
+        QVERIFY(save);
+        save->trigger();
+        QVERIFY(!editor->document()->isModified());
         stored = store::ProductRepository(*window.database(), window.tenantId()).get(id);
         QCOMPARE(stored->materials.size(), before + 1);
         QCOMPARE(stored->materials.last().name, QStringLiteral("Cobalt"));
@@ -361,8 +365,8 @@ private Q_SLOTS:
         const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
         ProductEditor* editor = window.openProductEditor(id);
         RecordsTab* records = editor->recordsTab();
-        QVERIFY(records->createSerialBatch(QStringLiteral("SB"), 1, 50, 4, QStringLiteral("L1"))
-                    .ok());
+        QVERIFY(
+            records->createSerialBatch(QStringLiteral("SB"), 1, 50, 4, QStringLiteral("L1")).ok());
         QCOMPARE(records->serialBatches()->rowCount(), 1);
         QCOMPARE(records->serialBatches()->item(0, 1)->text(), QStringLiteral("SB0001"));
         // Overlapping serials are refused by the store, with the field named.
@@ -371,17 +375,18 @@ private Q_SLOTS:
         QVERIFY(!overlap.error().message.isEmpty());
         QCOMPARE(records->serialBatches()->rowCount(), 1);
 
-        QVERIFY(records->addBatteryUnit(QStringLiteral("https://id.gs1.org/01/08523456790018/21/U1"),
-                                        QStringLiteral("U1"))
+        QVERIFY(records
+                    ->addBatteryUnit(QStringLiteral("https://id.gs1.org/01/08523456790018/21/U1"),
+                                     QStringLiteral("U1"))
                     .ok());
         QCOMPARE(records->batteryUnits()->rowCount(), 1);
         records->batteryUnits()->selectRow(0);
-        const QString unitId =
-            records->batteryUnits()->item(0, 0)->data(Qt::UserRole).toString();
+        const QString unitId = records->batteryUnits()->item(0, 0)->data(Qt::UserRole).toString();
         QVERIFY(records->addReading(unitId, 97.5).ok());
         QVERIFY(!records->addReading(unitId, 150).ok()); // SoH is a percentage
-        QVERIFY(records->addEvent(unitId, passport::LifecycleEvent::types().first(),
-                                  QStringLiteral("checked"))
+        QVERIFY(records
+                    ->addEvent(unitId, passport::LifecycleEvent::types().first(),
+                               QStringLiteral("checked"))
                     .ok());
         QCOMPARE(records->unitHistory()->rowCount(), 2);
         QCOMPARE(records->unitHistory()->item(0, 2)->text(), QStringLiteral("97.5 %"));

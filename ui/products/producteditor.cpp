@@ -53,7 +53,7 @@ ProductEditor::ProductEditor(std::shared_ptr<store::Database> db, const QString&
     m_errors->setObjectName(QStringLiteral("errors"));
     m_errors->setMaximumHeight(110);
     m_save->setObjectName(QStringLiteral("save"));
-    m_save->setShortcut(QKeySequence::Save);
+    // Ctrl+S is File ▸ Save product; a second shortcut here would make both ambiguous.
     connect(m_save, &QPushButton::clicked, this, &ProductEditor::save);
     connect(m_errors, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { focusField(item->data(Qt::UserRole).toString()); });
