@@ -17,6 +17,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -356,6 +358,42 @@ private Q_SLOTS:
         const Status bad = docs->attach(pdfPath, QStringLiteral("selfie"));
         QVERIFY(!bad.ok());
         QCOMPARE(docs->list()->rowCount(), 1);
+    }
+
+    void openFromListAndSwitchStores()
+    {
+        MainWindow window;
+        openFresh(window, true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy changed(&window, &MainWindow::storeChanged);
+        QTableView* view = window.browser()->view();
+        QCOMPARE(view->model()->rowCount(), 4);
+        view->setCurrentIndex(view->model()->index(2, 0));
+        QTest::keyClick(view, Qt::Key_Return); // Enter opens, like a double-click
+        QCOMPARE(window.tabs()->count(), 2);
+        QCOMPARE(window.currentEditor()->document()->value(QStringLiteral("gtin")).toString(),
+                 view->model()->index(2, 0).data().toString());
+        // Opening it again shows the same tab.
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(window.tabs()->count(), 2);
+        // Undo follows the current tab.
+        QCOMPARE(window.undoGroup()->activeStack(),
+                 window.currentEditor()->document()->undoStack());
+        window.tabs()->setCurrentIndex(0);
+        QVERIFY(!window.undoGroup()->activeStack());
+
+        // Another (empty) store: editors of the old one close, the list follows.
+        openFresh(window, false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.browser()->model()->totalCount(), 0);
+        // A store that cannot be opened (a folder) leaves the current one in place.
+        const QString current = window.database()->location();
+        const Status bad = window.openStore(m_dir.path());
+        QVERIFY(!bad.ok());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(window.database()->location(), current);
     }
 
     void serialBatchesAndBatteryUnits()
