@@ -22,7 +22,7 @@ PACKAGES=(
   # test services: GeoIP test database writer, CUPS with a file queue,
   # headless browser for viewer screenshots, X server for the GUI smoke test
   libmaxmind-db-writer-perl cups cups-client cups-bsd libcups2-dev
-  chromium xvfb xauth appstream
+  chromium xvfb xauth appstream desktop-file-utils
   # benchmark peers: nginx (resolver), wrk (load), gLabels (labels)
   nginx-light wrk glabels
   # shared compiler cache for the build

@@ -30,7 +30,7 @@ namespace dpp::ui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_preferences(Preferences::load()), m_browser(new ProductBrowser),
       m_tabs(new QTabWidget(this)), m_undoGroup(new QUndoGroup(this)),
-      m_storeStatus(new QLabel(this)), m_serverStatus(new QLabel(this))
+      m_storeStatus(new QLabel(this))
 {
     setWindowTitle(tr("DPP Studio %1").arg(QString::fromLatin1(dpp::kVersion)));
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -50,11 +50,9 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& id) { openProductEditor(id); });
 
     m_storeStatus->setObjectName(QStringLiteral("store_status"));
-    m_serverStatus->setObjectName(QStringLiteral("server_status"));
     m_storeStatus->setText(tr("No store open"));
-    m_serverStatus->setText(tr("Local server: stopped"));
     statusBar()->addPermanentWidget(m_storeStatus, 1);
-    statusBar()->addPermanentWidget(m_serverStatus);
+    // The local server's state label is added by installPublishActions().
 
     createMenus();
     installLabelActions();
@@ -104,7 +102,8 @@ void MainWindow::createMenus()
                             ? QList<QKeySequence>{QKeySequence(tr("Ctrl+,"))}
                             : QKeySequence::keyBindings(QKeySequence::Preferences));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)
+        ->setObjectName(QStringLiteral("actionQuit"));
 
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));

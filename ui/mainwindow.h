@@ -48,8 +48,6 @@ public:
     const Preferences& preferences() const { return m_preferences; }
     Status setPreferences(const Preferences& preferences);
     QUndoGroup* undoGroup() const { return m_undoGroup; }
-    // Where studio-b's local-server panel reports its state.
-    QLabel* serverStatusLabel() const { return m_serverStatus; }
     QLabel* storeStatusLabel() const { return m_storeStatus; }
 
 Q_SIGNALS:
@@ -84,7 +82,6 @@ private:
     QUndoGroup* m_undoGroup;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_storeStatus;
-    QLabel* m_serverStatus;
 };
 
 } // namespace dpp::ui

@@ -40,6 +40,7 @@ int runExport(const QStringList& args);
 int runSeed(const QStringList& args);
 int runTenant(const QStringList& args);
 int runKey(const QStringList& args);
+int runUser(const QStringList& args);
 int runRender(const QStringList& args);
 int runPrint(const QStringList& args);
 int runStock(const QStringList& args);

@@ -44,6 +44,8 @@ const QList<Command>& commands()
         {"tenant", "tenant create NAME [--gcp PREFIX]... | tenant list", &runTenant},
         {"key", "key create --tenant NAME --scopes a,b [--test] [--expires DATE] [--name N]",
          &runKey},
+        {"user", "user add --tenant NAME --email E --role R   login user; password on stdin",
+         &runUser},
         {"render",
          "render LABEL.dpplabel [--gtin G --lot L --expiry YYYY-MM-DD --serials SN000001-SN000500 "
          "| --csv "

@@ -98,6 +98,25 @@ bool MergeTemplate::isKnownFieldName(const QString& field)
     return false;
 }
 
+QStringList MergeTemplate::fieldCatalogue()
+{
+    return {QStringLiteral("digital_link"),
+            QStringLiteral("serial"),
+            QStringLiteral("gtin"),
+            QStringLiteral("lot"),
+            QStringLiteral("expiry"),
+            QStringLiteral("element_string"),
+            QStringLiteral("product.name"),
+            QStringLiteral("product.brand"),
+            QStringLiteral("product.model"),
+            QStringLiteral("product.gtin"),
+            QStringLiteral("counter"),
+            QStringLiteral("copy"),
+            QStringLiteral("product.name.de"),
+            QStringLiteral("csv.column"),
+            QStringLiteral("passport.field")};
+}
+
 Result<QString> MergeTemplate::expand(const QString& text, const MergeRecord& record,
                                       const QString& param)
 {

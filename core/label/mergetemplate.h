@@ -25,6 +25,9 @@ public:
     // Whether `field` is one the merge engine can ever supply (product.*, csv.*,
     // passport.*, gtin, lot, serial, expiry, digital_link, element_string, counter).
     static bool isKnownFieldName(const QString& field);
+    // The fields a designer offers to insert, most used first; prefixed
+    // families appear as one example each (product.name.de, csv.column, passport.field).
+    static QStringList fieldCatalogue();
     static Result<QString> expand(const QString& text, const MergeRecord& record,
                                   const QString& param);
 };

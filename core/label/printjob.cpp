@@ -34,9 +34,10 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
                                   const PrintTarget& target, const PrintOptions& options)
 {
     PrintReport report;
-    const int dpi = target.kind == PrintTarget::Kind::Cups ? std::max(300, doc.calibration.dpi)
-                                                           : doc.calibration.dpi;
-    LabelRenderer renderer(doc, RenderSettings{dpi, target.kind != PrintTarget::Kind::Cups});
+    const bool paged =
+        target.kind == PrintTarget::Kind::Cups || target.kind == PrintTarget::Kind::PdfFile;
+    const int dpi = paged ? std::max(300, doc.calibration.dpi) : doc.calibration.dpi;
+    LabelRenderer renderer(doc, RenderSettings{dpi, !paged});
 
     // Verified print: a full pass over the symbols before the first byte goes
     // out, so a job never half-prints and then stops on a bad record.
@@ -78,9 +79,17 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
         return Ok{};
     };
 
-    if (target.kind == PrintTarget::Kind::Cups) {
+    if (paged) {
         QPrinter printer(QPrinter::HighResolution);
-        printer.setPrinterName(target.name);
+        if (target.kind == PrintTarget::Kind::PdfFile) {
+            if (target.name.isEmpty())
+                return Error{QStringLiteral("output"), QStringLiteral("no PDF file name given"),
+                             QStringLiteral("invalid")};
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(target.name);
+        } else {
+            printer.setPrinterName(target.name);
+        }
         if (!printer.isValid())
             return Error{QStringLiteral("printer"),
                          QStringLiteral("no CUPS printer named '%1'").arg(target.name),
@@ -116,14 +125,25 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
             if (!first)
                 printer.newPage();
             first = false;
-            if (Status s = LabelExporter::paintPage(painter, renderer, page); !s)
+            if (Status s = LabelExporter::paintPage(painter, renderer, page); !s) {
+                printer.abort();
                 return s.error();
+            }
             all += page;
+            if (options.rendered && !options.rendered(all.size())) {
+                printer.abort();
+                return Error{QStringLiteral("job"),
+                             QStringLiteral("cancelled before sending; nothing was printed, "
+                                            "resume at label %1")
+                                 .arg(options.resumeFrom + 1),
+                             QStringLiteral("cancelled")};
+            }
         }
         // CUPS receives the job when the painter ends; only then is it "sent".
         if (!painter.end())
-            return Error{QStringLiteral("printer"), QStringLiteral("the print job failed"),
-                         QStringLiteral("printer_io")};
+            return Error{target.kind == PrintTarget::Kind::PdfFile ? QStringLiteral("output")
+                                                                   : QStringLiteral("printer"),
+                         QStringLiteral("the print job failed"), QStringLiteral("printer_io")};
         if (Status s = sent(all); !s)
             return s.error();
         return report;

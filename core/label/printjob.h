@@ -1,6 +1,7 @@
 // PrintJob: a batch of merged labels sent to a printer, streamed in chunks
 // so memory stays flat: raw ZPL to host:9100 or to a CUPS raw queue, or pages
-// through QPrinter (any CUPS printer, full page, zero margins). Optional
+// through QPrinter (any CUPS printer, full page, zero margins, or a PDF file:
+// "print to file" as in every desktop print dialog, same pages as the printer). Optional
 // verified print checks every distinct symbol layout before anything is sent.
 // `onSent` runs only after a chunk left for the printer, so callers move
 // serials to "printed" and store the resume point only for sent labels.
@@ -18,9 +19,9 @@ namespace dpp::label {
 
 struct PrintTarget
 {
-    enum class Kind { ZplHost, ZplQueue, Cups };
+    enum class Kind { ZplHost, ZplQueue, Cups, PdfFile };
     Kind kind = Kind::ZplHost;
-    QString name; // host:port or queue/printer name
+    QString name; // host:port, queue/printer name, or the PDF file path
 };
 
 struct PrintOptions
@@ -32,6 +33,9 @@ struct PrintOptions
     std::function<Status(const QList<MergeRecord>&)> onSent;
     // After each chunk: labels sent so far; return false to cancel.
     std::function<bool(qint64)> progress;
+    // QPrinter targets (CUPS, PDF file) send the whole job at the end: after each
+    // page, the labels drawn so far; return false to abort (nothing is sent).
+    std::function<bool(qint64)> rendered;
 };
 
 struct PrintReport

@@ -10,12 +10,13 @@ const QStringList& ApiKey::knownScopes()
 {
     // The REST API scopes (issue 5) first; the older store-level names stay valid so keys
     // created before them keep working.
-    static const QStringList list = {
-        "products:read",   "products:write",  "passports:read",  "passports:write",
-        "suppliers:read",  "suppliers:write", "analytics:read",  "serials:read",
-        "serials:write",   "batteries:read",  "batteries:write", "webhooks:manage",
-        "api_keys:manage", "documents:read",  "documents:write", "links:read",
-        "links:write",     "webhooks:write",  "restricted:read", "admin"};
+    static const QStringList list = {"products:read",   "products:write",  "passports:read",
+                                     "passports:write", "suppliers:read",  "suppliers:write",
+                                     "analytics:read",  "serials:read",    "serials:write",
+                                     "batteries:read",  "batteries:write", "webhooks:manage",
+                                     "api_keys:manage", "documents:read",  "documents:write",
+                                     "links:read",      "links:write",     "webhooks:write",
+                                     "restricted:read", "admin",           "users:manage"};
     return list;
 }
 

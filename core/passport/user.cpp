@@ -6,8 +6,9 @@ namespace dpp::passport {
 
 const QStringList& User::roles()
 {
-    static const QStringList list = {"brand_manager", "compliance_officer", "retail_partner",
-                                     "supplier", "platform_admin"};
+    // tenant_admin: the person who registered the tenant; everything in it, plus its users.
+    static const QStringList list = {"tenant_admin",   "brand_manager", "compliance_officer",
+                                     "retail_partner", "supplier",      "platform_admin"};
     return list;
 }
 

@@ -1,7 +1,10 @@
 #include "apikeyauthenticator.h"
 
+#include "passport/rolepolicy.h"
 #include "request.h"
 #include "store/apikeyrepository.h"
+#include "store/oauthtokenrepository.h"
+#include "store/sessionrepository.h"
 
 namespace dpp::server {
 
@@ -13,6 +16,59 @@ QString ApiKeyAuthenticator::presentedKey(const Request& request)
     return QString::fromLatin1(request.header("x-api-key").trimmed());
 }
 
+namespace {
+
+// What a user may do right now: the role is read with every request, so a role change or
+// a removed user takes effect on the next request, like a key revocation.
+Principal userPrincipal(Principal::Kind kind, const QString& id, const QString& tenantId,
+                        const QString& userId, const QString& role)
+{
+    Principal p;
+    p.kind = kind;
+    p.keyId = id;
+    p.tenantId = tenantId;
+    p.userId = userId;
+    p.role = role;
+    p.scopes = passport::RolePolicy::scopesFor(role);
+    p.fieldLimits = passport::RolePolicy::fieldLimitsFor(role);
+    return p;
+}
+
+Result<Principal> sessionPrincipal(const ApiContext& context, const QString& secret)
+{
+    const auto session = store::SessionRepository::authenticate(*context.db, secret);
+    if (!session)
+        return Error{{},
+                     QStringLiteral("the session is unknown, expired or logged out; log in "
+                                    "again"),
+                     QStringLiteral("unauthorized")};
+    return userPrincipal(Principal::Kind::Session, QStringLiteral("ses:") + session->id,
+                         session->tenantId, session->userId, session->role);
+}
+
+Result<Principal> oauthPrincipal(const ApiContext& context, const QString& secret)
+{
+    const auto token =
+        store::OAuthTokenRepository::find(*context.db, secret, QStringLiteral("access"));
+    if (!token || token->revoked || !token->expiresAt.isValid() ||
+        token->expiresAt <= QDateTime::currentDateTimeUtc())
+        return Error{{},
+                     QStringLiteral("the access token is unknown, expired or revoked"),
+                     QStringLiteral("unauthorized")};
+    Principal p = userPrincipal(Principal::Kind::OAuthToken, QStringLiteral("oat:") + token->id,
+                                token->tenantId, token->userId, token->role);
+    // Exactly what the user granted the application, and never more than the role allows.
+    QStringList granted;
+    for (const QString& s : token->scopes) {
+        if (p.scopes.contains(s))
+            granted.append(s);
+    }
+    p.scopes = granted;
+    return p;
+}
+
+} // namespace
+
 Authenticator ApiKeyAuthenticator::make(const ApiContext& context)
 {
     return [context](const Request& request) -> Result<Principal> {
@@ -20,8 +76,13 @@ Authenticator ApiKeyAuthenticator::make(const ApiContext& context)
         if (secret.isEmpty())
             return Error{{},
                          QStringLiteral("send an API key as `Authorization: Bearer sk_…` or "
-                                        "`X-API-Key: sk_…`"),
+                                        "`X-API-Key: sk_…`, or a session or OAuth2 access "
+                                        "token as `Authorization: Bearer …`"),
                          QStringLiteral("unauthorized")};
+        if (secret.startsWith(QLatin1String("ses_")))
+            return sessionPrincipal(context, secret);
+        if (secret.startsWith(QLatin1String("oat_")))
+            return oauthPrincipal(context, secret);
         // A sandbox must never be mistaken for production, in either direction.
         if (context.sandbox && !secret.startsWith(QLatin1String("sk_test_")))
             return Error{{},

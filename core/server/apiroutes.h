@@ -28,5 +28,7 @@ Status addBatteryRoutes(Server& server, const ApiContext& context);
 Status addZipRoutes(Server& server, const ApiContext& context);
 Status addEprExportRoutes(Server& server, const ApiContext& context);
 Status addComplianceRoutes(Server& server, const ApiContext& context);
+Status addAuthRoutes(Server& server, const ApiContext& context);
+Status addOAuthRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

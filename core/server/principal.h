@@ -5,6 +5,7 @@
 
 #include "result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -15,10 +16,18 @@ struct Request;
 
 struct Principal
 {
-    QString keyId;              // stable id of the API key or session (rate-limit bucket)
+    enum class Kind { ApiKey, Session, OAuthToken };
+
+    Kind kind = Kind::ApiKey;
+    QString keyId;              // stable id of the API key, session or token (rate-limit bucket)
     QString tenantId;           // whose data the request may see
     QStringList scopes;         // granted scopes ("products:read", ...)
     int rateLimitPerMinute = 0; // 0 = the server default
+    QString userId;             // sessions and OAuth2 tokens: the user acting
+    QString role;               // that user's role (passport::RolePolicy)
+    /// scope → the only top-level body fields a PATCH under that scope may carry; a scope
+    /// listed here allows nothing else (RolePolicy::fieldLimitsFor).
+    QHash<QString, QStringList> fieldLimits;
 };
 
 /// Returns the principal for the request's credentials, or an Error (sent as 401) when they

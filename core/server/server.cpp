@@ -33,6 +33,34 @@ Response tooManyRequests(const RateLimiter::Decision& d)
     return r;
 }
 
+// A role limited to some fields under a scope (RolePolicy::fieldLimitsFor) may only PATCH
+// those fields there; the scope check above let the request through, this narrows it.
+bool fieldsAllowed(const Request& request, const Route& route, Response& refusal)
+{
+    const QStringList allowed = request.principal->fieldLimits.value(route.scope);
+    const QString role = request.principal->role;
+    if (request.method != "PATCH") {
+        refusal = Response::error(ApiError::forbidden(
+            QStringLiteral("the role %1 may only PATCH the fields %2 with the scope %3")
+                .arg(role, allowed.join(QStringLiteral(", ")), route.scope)));
+        return false;
+    }
+    const auto body = request.jsonObject();
+    if (!body.ok())
+        return true; // the handler answers the malformed body as it always does
+    for (auto it = body->constBegin(); it != body->constEnd(); ++it) {
+        if (!allowed.contains(it.key())) {
+            ApiError e = ApiError::forbidden(
+                QStringLiteral("the role %1 may not change %2; it may change only %3")
+                    .arg(role, it.key(), allowed.join(QStringLiteral(", "))));
+            e.param = it.key();
+            refusal = Response::error(e);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool pathIsPublic(const RouteTable::Match& match)
 {
     for (const Route* r : match.routes) {
@@ -231,6 +259,10 @@ Response Server::route(Request& request, const Route*& matched)
         !request.principal->scopes.contains(route->scope)) {
         return Response::error(
             ApiError::forbidden(QStringLiteral("this key lacks the scope %1").arg(route->scope)));
+    }
+    if (request.principal && request.principal->fieldLimits.contains(route->scope)) {
+        if (Response r; !fieldsAllowed(request, *route, r))
+            return r;
     }
 
     Response response = route->handler(request);

@@ -1,5 +1,7 @@
 #include "userrepository.h"
 
+#include "credentialrepository.h"
+#include "passport/passwordhash.h"
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -26,6 +28,36 @@ Result<passport::User> UserRepository::create(const QString& email, const QStrin
                      QStringLiteral("a user with this e-mail already exists"),
                      QStringLiteral("duplicate")};
     return u;
+}
+
+Result<passport::User> UserRepository::createLogin(const QString& email, const QString& role,
+                                                   const QString& password)
+{
+    passport::User probe;
+    probe.email = email.trimmed().toLower();
+    probe.role = role;
+    if (const auto errors = probe.validate(); !errors.isEmpty())
+        return sql::validationError(errors);
+    if (Status s = passport::PasswordHash::check(password); !s.ok())
+        return s.error();
+    if (CredentialRepository::emailTaken(m_db, probe.email))
+        return Error{QStringLiteral("email"), QStringLiteral("an account with this e-mail exists"),
+                     QStringLiteral("duplicate_email")};
+    // Hash before the transaction: it is the slow part and needs no lock.
+    const auto hash = passport::PasswordHash::hash(password);
+    if (!hash)
+        return hash.error();
+    passport::User user;
+    const Status done = m_db.transaction([&]() -> Status {
+        auto created = create(probe.email, role);
+        if (!created)
+            return created.error();
+        user = *created;
+        return CredentialRepository::create(m_db, user.id, user.email, *hash);
+    });
+    if (!done.ok())
+        return done.error();
+    return user;
 }
 
 QList<passport::User> UserRepository::list() const

@@ -1,0 +1,49 @@
+#include "rolepolicy.h"
+
+#include "apikey.h"
+
+namespace dpp::passport {
+
+QStringList RolePolicy::scopesFor(const QString& role)
+{
+    static const QStringList reads = {"products:read",  "passports:read", "suppliers:read",
+                                      "analytics:read", "serials:read",   "batteries:read",
+                                      "documents:read", "links:read",     "restricted:read"};
+    if (role == u"tenant_admin")
+        return ApiKey::knownScopes();
+    if (role == u"brand_manager")
+        return reads + QStringList{"products:write", "passports:write", "suppliers:write",
+                                   "serials:write",  "batteries:write", "documents:write",
+                                   "links:write",    "webhooks:manage", "api_keys:manage"};
+    if (role == u"compliance_officer")
+        return reads; // reads everything regulatory, edits nothing commercial
+    if (role == u"retail_partner")
+        return {"products:read", "passports:read"};
+    if (role == u"supplier")
+        return {"products:read", "products:write"}; // products:write is field-limited below
+    if (role == u"platform_admin")
+        return {kTenantsManage};
+    return {};
+}
+
+QHash<QString, QStringList> RolePolicy::fieldLimitsFor(const QString& role)
+{
+    // Suppliers submit composition data only. Until supplier↔product assignments exist this
+    // holds for every product of the tenant.
+    if (role == u"supplier")
+        return {{QStringLiteral("products:write"),
+                 {QStringLiteral("materials"), QStringLiteral("substances")}}};
+    return {};
+}
+
+bool RolePolicy::canGrant(const QStringList& held, const QString& role)
+{
+    const QStringList wanted = scopesFor(role);
+    for (const QString& s : wanted) {
+        if (!held.contains(s))
+            return false;
+    }
+    return !wanted.isEmpty();
+}
+
+} // namespace dpp::passport
