@@ -8,8 +8,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
 #include <cstdio>
@@ -96,12 +98,13 @@ int main(int argc, char* argv[])
         if (!a.startsWith(u'-'))
             labelFiles.append(a);
     }
-    // Read by MainWindow::database(); empty = the default store location.
-    app.setProperty("dppStore", storeLocation);
 
-    // Language: the Preferences' choice (QSettings key "ui/language", e.g. "de";
-    // empty or missing = the system locale).
-    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    // The language chosen in Preferences wins over the system's (after a restart).
+    // The older QSettings key "ui/language" (dppstudio.conf) still counts when the
+    // Preferences file names none.
+    QString language = dpp::ui::Preferences::load().language;
+    if (language.isEmpty())
+        language = QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
@@ -115,6 +118,16 @@ int main(int argc, char* argv[])
 
     dpp::ui::MainWindow window;
     window.show();
+    // Without --store: the store dppctl uses, seeded with the sample products
+    // the first time it is created, so a new user sees something to edit.
+    const QString location =
+        storeLocation.isEmpty() ? dpp::ui::MainWindow::defaultStoreLocation() : storeLocation;
+    const bool firstStart = storeLocation.isEmpty() && !QFileInfo::exists(location);
+    if (const auto opened = window.openStore(location, firstStart); !opened.ok())
+        QMessageBox::warning(
+            &window, QObject::tr("Cannot open store"),
+            QStringLiteral("%1\n\n%2")
+                .arg(dpp::ui::MainWindow::displayLocation(location), opened.error().message));
     for (const QString& file : std::as_const(labelFiles)) {
         if (auto* open = window.findChild<QAction*>(QStringLiteral("actionLabelDesigner"))) {
             open->trigger();

@@ -1,0 +1,204 @@
+#include "productdocument.h"
+
+#include "jsonpath.h"
+#include "setvaluecommand.h"
+
+#include <passport/nutritionenergy.h>
+#include <store/passportpublisher.h>
+#include <store/passportrepository.h>
+#include <store/productrepository.h>
+
+namespace dpp::ui {
+
+using passport::FieldErrors;
+
+ProductDocument::ProductDocument(std::shared_ptr<store::Database> db, QString tenantId,
+                                 QObject* parent)
+    : QObject(parent), m_db(std::move(db)), m_tenantId(std::move(tenantId))
+{
+    revalidate();
+}
+
+ProductDocument::~ProductDocument()
+{
+    // The stack announces "clean" while it is destroyed; the editor listening
+    // to it is already half gone by then.
+    m_undo.blockSignals(true);
+}
+
+Status ProductDocument::load(const QString& productId)
+{
+    const auto product = store::ProductRepository(*m_db, m_tenantId).get(productId);
+    if (!product)
+        return Error{QStringLiteral("id"), tr("no product with id %1").arg(productId),
+                     QStringLiteral("not_found")};
+    m_productId = product->id;
+    m_product = product->toJson();
+    // Store-owned keys are shown elsewhere and never sent back.
+    m_product.remove(QStringLiteral("id"));
+    m_product.remove(QStringLiteral("created_at"));
+    m_product.remove(QStringLiteral("updated_at"));
+    const auto versions = history();
+    m_wine = {};
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+        if (it->kind == QLatin1String("wine")) {
+            m_wine = it->data;
+            break;
+        }
+    m_savedWine = m_wine;
+    m_undo.clear();
+    revalidate();
+    Q_EMIT changed(QString());
+    return Ok{};
+}
+
+QString ProductDocument::passportKind() const
+{
+    const QString category = m_product.value(QStringLiteral("category")).toString();
+    if (category == QLatin1String("wine") || category == QLatin1String("battery"))
+        return category;
+    return QStringLiteral("product");
+}
+
+QJsonObject ProductDocument::passportData() const
+{
+    const QString kind = passportKind();
+    if (kind == QLatin1String("wine"))
+        return m_wine;
+    if (kind == QLatin1String("battery"))
+        return m_product.value(QStringLiteral("battery")).toObject();
+    return {};
+}
+
+QJsonValue ProductDocument::value(const QString& path) const
+{
+    if (path == kPassportPrefix)
+        return m_wine;
+    if (path.startsWith(kPassportPrefix + u'.'))
+        return JsonPath::value(m_wine, path.mid(kPassportPrefix.size() + 1));
+    return JsonPath::value(m_product, path);
+}
+
+void ProductDocument::setValue(const QString& path, const QJsonValue& value, bool mergeable)
+{
+    const QJsonValue before = this->value(path);
+    const bool beforeEmpty = before.isUndefined() || before.isNull();
+    const bool afterEmpty = value.isUndefined() || value.isNull();
+    if (before == value || (beforeEmpty && afterEmpty))
+        return;
+    m_undo.push(new SetValueCommand(this, path, before, value, mergeable,
+                                    tr("Edit %1").arg(path.section(u'.', -1))));
+}
+
+void ProductDocument::applyValue(const QString& path, const QJsonValue& value)
+{
+    if (path == kPassportPrefix)
+        m_wine = value.toObject();
+    else if (path.startsWith(kPassportPrefix + u'.'))
+        m_wine = JsonPath::withValue(m_wine, path.mid(kPassportPrefix.size() + 1), value);
+    else
+        m_product = JsonPath::withValue(m_product, path, value);
+    revalidate();
+    Q_EMIT changed(path);
+}
+
+void ProductDocument::revalidate()
+{
+    FieldErrors errors = store::ProductRepository(*m_db, m_tenantId).errors(m_product);
+    // An e-label the user has started must be complete before it is stored;
+    // products that are not wine never carry one.
+    if (passportKind() == QLatin1String("wine") && !m_wine.isEmpty())
+        for (const auto& e :
+             passport::PassportVersion::validateData(QStringLiteral("wine"), m_wine))
+            errors.append({kPassportPrefix + u'.' + e.param, e.message});
+    if (errors != m_errors) {
+        m_errors = errors;
+        Q_EMIT errorsChanged();
+    }
+}
+
+QString ProductDocument::errorAt(const QString& path) const
+{
+    for (const auto& e : m_errors)
+        if (e.param == path || e.param.startsWith(path + u'[') || e.param.startsWith(path + u'.'))
+            return e.message;
+    return {};
+}
+
+QString ProductDocument::energyWarning() const
+{
+    if (passportKind() != QLatin1String("wine"))
+        return {};
+    return passport::NutritionEnergy::warning(m_wine);
+}
+
+Status ProductDocument::save()
+{
+    if (!m_errors.isEmpty())
+        return Error{m_errors.first().param, m_errors.first().message,
+                     QStringLiteral("validation_error")};
+    store::ProductRepository products(*m_db, m_tenantId);
+    store::PassportRepository passports(*m_db, m_tenantId);
+    QString id = m_productId;
+    QJsonObject stored;
+    const Status s = m_db->transaction([&]() -> Status {
+        auto product = isNew() ? products.create(m_product) : products.update(id, m_product);
+        if (!product.ok())
+            return product.error();
+        id = product->id;
+        stored = product->toJson();
+        if (passportKind() == QLatin1String("wine") && !m_wine.isEmpty() && m_wine != m_savedWine)
+            if (auto draft = passports.createDraft(id, QStringLiteral("wine"), m_wine); !draft.ok())
+                return Error{kPassportPrefix + u'.' + draft.error().param, draft.error().message,
+                             draft.error().code};
+        return Ok{};
+    });
+    if (!s.ok())
+        return s;
+    m_productId = id;
+    stored.remove(QStringLiteral("id"));
+    stored.remove(QStringLiteral("created_at"));
+    stored.remove(QStringLiteral("updated_at"));
+    m_product = stored;
+    if (passportKind() == QLatin1String("wine"))
+        m_savedWine = m_wine;
+    m_undo.setClean();
+    revalidate();
+    Q_EMIT changed(QString());
+    Q_EMIT saved();
+    return Ok{};
+}
+
+std::optional<passport::PassportVersion> ProductDocument::publishedVersion() const
+{
+    if (isNew())
+        return std::nullopt;
+    return store::PassportRepository(*m_db, m_tenantId).published(m_productId);
+}
+
+QList<passport::PassportVersion> ProductDocument::history() const
+{
+    if (isNew())
+        return {};
+    return store::PassportRepository(*m_db, m_tenantId).versions(m_productId);
+}
+
+QList<passport::PassportDiff::Change> ProductDocument::pendingChanges() const
+{
+    const auto current = publishedVersion();
+    return passport::PassportDiff::between(current ? current->data : QJsonObject(), passportData());
+}
+
+Result<passport::PassportVersion> ProductDocument::publish()
+{
+    if (isNew() || isModified())
+        return Error{QStringLiteral("product"), tr("save the product before publishing"),
+                     QStringLiteral("unsaved")};
+    auto version = store::PassportPublisher(*m_db, m_tenantId)
+                       .publish(m_productId, passportKind(), passportData());
+    if (version.ok())
+        Q_EMIT published();
+    return version;
+}
+
+} // namespace dpp::ui

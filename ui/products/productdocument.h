@@ -1,0 +1,93 @@
+// ProductDocument: one product being edited in the desktop app, with the
+// passport data that goes with it (the wine e-label; a battery passport
+// publishes the product's battery data). Every edit is a SetValueCommand on
+// the document's QUndoStack (Tiled's document pattern), validation comes from
+// the same core validators the REST API uses, and saving and publishing are
+// core repository calls.
+//
+// Paths: product fields by their JSON key ("gtin", "battery.chemistry"); the
+// wine e-label under "passport." ("passport.nutrition.energyKj").
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUndoStack>
+#include <memory>
+#include <passport/fielderror.h>
+#include <passport/passportdiff.h>
+#include <passport/passportversion.h>
+#include <result.h>
+#include <store/database.h>
+
+namespace dpp::ui {
+
+class ProductDocument : public QObject
+{
+    Q_OBJECT
+public:
+    static inline const QString kPassportPrefix = QStringLiteral("passport");
+
+    // A new, empty product.
+    ProductDocument(std::shared_ptr<store::Database> db, QString tenantId,
+                    QObject* parent = nullptr);
+    ~ProductDocument() override;
+    // Loads a stored product and its latest passport version; param "id" when unknown.
+    Status load(const QString& productId);
+
+    bool isNew() const { return m_productId.isEmpty(); }
+    QString productId() const { return m_productId; }
+    QString tenantId() const { return m_tenantId; }
+    store::Database& database() const { return *m_db; }
+    QUndoStack* undoStack() { return &m_undo; }
+    bool isModified() const { return !m_undo.isClean(); }
+
+    QJsonObject product() const { return m_product; }
+    // wine: the e-label; battery: the product's battery data; otherwise {}.
+    QString passportKind() const;
+    QJsonObject passportData() const;
+
+    QJsonValue value(const QString& path) const;
+    // Pushes an undoable change (no-op when the value is the same). `mergeable`:
+    // consecutive changes of this path merge into one undo step (typing).
+    void setValue(const QString& path, const QJsonValue& value, bool mergeable = false);
+    // Applies without recording; SetValueCommand calls it.
+    void applyValue(const QString& path, const QJsonValue& value);
+
+    // Errors Save would report, params as above; passport ones prefixed "passport.".
+    const passport::FieldErrors& errors() const { return m_errors; }
+    // First error at `path` or inside it ("materials" covers "materials[2].name").
+    QString errorAt(const QString& path) const;
+    // Non-blocking hint about the wine energy value (core NutritionEnergy).
+    QString energyWarning() const;
+
+    // Writes the product (create or update) and, when the e-label changed, a new
+    // passport draft, in one transaction. Nothing is written on an error.
+    Status save();
+
+    std::optional<passport::PassportVersion> publishedVersion() const;
+    QList<passport::PassportVersion> history() const;
+    // What publishing now would change against the published version.
+    QList<passport::PassportDiff::Change> pendingChanges() const;
+    // Publishes the saved passport data as a new version (save first).
+    Result<passport::PassportVersion> publish();
+
+Q_SIGNALS:
+    // `path` changed (or "" after a load/save: everything).
+    void changed(const QString& path);
+    void errorsChanged();
+    void saved();
+    void published();
+
+private:
+    void revalidate();
+    std::shared_ptr<store::Database> m_db;
+    QString m_tenantId;
+    QString m_productId;
+    QJsonObject m_product;
+    QJsonObject m_wine;
+    QJsonObject m_savedWine; // the latest stored version's e-label
+    passport::FieldErrors m_errors;
+    QUndoStack m_undo;
+};
+
+} // namespace dpp::ui

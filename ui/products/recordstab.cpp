@@ -1,0 +1,248 @@
+#include "recordstab.h"
+
+#include "productdocument.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <store/batteryunitrepository.h>
+#include <store/serialrepository.h>
+#include <store/supplierrepository.h>
+
+namespace dpp::ui {
+
+namespace {
+QTableWidget* makeTable(QWidget* parent, const QStringList& headers, const QString& name)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    return t;
+}
+
+void appendRow(QTableWidget* t, const QStringList& cells, const QString& id = {})
+{
+    const int r = t->rowCount();
+    t->insertRow(r);
+    for (int c = 0; c < cells.size(); ++c)
+        t->setItem(r, c, new QTableWidgetItem(cells[c]));
+    if (t->item(r, 0))
+        t->item(r, 0)->setData(Qt::UserRole, id);
+}
+} // namespace
+
+RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document),
+      m_suppliers(makeTable(this, {tr("Name"), tr("Role"), tr("Country"), tr("GLN")},
+                            QStringLiteral("suppliers"))),
+      m_batches(makeTable(this, {tr("Lot"), tr("First serial"), tr("Count"), tr("Created")},
+                          QStringLiteral("serial_batches"))),
+      m_units(makeTable(this, {tr("Unique identifier"), tr("Serial"), tr("Status")},
+                        QStringLiteral("battery_units"))),
+      m_history(makeTable(this, {tr("When"), tr("What"), tr("Value")},
+                          QStringLiteral("battery_unit_history"))),
+      m_status(new QLabel(this))
+{
+    m_status->setWordWrap(true);
+    auto* newBatch = new QPushButton(tr("New sequential batch…"), this);
+    connect(newBatch, &QPushButton::clicked, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("New serial batch"));
+        auto* form = new QFormLayout(&dialog);
+        auto* prefix = new QLineEdit(&dialog);
+        auto* start = new QSpinBox(&dialog);
+        start->setRange(0, 999999999);
+        start->setValue(1);
+        auto* count = new QSpinBox(&dialog);
+        count->setRange(1, 1000000);
+        count->setValue(100);
+        auto* width = new QSpinBox(&dialog);
+        width->setRange(1, 20);
+        width->setValue(6);
+        auto* lot = new QLineEdit(&dialog);
+        form->addRow(tr("Prefix"), prefix);
+        form->addRow(tr("First number"), start);
+        form->addRow(tr("Count"), count);
+        form->addRow(tr("Digits"), width);
+        form->addRow(tr("Lot"), lot);
+        auto* buttons =
+            new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() == QDialog::Accepted)
+            report(createSerialBatch(prefix->text(), start->value(), count->value(), width->value(),
+                                     lot->text()));
+    });
+    auto* newUnit = new QPushButton(tr("Add battery unit…"), this);
+    connect(newUnit, &QPushButton::clicked, this, [this] {
+        const QString id = QInputDialog::getText(this, tr("Add battery unit"),
+                                                 tr("Unique identifier (e.g. its Digital Link)"));
+        if (!id.isEmpty())
+            report(addBatteryUnit(id, QString()));
+    });
+    auto* reading = new QPushButton(tr("Add SoH reading…"), this);
+    connect(reading, &QPushButton::clicked, this, [this] {
+        if (currentUnitId().isEmpty())
+            return;
+        bool ok = false;
+        const double soh = QInputDialog::getDouble(this, tr("State of health"),
+                                                   tr("State of health (%)"), 100, 0, 100, 1, &ok);
+        if (ok)
+            report(addReading(currentUnitId(), soh));
+    });
+    auto* event = new QPushButton(tr("Add lifecycle event…"), this);
+    connect(event, &QPushButton::clicked, this, [this] {
+        if (currentUnitId().isEmpty())
+            return;
+        bool ok = false;
+        const QString type =
+            QInputDialog::getItem(this, tr("Lifecycle event"), tr("Type"),
+                                  passport::LifecycleEvent::types(), 0, false, &ok);
+        if (ok)
+            report(addEvent(currentUnitId(), type, QString()));
+    });
+    connect(m_units, &QTableWidget::itemSelectionChanged, this, &RecordsTab::showUnitHistory);
+    connect(m_document, &ProductDocument::saved, this, &RecordsTab::reload);
+
+    auto box = [this](const QString& title, QList<QWidget*> widgets) {
+        auto* g = new QGroupBox(title, this);
+        auto* l = new QVBoxLayout(g);
+        for (QWidget* w : widgets)
+            l->addWidget(w);
+        return g;
+    };
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(box(tr("Suppliers"), {m_suppliers}));
+    layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch}));
+    layout->addWidget(box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
+    layout->addWidget(m_status);
+    reload();
+}
+
+void RecordsTab::report(const Status& status)
+{
+    m_status->setText(status.ok() ? QString()
+                                  : tr("%1: %2").arg(status.error().param, status.error().message));
+}
+
+Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int count, int width,
+                                     const QString& lot)
+{
+    if (m_document->isNew())
+        return Error{QStringLiteral("product"), tr("save the product first"),
+                     QStringLiteral("unsaved")};
+    passport::SerialBatch batch;
+    batch.productId = m_document->productId();
+    batch.prefix = prefix;
+    batch.start = start;
+    batch.count = count;
+    batch.width = width;
+    batch.lot = lot;
+    auto created =
+        store::SerialRepository(m_document->database(), m_document->tenantId()).createBatch(batch);
+    if (!created.ok())
+        return created.error();
+    reload();
+    return Ok{};
+}
+
+Status RecordsTab::addBatteryUnit(const QString& uniqueIdentifier, const QString& serialNumber)
+{
+    if (m_document->isNew())
+        return Error{QStringLiteral("product"), tr("save the product first"),
+                     QStringLiteral("unsaved")};
+    passport::BatteryUnit unit;
+    unit.productId = m_document->productId();
+    unit.uniqueIdentifier = uniqueIdentifier;
+    unit.serialNumber = serialNumber;
+    auto created =
+        store::BatteryUnitRepository(m_document->database(), m_document->tenantId()).create(unit);
+    if (!created.ok())
+        return created.error();
+    reload();
+    return Ok{};
+}
+
+Status RecordsTab::addReading(const QString& unitId, double stateOfHealthPct)
+{
+    passport::SohReading r;
+    r.measuredAt = QDateTime::currentDateTimeUtc();
+    r.stateOfHealthPct = stateOfHealthPct;
+    const Status s = store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
+                         .addReading(unitId, r);
+    showUnitHistory();
+    return s;
+}
+
+Status RecordsTab::addEvent(const QString& unitId, const QString& type, const QString& description)
+{
+    passport::LifecycleEvent e;
+    e.occurredAt = QDateTime::currentDateTimeUtc();
+    e.type = type;
+    e.description = description;
+    const Status s = store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
+                         .addEvent(unitId, e);
+    showUnitHistory();
+    return s;
+}
+
+void RecordsTab::reload()
+{
+    m_suppliers->setRowCount(0);
+    for (const auto& s :
+         store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
+        appendRow(m_suppliers, {s.name, s.role, s.country, s.gln}, s.id);
+    m_batches->setRowCount(0);
+    m_units->setRowCount(0);
+    if (m_document->isNew())
+        return;
+    for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
+                             .batches(m_document->productId()))
+        appendRow(m_batches,
+                  {b.lot, b.serials().value(0), QString::number(b.count),
+                   b.createdAt.toString(Qt::ISODate)},
+                  b.id);
+    for (const auto& u :
+         store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
+             .list(m_document->productId()))
+        appendRow(m_units, {u.uniqueIdentifier, u.serialNumber, u.status}, u.id);
+}
+
+QString RecordsTab::currentUnitId() const
+{
+    const int r = m_units->currentRow();
+    return r >= 0 && m_units->item(r, 0) ? m_units->item(r, 0)->data(Qt::UserRole).toString()
+                                         : QString();
+}
+
+void RecordsTab::showUnitHistory()
+{
+    m_history->setRowCount(0);
+    const QString id = currentUnitId();
+    if (id.isEmpty())
+        return;
+    store::BatteryUnitRepository units(m_document->database(), m_document->tenantId());
+    for (const auto& r : units.readings(id))
+        appendRow(m_history, {r.measuredAt.toString(Qt::ISODate), tr("State of health"),
+                              QStringLiteral("%1 %").arg(r.stateOfHealthPct)});
+    for (const auto& e : units.events(id))
+        appendRow(m_history, {e.occurredAt.toString(Qt::ISODate), e.type, e.description});
+}
+
+} // namespace dpp::ui
