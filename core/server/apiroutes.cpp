@@ -11,7 +11,7 @@ Status ApiRoutes::install(Server& server, const ApiContext& context)
     for (const auto add :
          {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
           addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
-          addEprExportRoutes, addComplianceRoutes}) {
+          addEprExportRoutes, addComplianceRoutes, addAnalyticsRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -28,5 +28,6 @@ Status addBatteryRoutes(Server& server, const ApiContext& context);
 Status addZipRoutes(Server& server, const ApiContext& context);
 Status addEprExportRoutes(Server& server, const ApiContext& context);
 Status addComplianceRoutes(Server& server, const ApiContext& context);
+Status addAnalyticsRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

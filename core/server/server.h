@@ -11,7 +11,10 @@
 #include "routetable.h"
 #include "serverconfig.h"
 
+#include <QJsonValue>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <functional>
 
 namespace dpp::server {
@@ -35,6 +38,12 @@ public:
         m_authenticator = std::move(authenticator);
     }
     RateLimiter& rateLimiter() { return m_limiter; }
+    /// Adds `name: report()` to every /health answer (e.g. "scans" with the recorder's
+    /// queue figures), so load balancers and operators see more than liveness.
+    void addHealthSection(const QString& name, std::function<QJsonValue()> report)
+    {
+        m_healthSections.append({name, std::move(report)});
+    }
     /// Where the one-line-per-request log goes; stderr by default.
     void setLogSink(std::function<void(const QString&)> sink) { m_log = std::move(sink); }
 
@@ -62,6 +71,7 @@ private:
     RateLimiter m_limiter;
     Authenticator m_authenticator;
     std::function<void(const QString&)> m_log;
+    QList<QPair<QString, std::function<QJsonValue()>>> m_healthSections;
     HttpServerAdapter* m_adapter = nullptr;
     quint16 m_port = 0;
 };
