@@ -54,6 +54,13 @@ size_t qHash(const GeoKey& k, size_t seed = 0)
     return qHashMulti(seed, k.tenant, k.day, k.product, k.country, k.device);
 }
 
+// Rollup key columns are NOT NULL: "unknown"/"none" is stored as '' (a null QString
+// would be bound as NULL).
+QString keyText(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 Error queryError(const QSqlQuery& q)
 {
     return Error{QStringLiteral("db"), q.lastError().text(), QStringLiteral("database_error")};
@@ -125,7 +132,7 @@ Status ScanRepository::insert(Database& db, const QList<analytics::ScanEvent>& e
             up.bindValue(QStringLiteral(":p"), it.key().product);
             up.bindValue(QStringLiteral(":dim"), it.key().dimension);
             up.bindValue(QStringLiteral(":d"), it.key().day);
-            up.bindValue(QStringLiteral(":v"), it.key().value);
+            up.bindValue(QStringLiteral(":v"), keyText(it.key().value));
             up.bindValue(QStringLiteral(":n"), it.value());
             if (!up.exec())
                 return queryError(up);
@@ -138,8 +145,8 @@ Status ScanRepository::insert(Database& db, const QList<analytics::ScanEvent>& e
             upGeo.bindValue(QStringLiteral(":t"), it.key().tenant);
             upGeo.bindValue(QStringLiteral(":d"), it.key().day);
             upGeo.bindValue(QStringLiteral(":p"), it.key().product);
-            upGeo.bindValue(QStringLiteral(":c"), it.key().country);
-            upGeo.bindValue(QStringLiteral(":dev"), it.key().device);
+            upGeo.bindValue(QStringLiteral(":c"), keyText(it.key().country));
+            upGeo.bindValue(QStringLiteral(":dev"), keyText(it.key().device));
             upGeo.bindValue(QStringLiteral(":n"), it.value());
             if (!upGeo.exec())
                 return queryError(upGeo);
