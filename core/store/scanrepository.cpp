@@ -137,6 +137,28 @@ Status ScanRepository::insert(Database& db, const QList<analytics::ScanEvent>& e
             if (!up.exec())
                 return queryError(up);
         }
+        // Monthly rows: the daily ones summed by month (first day of the month).
+        QHash<DailyKey, qint64> monthly;
+        for (auto it = daily.cbegin(); it != daily.cend(); ++it) {
+            DailyKey k = it.key();
+            k.day = k.day.left(8) + QStringLiteral("01");
+            monthly[k] += it.value();
+        }
+        QSqlQuery upMonth = db.prepare(QStringLiteral(
+            "INSERT INTO scan_rollup_monthly (tenant_id, product_id, dimension, month, value, "
+            "scans) VALUES (:t, :p, :dim, :m, :v, :n) ON CONFLICT (tenant_id, product_id, "
+            "dimension, month, value) DO UPDATE SET scans = scan_rollup_monthly.scans + "
+            "excluded.scans"));
+        for (auto it = monthly.cbegin(); it != monthly.cend(); ++it) {
+            upMonth.bindValue(QStringLiteral(":t"), it.key().tenant);
+            upMonth.bindValue(QStringLiteral(":p"), it.key().product);
+            upMonth.bindValue(QStringLiteral(":dim"), it.key().dimension);
+            upMonth.bindValue(QStringLiteral(":m"), it.key().day);
+            upMonth.bindValue(QStringLiteral(":v"), keyText(it.key().value));
+            upMonth.bindValue(QStringLiteral(":n"), it.value());
+            if (!upMonth.exec())
+                return queryError(upMonth);
+        }
         QSqlQuery upGeo = db.prepare(QStringLiteral(
             "INSERT INTO scan_rollup_geo (tenant_id, day, product_id, country, device, scans) "
             "VALUES (:t, :d, :p, :c, :dev, :n) ON CONFLICT (tenant_id, day, product_id, "
@@ -175,13 +197,32 @@ Result<ScanReport> ScanRepository::productReport(const QString& productId,
         report.totalScans += n;
     }
 
+    // Whole calendar months inside the period come from the monthly rollup, the days
+    // before and after them from the daily one: a year is ~12 + 60 rows per value.
+    QDate fullStart = period.start.day() == 1 ? period.start : QDate(period.start.year(), period.start.month(), 1).addMonths(1);
+    const QDate endMonth(period.end.year(), period.end.month(), 1);
+    QDate fullEnd = period.end == endMonth.addMonths(1).addDays(-1) ? period.end : endMonth.addDays(-1);
+    const QString kNever = QStringLiteral("9999-12-31"), kBefore = QStringLiteral("0000-01-01");
+    const bool months = fullStart <= fullEnd;
     QSqlQuery dims = m_db.prepare(QStringLiteral(
-        "SELECT dimension, value, SUM(scans) FROM scan_rollup_daily WHERE tenant_id = :t AND "
-        "product_id = :p AND dimension IN ('country', 'device', 'referrer', 'os', 'browser', "
-        "'key_level', 'link_type') AND day >= :s AND day <= :e GROUP BY dimension, value"));
+        "SELECT dimension, value, SUM(scans) FROM ("
+        "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
+        "product_id = :p AND dimension IN (%1) AND day >= :s1 AND day <= :e1 UNION ALL "
+        "SELECT dimension, value, scans FROM scan_rollup_monthly WHERE tenant_id = :t AND "
+        "product_id = :p AND dimension IN (%1) AND month >= :ms AND month <= :me UNION ALL "
+        "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
+        "product_id = :p AND dimension IN (%1) AND day >= :s2 AND day <= :e2"
+        ") AS r GROUP BY dimension, value")
+                                       .arg(QStringLiteral("'country', 'device', 'referrer', 'os', 'browser', 'key_level', 'link_type'")));
     dims.bindValue(QStringLiteral(":t"), m_tenantId);
     dims.bindValue(QStringLiteral(":p"), productId);
-    bindPeriod(dims, period);
+    const auto iso = [](const QDate& d) { return d.toString(Qt::ISODate); };
+    dims.bindValue(QStringLiteral(":s1"), iso(period.start));
+    dims.bindValue(QStringLiteral(":e1"), months ? iso(fullStart.addDays(-1)) : iso(period.end));
+    dims.bindValue(QStringLiteral(":ms"), months ? iso(fullStart) : kNever);
+    dims.bindValue(QStringLiteral(":me"), months ? iso(QDate(fullEnd.year(), fullEnd.month(), 1)) : kBefore);
+    dims.bindValue(QStringLiteral(":s2"), months ? iso(fullEnd.addDays(1)) : kNever);
+    dims.bindValue(QStringLiteral(":e2"), months ? iso(period.end) : kBefore);
     if (!dims.exec())
         return queryError(dims);
     QList<ScanReport::Count> referrers;

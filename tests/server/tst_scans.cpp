@@ -553,6 +553,17 @@ private Q_SLOTS:
                  QJsonArray({QJsonObject({{"date", "2026-01-01"}, {"count", 7}}),
                              QJsonObject({{"date", "2026-02-01"}, {"count", 3}})}));
 
+        // Whole months come from the monthly rollup, the days around them from the daily one.
+        const QJsonObject mixed = get(QStringLiteral("/v1/analytics/product/%1?start=2025-12-31&end=2026-02-01").arg(p), m_keyA).json();
+        QCOMPARE(mixed[u"totalScans"].toInt(), 11);
+        QCOMPARE(mixed[u"locations"].toObject(), QJsonObject({{"DE", 6}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
+        QCOMPARE(mixed[u"unknownLocation"].toInt(), 1);
+        QCOMPARE(mixed[u"devices"][u"mobile"].toInt(), 7);
+        const QJsonObject partial = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-05&end=2026-02-01").arg(p), m_keyA).json();
+        QCOMPARE(partial[u"totalScans"].toInt(), 8);
+        QCOMPARE(partial[u"locations"].toObject(), QJsonObject({{"DE", 3}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
+        QCOMPARE(partial[u"topReferrers"].toArray().first().toObject(), QJsonObject({{"host", "www.google.com"}, {"count", 2}}));
+
         // One day only.
         const QJsonObject one = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-11&end=2026-01-11").arg(p), m_keyA).json();
         QCOMPARE(one[u"totalScans"].toInt(), 4);
