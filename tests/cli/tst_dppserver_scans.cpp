@@ -211,11 +211,12 @@ private Q_SLOTS:
         }
         QCOMPARE(redirects, kHits - 1);
         QCOMPARE(terminate(*s.process), 0);
+        const QByteArray log = s.process->readAllStandardError();
 
         auto db = dpp::store::Database::open(location);
         QVERIFY(db.ok());
         dpp::store::ScanRepository scans(**db, tenantId);
-        QCOMPARE(scans.eventCount(), qint64(kHits));
+        QVERIFY2(scans.eventCount() == qint64(kHits), log.right(600).constData());
         const auto report = scans.tenantReport(
             *dpp::analytics::AnalyticsPeriod::parse({}, {}, {}, QDateTime::currentDateTimeUtc().date()), {}, {});
         QVERIFY(report.ok());
