@@ -23,8 +23,9 @@ inline QString testGeoIpDatabase(QString* why)
     perl.start(QStringLiteral("perl"),
                {sourceDir() + QStringLiteral("/tests/services/geoip-testdb.pl"), path});
     if (!perl.waitForFinished(60000) || perl.exitCode() != 0) {
-        *why = QStringLiteral("cannot write the test GeoIP database (libmaxmind-db-writer-perl): ") +
-               QString::fromLocal8Bit(perl.readAllStandardError());
+        *why =
+            QStringLiteral("cannot write the test GeoIP database (libmaxmind-db-writer-perl): ") +
+            QString::fromLocal8Bit(perl.readAllStandardError());
         return {};
     }
     return path;

@@ -6,12 +6,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <analytics/geoipdatabase.h>
 #include <csignal>
 #include <cstdio>
 #include <dpp/version.h>
 #include <export/sampleseeder.h>
 #include <passport/apikey.h>
-#include <analytics/geoipdatabase.h>
 #include <server/apiroutes.h>
 #include <server/scanrecorder.h>
 #include <server/server.h>

@@ -37,16 +37,18 @@ Result<AnalyticsPeriod> AnalyticsPeriod::parse(const QString& startText, const Q
     else if (g == u"month")
         p.granularity = Granularity::Month;
     else
-        return invalid("granularity",
-                       QStringLiteral("must be day, week or month, got \"%1\"").arg(granularityText.left(40)));
+        return invalid(
+            "granularity",
+            QStringLiteral("must be day, week or month, got \"%1\"").arg(granularityText.left(40)));
 
     if (endText.isEmpty()) {
         p.end = today;
     } else if (const auto d = parseDay(endText.trimmed())) {
         p.end = *d;
     } else {
-        return invalid("end", QStringLiteral("must be a date such as 2026-03-31, got \"%1\"")
-                                  .arg(endText.left(40)));
+        return invalid(
+            "end",
+            QStringLiteral("must be a date such as 2026-03-31, got \"%1\"").arg(endText.left(40)));
     }
     if (startText.isEmpty()) {
         p.start = p.end.addDays(-(kDefaultDays - 1));
@@ -57,10 +59,12 @@ Result<AnalyticsPeriod> AnalyticsPeriod::parse(const QString& startText, const Q
                                     .arg(startText.left(40)));
     }
     if (p.start > p.end)
-        return invalid("start", QStringLiteral("%1 is after end %2")
-                                    .arg(p.start.toString(Qt::ISODate), p.end.toString(Qt::ISODate)));
+        return invalid("start",
+                       QStringLiteral("%1 is after end %2")
+                           .arg(p.start.toString(Qt::ISODate), p.end.toString(Qt::ISODate)));
     if (p.start.daysTo(p.end) + 1 > kMaxDays)
-        return invalid("start", QStringLiteral("the period may span at most %1 days").arg(kMaxDays));
+        return invalid("start",
+                       QStringLiteral("the period may span at most %1 days").arg(kMaxDays));
     return p;
 }
 

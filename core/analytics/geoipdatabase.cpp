@@ -34,7 +34,8 @@ Result<std::shared_ptr<GeoIpDatabase>> GeoIpDatabase::open(const QString& path)
         return Error{QStringLiteral("geoip"), QStringLiteral("%1 does not exist").arg(path),
                      QStringLiteral("not_found")};
     std::shared_ptr<GeoIpDatabase> db(new GeoIpDatabase);
-    const int status = MMDB_open(QFile::encodeName(path).constData(), MMDB_MODE_MMAP, db->m_db.get());
+    const int status =
+        MMDB_open(QFile::encodeName(path).constData(), MMDB_MODE_MMAP, db->m_db.get());
     if (status != MMDB_SUCCESS) {
         // MMDB_close must not run on a half-opened handle.
         db->m_db.reset(new MMDB_s{});

@@ -36,8 +36,8 @@ QJsonObject ScanReport::toJson() const
     if (referrersAvailable) {
         QJsonArray referrers;
         for (const Count& c : topReferrers)
-            referrers.append(QJsonObject{{QStringLiteral("host"), c.key},
-                                         {QStringLiteral("count"), c.count}});
+            referrers.append(
+                QJsonObject{{QStringLiteral("host"), c.key}, {QStringLiteral("count"), c.count}});
         o.insert(QStringLiteral("topReferrers"), referrers);
         o.insert(QStringLiteral("directScans"), directScans);
     }

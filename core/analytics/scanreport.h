@@ -29,7 +29,7 @@ struct ScanReport
     QString productId; // set for a product report
     AnalyticsPeriod period;
     qint64 totalScans = 0;
-    qint64 unknownLocation = 0;     // scans without a country (no GeoIP database or record)
+    qint64 unknownLocation = 0;      // scans without a country (no GeoIP database or record)
     QMap<QString, qint64> locations; // country code → scans
     QList<Count> topReferrers;       // most first; at most kTopReferrers
     bool referrersAvailable = true;  // false: not rolled up for this filter (country)
@@ -39,8 +39,8 @@ struct ScanReport
     QMap<QString, qint64> browsers;
     QMap<QString, qint64> keyLevels;
     QMap<QString, qint64> linkTypes;
-    QMap<QDate, qint64> daily; // per UTC day; days without scans absent
-    QList<TopProduct> topProducts;  // tenant report only
+    QMap<QDate, qint64> daily;     // per UTC day; days without scans absent
+    QList<TopProduct> topProducts; // tenant report only
 
     static constexpr int kTopReferrers = 10;
     static constexpr int kTopProducts = 10;

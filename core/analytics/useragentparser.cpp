@@ -15,35 +15,43 @@ struct Rule
 // Tokens that mark automated clients. "bot" alone is too broad (the Cubot phone brand),
 // so it only counts right before a separator.
 constexpr Rule kBots[] = {
-    {"bot/", "bot"},        {"bot;", "bot"},     {"bot)", "bot"},
-    {"bot-", "bot"},        {"crawler", "bot"},
-    {"spider", "bot"},      {"slurp", "bot"},    {"facebookexternalhit", "bot"},
-    {"headlesschrome", "bot"}, {"curl/", "bot"}, {"wget/", "bot"},
-    {"python-requests", "bot"}, {"go-http-client", "bot"}, {"okhttp/", "bot"},
+    {"bot/", "bot"},           {"bot;", "bot"},
+    {"bot)", "bot"},           {"bot-", "bot"},
+    {"crawler", "bot"},        {"spider", "bot"},
+    {"slurp", "bot"},          {"facebookexternalhit", "bot"},
+    {"headlesschrome", "bot"}, {"curl/", "bot"},
+    {"wget/", "bot"},          {"python-requests", "bot"},
+    {"go-http-client", "bot"}, {"okhttp/", "bot"},
     {"lighthouse", "bot"},
 };
 
 // Tablets before phones: Android tablets lack "Mobile", iPads say "iPad".
 constexpr Rule kDevices[] = {
-    {"ipad", "tablet"},       {"tablet", "tablet"},    {"kindle", "tablet"},
-    {"silk/", "tablet"},      {"playbook", "tablet"},  {"iphone", "mobile"},
-    {"ipod", "mobile"},       {"windows phone", "mobile"}, {"blackberry", "mobile"},
-    {"opera mini", "mobile"}, {"mobile", "mobile"},    {"android", "tablet"},
-    {"windows nt", "desktop"}, {"macintosh", "desktop"}, {" cros ", "desktop"},
-    {"x11", "desktop"},       {"linux", "desktop"},
+    {"ipad", "tablet"},        {"tablet", "tablet"},        {"kindle", "tablet"},
+    {"silk/", "tablet"},       {"playbook", "tablet"},      {"iphone", "mobile"},
+    {"ipod", "mobile"},        {"windows phone", "mobile"}, {"blackberry", "mobile"},
+    {"opera mini", "mobile"},  {"mobile", "mobile"},        {"android", "tablet"},
+    {"windows nt", "desktop"}, {"macintosh", "desktop"},    {" cros ", "desktop"},
+    {"x11", "desktop"},        {"linux", "desktop"},
 };
 
 constexpr Rule kSystems[] = {
-    {"windows phone", "Windows Phone"}, {"iphone", "iOS"},   {"ipad", "iOS"},
-    {"ipod", "iOS"},                    {"android", "Android"}, {" cros ", "ChromeOS"},
-    {"windows", "Windows"},             {"mac os x", "macOS"}, {"macintosh", "macOS"},
+    {"windows phone", "Windows Phone"},
+    {"iphone", "iOS"},
+    {"ipad", "iOS"},
+    {"ipod", "iOS"},
+    {"android", "Android"},
+    {" cros ", "ChromeOS"},
+    {"windows", "Windows"},
+    {"mac os x", "macOS"},
+    {"macintosh", "macOS"},
     {"linux", "Linux"},
 };
 
 constexpr Rule kBrowsers[] = {
-    {"edg/", "Edge"},     {"edga/", "Edge"},     {"edgios/", "Edge"},
-    {"opr/", "Opera"},    {"opera", "Opera"},    {"samsungbrowser/", "Samsung Internet"},
-    {"crios/", "Chrome"}, {"fxios/", "Firefox"}, {"firefox/", "Firefox"},
+    {"edg/", "Edge"},      {"edga/", "Edge"},       {"edgios/", "Edge"},
+    {"opr/", "Opera"},     {"opera", "Opera"},      {"samsungbrowser/", "Samsung Internet"},
+    {"crios/", "Chrome"},  {"fxios/", "Firefox"},   {"firefox/", "Firefox"},
     {"chrome/", "Chrome"}, {"chromium/", "Chrome"}, {"safari/", "Safari"},
 };
 

@@ -67,16 +67,16 @@ Response tenantAnalytics(const ApiContext& ctx, const Request& r)
     if (!period.ok())
         return Response::fromError(period.error());
     QString productId;
-    const QString productRef = r.query.queryItemValue(QStringLiteral("product"), QUrl::FullyDecoded);
+    const QString productRef =
+        r.query.queryItemValue(QStringLiteral("product"), QUrl::FullyDecoded);
     if (!productRef.isEmpty()) {
         const auto product = store::ProductRepository(*ctx.db, tenantOf(r)).resolve(productRef);
         if (!product)
             return notFound("product");
         productId = product->id;
     }
-    QString country = r.query.queryItemValue(QStringLiteral("country"), QUrl::FullyDecoded)
-                          .trimmed()
-                          .toUpper();
+    QString country =
+        r.query.queryItemValue(QStringLiteral("country"), QUrl::FullyDecoded).trimmed().toUpper();
     static const QRegularExpression kCountry(QStringLiteral("^[A-Z]{2}$"));
     if (r.query.hasQueryItem(QStringLiteral("country")) && !kCountry.match(country).hasMatch())
         return Response::error(ApiError::validation(

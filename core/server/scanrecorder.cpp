@@ -103,9 +103,8 @@ bool ScanRecorder::flush(int timeoutMs)
     std::unique_lock lock(m_mutex);
     // Everything queued now is done once this many scans were stored or failed.
     const qint64 target = m_recorded + m_failed + qint64(m_queue.size()) + m_writing;
-    return m_settled.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
-        return m_recorded + m_failed >= target || !m_thread;
-    });
+    return m_settled.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                              [&] { return m_recorded + m_failed >= target || !m_thread; });
 }
 
 void ScanRecorder::stop()

@@ -14,7 +14,7 @@ using analytics::ScanReport;
 namespace {
 
 // Rollup dimensions of scan_rollup_daily besides "total".
-constexpr const char* kDimensions[] = {"country", "device",  "referrer", "os",
+constexpr const char* kDimensions[] = {"country", "device",    "referrer", "os",
                                        "browser", "key_level", "link_type"};
 
 QString dimensionValue(const analytics::ScanEvent& e, const char* dimension)
@@ -199,28 +199,34 @@ Result<ScanReport> ScanRepository::productReport(const QString& productId,
 
     // Whole calendar months inside the period come from the monthly rollup, the days
     // before and after them from the daily one: a year is ~12 + 60 rows per value.
-    QDate fullStart = period.start.day() == 1 ? period.start : QDate(period.start.year(), period.start.month(), 1).addMonths(1);
+    QDate fullStart = period.start.day() == 1
+                          ? period.start
+                          : QDate(period.start.year(), period.start.month(), 1).addMonths(1);
     const QDate endMonth(period.end.year(), period.end.month(), 1);
-    QDate fullEnd = period.end == endMonth.addMonths(1).addDays(-1) ? period.end : endMonth.addDays(-1);
+    QDate fullEnd =
+        period.end == endMonth.addMonths(1).addDays(-1) ? period.end : endMonth.addDays(-1);
     const QString kNever = QStringLiteral("9999-12-31"), kBefore = QStringLiteral("0000-01-01");
     const bool months = fullStart <= fullEnd;
-    QSqlQuery dims = m_db.prepare(QStringLiteral(
-        "SELECT dimension, value, SUM(scans) FROM ("
-        "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
-        "product_id = :p AND dimension IN (%1) AND day >= :s1 AND day <= :e1 UNION ALL "
-        "SELECT dimension, value, scans FROM scan_rollup_monthly WHERE tenant_id = :t AND "
-        "product_id = :p AND dimension IN (%1) AND month >= :ms AND month <= :me UNION ALL "
-        "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
-        "product_id = :p AND dimension IN (%1) AND day >= :s2 AND day <= :e2"
-        ") AS r GROUP BY dimension, value")
-                                       .arg(QStringLiteral("'country', 'device', 'referrer', 'os', 'browser', 'key_level', 'link_type'")));
+    QSqlQuery dims = m_db.prepare(
+        QStringLiteral(
+            "SELECT dimension, value, SUM(scans) FROM ("
+            "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
+            "product_id = :p AND dimension IN (%1) AND day >= :s1 AND day <= :e1 UNION ALL "
+            "SELECT dimension, value, scans FROM scan_rollup_monthly WHERE tenant_id = :t AND "
+            "product_id = :p AND dimension IN (%1) AND month >= :ms AND month <= :me UNION ALL "
+            "SELECT dimension, value, scans FROM scan_rollup_daily WHERE tenant_id = :t AND "
+            "product_id = :p AND dimension IN (%1) AND day >= :s2 AND day <= :e2"
+            ") AS r GROUP BY dimension, value")
+            .arg(QStringLiteral(
+                "'country', 'device', 'referrer', 'os', 'browser', 'key_level', 'link_type'")));
     dims.bindValue(QStringLiteral(":t"), m_tenantId);
     dims.bindValue(QStringLiteral(":p"), productId);
     const auto iso = [](const QDate& d) { return d.toString(Qt::ISODate); };
     dims.bindValue(QStringLiteral(":s1"), iso(period.start));
     dims.bindValue(QStringLiteral(":e1"), months ? iso(fullStart.addDays(-1)) : iso(period.end));
     dims.bindValue(QStringLiteral(":ms"), months ? iso(fullStart) : kNever);
-    dims.bindValue(QStringLiteral(":me"), months ? iso(QDate(fullEnd.year(), fullEnd.month(), 1)) : kBefore);
+    dims.bindValue(QStringLiteral(":me"),
+                   months ? iso(QDate(fullEnd.year(), fullEnd.month(), 1)) : kBefore);
     dims.bindValue(QStringLiteral(":s2"), months ? iso(fullEnd.addDays(1)) : kNever);
     dims.bindValue(QStringLiteral(":e2"), months ? iso(period.end) : kBefore);
     if (!dims.exec())
@@ -287,8 +293,8 @@ Result<ScanReport> ScanRepository::tenantReport(const AnalyticsPeriod& period,
         report.totalScans += n;
     }
     auto countries =
-        run(QStringLiteral("SELECT g.country, SUM(g.scans) FROM scan_rollup_geo g WHERE ") +
-            where + QStringLiteral(" GROUP BY g.country"));
+        run(QStringLiteral("SELECT g.country, SUM(g.scans) FROM scan_rollup_geo g WHERE ") + where +
+            QStringLiteral(" GROUP BY g.country"));
     if (!countries.ok())
         return countries.error();
     for (QSqlQuery q = std::move(countries).value(); q.next();) {
@@ -298,8 +304,8 @@ Result<ScanReport> ScanRepository::tenantReport(const AnalyticsPeriod& period,
             report.locations[q.value(0).toString()] += q.value(1).toLongLong();
     }
     auto devices =
-        run(QStringLiteral("SELECT g.device, SUM(g.scans) FROM scan_rollup_geo g WHERE ") +
-            where + QStringLiteral(" GROUP BY g.device"));
+        run(QStringLiteral("SELECT g.device, SUM(g.scans) FROM scan_rollup_geo g WHERE ") + where +
+            QStringLiteral(" GROUP BY g.device"));
     if (!devices.ok())
         return devices.error();
     for (QSqlQuery q = std::move(devices).value(); q.next();)
@@ -320,12 +326,12 @@ Result<ScanReport> ScanRepository::tenantReport(const AnalyticsPeriod& period,
 
     report.referrersAvailable = country.isEmpty();
     if (report.referrersAvailable) {
-        auto refs = run(
-            QStringLiteral("SELECT g.value, SUM(g.scans) FROM scan_rollup_daily g WHERE "
-                           "g.tenant_id = :t AND g.dimension = 'referrer' AND g.day >= :s AND "
-                           "g.day <= :e") +
-            (productId.isEmpty() ? QString() : QStringLiteral(" AND g.product_id = :p")) +
-            QStringLiteral(" GROUP BY g.value"));
+        auto refs =
+            run(QStringLiteral("SELECT g.value, SUM(g.scans) FROM scan_rollup_daily g WHERE "
+                               "g.tenant_id = :t AND g.dimension = 'referrer' AND g.day >= :s AND "
+                               "g.day <= :e") +
+                (productId.isEmpty() ? QString() : QStringLiteral(" AND g.product_id = :p")) +
+                QStringLiteral(" GROUP BY g.value"));
         if (!refs.ok())
             return refs.error();
         QList<ScanReport::Count> referrers;
@@ -338,9 +344,9 @@ Result<ScanReport> ScanRepository::tenantReport(const AnalyticsPeriod& period,
 
 qint64 ScanRepository::eventCount(const QString& productId) const
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM scan_events WHERE tenant_id = :t") +
-        (productId.isEmpty() ? QString() : QStringLiteral(" AND product_id = :p")));
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM scan_events WHERE tenant_id = :t") +
+                     (productId.isEmpty() ? QString() : QStringLiteral(" AND product_id = :p")));
     q.bindValue(QStringLiteral(":t"), m_tenantId);
     if (!productId.isEmpty())
         q.bindValue(QStringLiteral(":p"), productId);

@@ -19,12 +19,12 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QEventLoop>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
@@ -53,25 +53,32 @@ bool run(QSqlQuery& q, const QString& what)
 bool generate(store::Database& db, const QString& tenant, const QString& product, qint64 total)
 {
     const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
-    const QString insert = QStringLiteral(
-        "WITH RECURSIVE c(x) AS (SELECT :from UNION ALL SELECT x + 1 FROM c WHERE x < :to) "
-        "INSERT INTO scan_events (tenant_id, product_id, gtin, key_level, link_type, scanned_at, "
-        "day, country, region, city, device, os, browser, referrer_host) "
-        "SELECT :t, :p, '{{GTIN}}', CASE x % 10 WHEN 0 THEN 'gtin' WHEN 1 THEN 'lot' ELSE 'serial' END, "
-        "CASE x % 20 WHEN 0 THEN 'gs1:pip' ELSE 'gs1:defaultLink' END, "
-        "d || printf('T%02d:%02d:%02d.000Z', sec / 3600, (sec / 60) % 60, sec % 60), d, "
-        "CASE WHEN x % 50 = 0 THEN NULL ELSE substr('{{COUNTRIES}}', 1 + 2 * ((h * h) / 64000), 2) END, "
-        "NULL, NULL, "
-        "CASE WHEN m < 68 THEN 'mobile' WHEN m < 80 THEN 'tablet' WHEN m < 97 THEN 'desktop' ELSE 'bot' END, "
-        "CASE WHEN m < 40 THEN 'iOS' WHEN m < 80 THEN 'Android' WHEN m < 90 THEN 'Windows' WHEN m < 97 THEN 'macOS' ELSE 'other' END, "
-        "CASE WHEN m < 40 THEN 'Safari' WHEN m < 90 THEN 'Chrome' WHEN m < 97 THEN 'Firefox' ELSE 'bot' END, "
-        "CASE x % 7 WHEN 4 THEN 'www.instagram.com' WHEN 5 THEN 'www.google.com' "
-        "WHEN 6 THEN 'ref' || (x % 23) || '.example' ELSE NULL END "
-        "FROM (SELECT x, date(:today, '-364 days', '+' || (x * 365 / :n) || ' days') AS d, "
-        "((x * 365) % :n) * 86400 / :n AS sec, (x * 2654435761) % 1600 AS h, "
-        "(x * 40503) % 100 AS m FROM c)")
-                               .replace(QStringLiteral("{{GTIN}}"), kGtin)
-                               .replace(QStringLiteral("{{COUNTRIES}}"), QLatin1String(kCountries));
+    const QString insert =
+        QStringLiteral(
+            "WITH RECURSIVE c(x) AS (SELECT :from UNION ALL SELECT x + 1 FROM c WHERE x < :to) "
+            "INSERT INTO scan_events (tenant_id, product_id, gtin, key_level, link_type, "
+            "scanned_at, "
+            "day, country, region, city, device, os, browser, referrer_host) "
+            "SELECT :t, :p, '{{GTIN}}', CASE x % 10 WHEN 0 THEN 'gtin' WHEN 1 THEN 'lot' ELSE "
+            "'serial' END, "
+            "CASE x % 20 WHEN 0 THEN 'gs1:pip' ELSE 'gs1:defaultLink' END, "
+            "d || printf('T%02d:%02d:%02d.000Z', sec / 3600, (sec / 60) % 60, sec % 60), d, "
+            "CASE WHEN x % 50 = 0 THEN NULL ELSE substr('{{COUNTRIES}}', 1 + 2 * ((h * h) / "
+            "64000), 2) END, "
+            "NULL, NULL, "
+            "CASE WHEN m < 68 THEN 'mobile' WHEN m < 80 THEN 'tablet' WHEN m < 97 THEN 'desktop' "
+            "ELSE 'bot' END, "
+            "CASE WHEN m < 40 THEN 'iOS' WHEN m < 80 THEN 'Android' WHEN m < 90 THEN 'Windows' "
+            "WHEN m < 97 THEN 'macOS' ELSE 'other' END, "
+            "CASE WHEN m < 40 THEN 'Safari' WHEN m < 90 THEN 'Chrome' WHEN m < 97 THEN 'Firefox' "
+            "ELSE 'bot' END, "
+            "CASE x % 7 WHEN 4 THEN 'www.instagram.com' WHEN 5 THEN 'www.google.com' "
+            "WHEN 6 THEN 'ref' || (x % 23) || '.example' ELSE NULL END "
+            "FROM (SELECT x, date(:today, '-364 days', '+' || (x * 365 / :n) || ' days') AS d, "
+            "((x * 365) % :n) * 86400 / :n AS sec, (x * 2654435761) % 1600 AS h, "
+            "(x * 40503) % 100 AS m FROM c)")
+            .replace(QStringLiteral("{{GTIN}}"), kGtin)
+            .replace(QStringLiteral("{{COUNTRIES}}"), QLatin1String(kCountries));
     constexpr qint64 kChunk = 1000000;
     for (qint64 from = 0; from < total; from += kChunk) {
         const Status s = db.transaction([&]() -> Status {
@@ -83,22 +90,28 @@ bool generate(store::Database& db, const QString& tenant, const QString& product
             q.bindValue(QStringLiteral(":today"), today);
             q.bindValue(QStringLiteral(":n"), total);
             return run(q, QStringLiteral("generating events")) ? Status(Ok{})
-                                                                 : Status(Error{{}, {}, {}});
+                                                               : Status(Error{{}, {}, {}});
         });
         if (!s.ok())
             return false;
-        std::fprintf(stderr, "  %lld events\r", static_cast<long long>(std::min(total, from + kChunk)));
+        std::fprintf(stderr, "  %lld events\r",
+                     static_cast<long long>(std::min(total, from + kChunk)));
     }
     std::fprintf(stderr, "\n");
     // Rollups, as the recorder would have written them batch by batch.
     const Status s = db.transaction([&]() -> Status {
-        const QStringList dims = {QStringLiteral("'total', ''"), QStringLiteral("'country', COALESCE(country, '')"),
-                                  QStringLiteral("'device', device"), QStringLiteral("'referrer', COALESCE(referrer_host, '')"),
-                                  QStringLiteral("'os', os"), QStringLiteral("'browser', browser"),
-                                  QStringLiteral("'key_level', key_level"), QStringLiteral("'link_type', COALESCE(link_type, '')")};
+        const QStringList dims = {QStringLiteral("'total', ''"),
+                                  QStringLiteral("'country', COALESCE(country, '')"),
+                                  QStringLiteral("'device', device"),
+                                  QStringLiteral("'referrer', COALESCE(referrer_host, '')"),
+                                  QStringLiteral("'os', os"),
+                                  QStringLiteral("'browser', browser"),
+                                  QStringLiteral("'key_level', key_level"),
+                                  QStringLiteral("'link_type', COALESCE(link_type, '')")};
         for (const QString& dim : dims) {
             QSqlQuery q = db.prepare(
-                QStringLiteral("INSERT INTO scan_rollup_daily (tenant_id, product_id, dimension, value, day, scans) "
+                QStringLiteral("INSERT INTO scan_rollup_daily (tenant_id, product_id, dimension, "
+                               "value, day, scans) "
                                "SELECT tenant_id, product_id, %1, day, COUNT(*) FROM scan_events "
                                "WHERE tenant_id = :t AND product_id = :p GROUP BY 1, 2, 3, 4, 5")
                     .arg(dim));
@@ -108,16 +121,19 @@ bool generate(store::Database& db, const QString& tenant, const QString& product
                 return Error{{}, {}, {}};
         }
         QSqlQuery monthly = db.prepare(QStringLiteral(
-            "INSERT INTO scan_rollup_monthly (tenant_id, product_id, dimension, month, value, scans) "
+            "INSERT INTO scan_rollup_monthly (tenant_id, product_id, dimension, month, value, "
+            "scans) "
             "SELECT tenant_id, product_id, dimension, substr(day, 1, 8) || '01', value, SUM(scans) "
-            "FROM scan_rollup_daily WHERE tenant_id = :t AND product_id = :p GROUP BY 1, 2, 3, 4, 5"));
+            "FROM scan_rollup_daily WHERE tenant_id = :t AND product_id = :p GROUP BY 1, 2, 3, 4, "
+            "5"));
         monthly.bindValue(QStringLiteral(":t"), tenant);
         monthly.bindValue(QStringLiteral(":p"), product);
         if (!run(monthly, QStringLiteral("monthly rollup")))
             return Error{{}, {}, {}};
         QSqlQuery geo = db.prepare(QStringLiteral(
             "INSERT INTO scan_rollup_geo (tenant_id, day, product_id, country, device, scans) "
-            "SELECT tenant_id, day, product_id, COALESCE(country, ''), device, COUNT(*) FROM scan_events "
+            "SELECT tenant_id, day, product_id, COALESCE(country, ''), device, COUNT(*) FROM "
+            "scan_events "
             "WHERE tenant_id = :t AND product_id = :p GROUP BY 1, 2, 3, 4, 5"));
         geo.bindValue(QStringLiteral(":t"), tenant);
         geo.bindValue(QStringLiteral(":p"), product);
@@ -154,9 +170,11 @@ qint64 naiveReport(store::Database& db, const QString& tenant, const QString& pr
     const QStringList groups = {QStringLiteral("day"), QStringLiteral("country"),
                                 QStringLiteral("device"), QStringLiteral("referrer_host")};
     for (const QString& column : groups) {
-        QSqlQuery q = db.prepare(QStringLiteral(
-            "SELECT %1, COUNT(*) FROM scan_events WHERE tenant_id = :t AND product_id = :p AND "
-            "scanned_at >= :s AND scanned_at < :e GROUP BY %1").arg(column));
+        QSqlQuery q = db.prepare(
+            QStringLiteral(
+                "SELECT %1, COUNT(*) FROM scan_events WHERE tenant_id = :t AND product_id = :p AND "
+                "scanned_at >= :s AND scanned_at < :e GROUP BY %1")
+                .arg(column));
         q.bindValue(QStringLiteral(":t"), tenant);
         q.bindValue(QStringLiteral(":p"), product);
         q.bindValue(QStringLiteral(":s"), period.start.toString(Qt::ISODate));
@@ -185,8 +203,8 @@ int main(int argc, char** argv)
     const int peerRuns = qEnvironmentVariableIsSet("DPP_BENCH_PEER_RUNS")
                              ? qEnvironmentVariableIntValue("DPP_BENCH_PEER_RUNS")
                              : 5;
-    const QString path = QCoreApplication::applicationDirPath() +
-                         QStringLiteral("/analytics-%1.sqlite").arg(scans);
+    const QString path =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/analytics-%1.sqlite").arg(scans);
 
     auto opened = store::Database::open(path);
     if (!opened.ok()) {
@@ -200,8 +218,10 @@ int main(int argc, char** argv)
     store::ProductRepository products(db, tenant->id);
     auto product = products.resolve(kGtin);
     if (!product) {
-        auto created = products.create(QJsonObject{{QStringLiteral("gtin"), kGtin},
-                                                   {QStringLiteral("name"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench wine")}}}});
+        auto created = products.create(
+            QJsonObject{{QStringLiteral("gtin"), kGtin},
+                        {QStringLiteral("name"),
+                         QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench wine")}}}});
         if (!created.ok())
             return 1;
         product = *created;
@@ -212,7 +232,8 @@ int main(int argc, char** argv)
                      static_cast<long long>(scans), qPrintable(path));
         QElapsedTimer t;
         t.start();
-        for (const char* table : {"scan_events", "scan_rollup_daily", "scan_rollup_monthly", "scan_rollup_geo"}) {
+        for (const char* table :
+             {"scan_events", "scan_rollup_daily", "scan_rollup_monthly", "scan_rollup_geo"}) {
             QSqlQuery wipe = db.prepare(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
             run(wipe, QStringLiteral("wipe"));
         }
@@ -248,9 +269,8 @@ int main(int argc, char** argv)
     int status = 0;
     for (const int days : {90, 365}) {
         const QString start = today.addDays(-(days - 1)).toString(Qt::ISODate);
-        const QUrl url(srv.listenUrl() +
-                       QStringLiteral("/v1/analytics/product/%1?start=%2&end=%3")
-                           .arg(kGtin, start, today.toString(Qt::ISODate)));
+        const QUrl url(srv.listenUrl() + QStringLiteral("/v1/analytics/product/%1?start=%2&end=%3")
+                                             .arg(kGtin, start, today.toString(Qt::ISODate)));
         QList<double> ours;
         qint64 apiTotal = -1;
         for (int i = 0; i < requests + 5; ++i) {
@@ -276,7 +296,8 @@ int main(int argc, char** argv)
             if (i >= 5) // the first ones warm the caches
                 ours.append(ms);
         }
-        const auto period = analytics::AnalyticsPeriod::parse(start, today.toString(Qt::ISODate), {}, today);
+        const auto period =
+            analytics::AnalyticsPeriod::parse(start, today.toString(Qt::ISODate), {}, today);
         QList<double> naive;
         qint64 naiveTotal = -1;
         for (int i = 0; i < peerRuns; ++i) {
@@ -290,7 +311,8 @@ int main(int argc, char** argv)
         const bool agree = apiTotal == naiveTotal;
         std::printf("%-8s %12.2f %12.2f %14.1f %14.1f %7.0fx %10s %6s\n",
                     qPrintable(QStringLiteral("%1 days").arg(days)), o.median, o.p99, n.median,
-                    n.p99, n.median / o.median, o.p99 < 50 ? "met" : "MISSED", agree ? "yes" : "NO");
+                    n.p99, n.median / o.median, o.p99 < 50 ? "met" : "MISSED",
+                    agree ? "yes" : "NO");
         if (!agree)
             status = 1;
     }

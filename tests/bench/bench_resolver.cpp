@@ -68,8 +68,10 @@ WrkResult runWrk(const QString& url)
     const QString out = QString::fromUtf8(r.output);
     const auto requests = QRegularExpression(QStringLiteral("(\\d+) requests in")).match(out);
     const auto rate = QRegularExpression(QStringLiteral("Requests/sec:\\s+([\\d.]+)")).match(out);
-    const auto p50 = QRegularExpression(QStringLiteral("\\n\\s+50%\\s+([\\d.]+)(us|ms|s)")).match(out);
-    const auto p99 = QRegularExpression(QStringLiteral("\\n\\s+99%\\s+([\\d.]+)(us|ms|s)")).match(out);
+    const auto p50 =
+        QRegularExpression(QStringLiteral("\\n\\s+50%\\s+([\\d.]+)(us|ms|s)")).match(out);
+    const auto p99 =
+        QRegularExpression(QStringLiteral("\\n\\s+99%\\s+([\\d.]+)(us|ms|s)")).match(out);
     if (!requests.hasMatch() || !rate.hasMatch() || !p50.hasMatch() || !p99.hasMatch())
         return r;
     r.requests = requests.captured(1).toLongLong();
@@ -112,9 +114,10 @@ bool populate(const QString& location, QString* tenantId)
     *tenantId = tenant->id;
     store::ProductRepository products(**db, tenant->id);
     if (!products.resolve(QStringLiteral("09506000134352"))) {
-        auto created = products.create(QJsonObject{
-            {QStringLiteral("gtin"), QStringLiteral("09506000134352")},
-            {QStringLiteral("name"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench")}}}});
+        auto created = products.create(
+            QJsonObject{{QStringLiteral("gtin"), QStringLiteral("09506000134352")},
+                        {QStringLiteral("name"),
+                         QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench")}}}});
         if (!created.ok())
             return false;
     }
@@ -165,7 +168,9 @@ int main(int argc, char** argv)
     while (!server.canReadLine() && server.waitForReadyRead(10000)) {
     }
     const QString first = QString::fromUtf8(server.readLine().trimmed());
-    const auto m = QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$")).match(first);
+    const auto m =
+        QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"))
+            .match(first);
     if (!m.hasMatch()) {
         std::fprintf(stderr, "bench_resolver: dppserver said: %s\n", qPrintable(first));
         return 1;
@@ -186,7 +191,8 @@ int main(int argc, char** argv)
     const qint64 probes = resolver ? 1 : 0;
 
     const WrkResult ours = runWrk(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path));
-    const QJsonObject health = QJsonDocument::fromJson(probe(port, QStringLiteral("/v1/health")).second).object();
+    const QJsonObject health =
+        QJsonDocument::fromJson(probe(port, QStringLiteral("/v1/health")).second).object();
     ::kill(pid_t(server.processId()), SIGTERM);
     server.waitForFinished(60000);
     qint64 stored = -1;
@@ -202,17 +208,19 @@ int main(int argc, char** argv)
     QDir().mkpath(prefix + QStringLiteral("/logs"));
     QFile conf(prefix + QStringLiteral("/nginx.conf"));
     conf.open(QIODevice::WriteOnly);
-    conf.write(QStringLiteral(
-                   "worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log %1/logs/error.log;\n"
-                   "events { worker_connections 1024; }\n"
-                   "http {\n  access_log %1/logs/access.log;\n"
-                   "  client_body_temp_path %1/body;\n  proxy_temp_path %1/proxy;\n"
-                   "  fastcgi_temp_path %1/fastcgi;\n  uwsgi_temp_path %1/uwsgi;\n  scgi_temp_path %1/scgi;\n"
-                   "  server {\n    listen 127.0.0.1:%2;\n"
-                   "    location / { return 307 https://example.org/x; }\n  }\n}\n")
-                   .arg(prefix)
-                   .arg(nginxPort)
-                   .toUtf8());
+    conf.write(
+        QStringLiteral(
+            "worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log %1/logs/error.log;\n"
+            "events { worker_connections 1024; }\n"
+            "http {\n  access_log %1/logs/access.log;\n"
+            "  client_body_temp_path %1/body;\n  proxy_temp_path %1/proxy;\n"
+            "  fastcgi_temp_path %1/fastcgi;\n  uwsgi_temp_path %1/uwsgi;\n  scgi_temp_path "
+            "%1/scgi;\n"
+            "  server {\n    listen 127.0.0.1:%2;\n"
+            "    location / { return 307 https://example.org/x; }\n  }\n}\n")
+            .arg(prefix)
+            .arg(nginxPort)
+            .toUtf8());
     conf.close();
     QProcess nginx;
     nginx.setProcessChannelMode(QProcess::MergedChannels);
@@ -235,13 +243,16 @@ int main(int argc, char** argv)
     std::printf("resolver redirect: wrk -t1 -c32 -d10s --latency on loopback, path %s\n",
                 qPrintable(resolver ? path : kPath));
     std::printf("%-28s %12s %10s %10s %10s\n", "", "requests/s", "p50 ms", "p99 ms", "requests");
-    std::printf("%-28s %12.0f %10.3f %10.3f %10lld\n",
-                qPrintable(QStringLiteral("dppserver %1").arg(resolver ? QStringLiteral("(resolver)") : QStringLiteral("(/health)"))),
-                ours.perSecond, ours.p50, ours.p99, static_cast<long long>(ours.requests));
+    std::printf(
+        "%-28s %12.0f %10.3f %10.3f %10lld\n",
+        qPrintable(QStringLiteral("dppserver %1")
+                       .arg(resolver ? QStringLiteral("(resolver)") : QStringLiteral("(/health)"))),
+        ours.perSecond, ours.p50, ours.p99, static_cast<long long>(ours.requests));
     std::printf("%-28s %12.0f %10.3f %10.3f %10lld\n", "nginx 1 worker (return 307)",
                 peer.perSecond, peer.p50, peer.p99, static_cast<long long>(peer.requests));
     const double ratio = ours.perSecond / peer.perSecond;
-    std::printf("ratio dppserver/nginx: %.2fx (goal >= 0.5x: %s); dppserver p99 %.3f ms (goal <= 5 ms: %s)\n",
+    std::printf("ratio dppserver/nginx: %.2fx (goal >= 0.5x: %s); dppserver p99 %.3f ms (goal <= 5 "
+                "ms: %s)\n",
                 ratio, ratio >= 0.5 ? "met" : "MISSED", ours.p99, ours.p99 <= 5 ? "met" : "MISSED");
     const QJsonObject scans = health.value(u"scans").toObject();
     if (resolver) {

@@ -14,8 +14,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <csignal>
 #include <algorithm>
+#include <csignal>
 #include <memory>
 #include <passport/resolverlink.h>
 #include <store/database.h>
@@ -51,7 +51,8 @@ Running startServer(const QStringList& args)
     while (!r.process->canReadLine() && r.process->waitForReadyRead(10000)) {
     }
     r.firstLine = r.process->readLine().trimmed();
-    static const QRegularExpression line(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"));
+    static const QRegularExpression line(
+        QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"));
     const auto m = line.match(QString::fromUtf8(r.firstLine));
     if (m.hasMatch())
         r.url = m.captured(1);
@@ -67,7 +68,8 @@ struct Reply
 Reply get(QNetworkAccessManager& nam, const QUrl& url, const QByteArray& agent = {})
 {
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     if (!agent.isEmpty())
         request.setRawHeader("User-Agent", agent);
     QNetworkReply* reply = nam.get(request);
@@ -108,9 +110,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("s.sqlite"));
-        auto missing = dpp::test::runTool(QStringLiteral("dppserver"),
-                                          {QStringLiteral("--database"), db, QStringLiteral("--geoip"),
-                                           dir.filePath(QStringLiteral("none.mmdb"))});
+        auto missing =
+            dpp::test::runTool(QStringLiteral("dppserver"),
+                               {QStringLiteral("--database"), db, QStringLiteral("--geoip"),
+                                dir.filePath(QStringLiteral("none.mmdb"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("--geoip") && missing.err.contains("none.mmdb") &&
                      missing.err.contains("does not exist"),
@@ -119,9 +122,9 @@ private Q_SLOTS:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write("this is not a MaxMind database");
         junk.close();
-        auto broken = dpp::test::runTool(QStringLiteral("dppserver"),
-                                         {QStringLiteral("--database"), db, QStringLiteral("--geoip"),
-                                          junk.fileName()});
+        auto broken = dpp::test::runTool(
+            QStringLiteral("dppserver"),
+            {QStringLiteral("--database"), db, QStringLiteral("--geoip"), junk.fileName()});
         QCOMPARE(broken.exitCode, 2);
         QVERIFY2(broken.err.contains("not a MaxMind DB"), broken.err.constData());
         auto queue = dpp::test::runTool(QStringLiteral("dppserver"),
@@ -134,8 +137,9 @@ private Q_SLOTS:
     void healthShowsTheScanCounters()
     {
         QTemporaryDir dir;
-        Running s = startServer({QStringLiteral("--database"), dir.filePath(QStringLiteral("s.sqlite")),
-                                 QStringLiteral("--geoip"), m_geoip});
+        Running s =
+            startServer({QStringLiteral("--database"), dir.filePath(QStringLiteral("s.sqlite")),
+                         QStringLiteral("--geoip"), m_geoip});
         QVERIFY2(!s.url.isEmpty(), s.firstLine.constData());
         QNetworkAccessManager nam;
         const Reply r = get(nam, QUrl(s.url + QStringLiteral("/v1/health")));
@@ -145,7 +149,8 @@ private Q_SLOTS:
         QCOMPARE(body[u"scans"].toObject(),
                  QJsonObject({{"queued", 0}, {"recorded", 0}, {"dropped", 0}, {"failed", 0}}));
         QCOMPARE(terminate(*s.process), 0);
-        QVERIFY(s.process->readAllStandardError().contains("scans recorded 0, dropped 0, failed 0"));
+        QVERIFY(
+            s.process->readAllStandardError().contains("scans recorded 0, dropped 0, failed 0"));
     }
 
     // Every hit on a known key is in the store once dppserver exits on SIGTERM.
@@ -161,8 +166,10 @@ private Q_SLOTS:
             QVERIFY(tenant.ok());
             tenantId = tenant->id;
             auto product = dpp::store::ProductRepository(**db, tenantId)
-                               .create(QJsonObject{{QStringLiteral("gtin"), QStringLiteral("09506000134352")},
-                                                   {QStringLiteral("name"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Wine")}}}});
+                               .create(QJsonObject{
+                                   {QStringLiteral("gtin"), QStringLiteral("09506000134352")},
+                                   {QStringLiteral("name"),
+                                    QJsonObject{{QStringLiteral("en"), QStringLiteral("Wine")}}}});
             QVERIFY(product.ok());
             dpp::passport::ResolverLink link;
             link.gtin = QStringLiteral("09506000134352");
@@ -175,7 +182,8 @@ private Q_SLOTS:
             link.isDefault = true;
             QVERIFY(dpp::store::ResolverLinkRepository(**db, tenantId).create(link).ok());
         }
-        Running s = startServer({QStringLiteral("--database"), location, QStringLiteral("--geoip"), m_geoip});
+        Running s = startServer(
+            {QStringLiteral("--database"), location, QStringLiteral("--geoip"), m_geoip});
         QVERIFY2(!s.url.isEmpty(), s.firstLine.constData());
         QNetworkAccessManager nam;
         const QUrl key(s.url + QStringLiteral("/01/09506000134352/10/LOT2026A/21/SN000001"));
@@ -217,8 +225,10 @@ private Q_SLOTS:
         QVERIFY(db.ok());
         dpp::store::ScanRepository scans(**db, tenantId);
         QVERIFY2(scans.eventCount() == qint64(kHits), log.right(600).constData());
-        const auto report = scans.tenantReport(
-            *dpp::analytics::AnalyticsPeriod::parse({}, {}, {}, QDateTime::currentDateTimeUtc().date()), {}, {});
+        const auto report =
+            scans.tenantReport(*dpp::analytics::AnalyticsPeriod::parse(
+                                   {}, {}, {}, QDateTime::currentDateTimeUtc().date()),
+                               {}, {});
         QVERIFY(report.ok());
         QCOMPARE(report->locations.value(QStringLiteral("DE")), qint64(kHits)); // 127.0.0.1 → DE
         QCOMPARE(report->devices.value(QStringLiteral("mobile")), qint64(kHits));

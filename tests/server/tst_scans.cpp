@@ -9,10 +9,10 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
-#include <QTemporaryFile>
-#include <QTimeZone>
 #include <QRegularExpression>
 #include <QSqlRecord>
+#include <QTemporaryFile>
+#include <QTimeZone>
 #include <analytics/geoipdatabase.h>
 #include <analytics/scanevent.h>
 #include <analytics/useragentparser.h>
@@ -66,8 +66,8 @@ const QByteArray kBingbot =
     "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)";
 
 analytics::ScanEvent scanEvent(const QString& tenant, const QString& product, const QString& day,
-                           const QString& country, const QString& device,
-                           const QString& referrer = {})
+                               const QString& country, const QString& device,
+                               const QString& referrer = {})
 {
     analytics::ScanEvent e;
     e.tenantId = tenant;
@@ -221,9 +221,9 @@ private Q_SLOTS:
         m_tenantB = b->id;
         const auto product = [&](const QString& tenant, const QString& gtin) {
             auto p = store::ProductRepository(*m_db, tenant)
-                         .create(QJsonObject{{QStringLiteral("gtin"), gtin},
-                                             {QStringLiteral("name"),
-                                              QJsonObject{{QStringLiteral("en"), gtin}}}});
+                         .create(QJsonObject{
+                             {QStringLiteral("gtin"), gtin},
+                             {QStringLiteral("name"), QJsonObject{{QStringLiteral("en"), gtin}}}});
             return p.ok() ? p->id : QString();
         };
         m_productA = product(m_tenantA, QStringLiteral("04006381333931"));
@@ -231,7 +231,8 @@ private Q_SLOTS:
         m_productB = product(m_tenantB, QStringLiteral("05601234567892"));
         QVERIFY(!m_productA.isEmpty() && !m_productA2.isEmpty() && !m_productB.isEmpty());
         const auto key = [&](const QString& tenant, const QStringList& scopes) {
-            auto k = store::ApiKeyRepository(*m_db, tenant).create(QStringLiteral("t"), scopes, false);
+            auto k =
+                store::ApiKeyRepository(*m_db, tenant).create(QStringLiteral("t"), scopes, false);
             return k.ok() ? k->secret : QString();
         };
         m_keyA = key(m_tenantA, passport::ApiKey::knownScopes());
@@ -316,29 +317,59 @@ private Q_SLOTS:
         QTest::addColumn<QString>("device");
         QTest::addColumn<QString>("os");
         QTest::addColumn<QString>("browser");
-        QTest::newRow("iPhone Safari") << kIphoneSafari << "mobile" << "iOS" << "Safari";
-        QTest::newRow("Android Chrome") << kAndroidChrome << "mobile" << "Android" << "Chrome";
-        QTest::newRow("iPad Safari") << kIpad << "tablet" << "iOS" << "Safari";
-        QTest::newRow("Android tablet") << kAndroidTablet << "tablet" << "Android" << "Chrome";
-        QTest::newRow("Windows Edge") << kWindowsEdge << "desktop" << "Windows" << "Edge";
-        QTest::newRow("Windows Chrome") << kWindowsChrome << "desktop" << "Windows" << "Chrome";
-        QTest::newRow("macOS Safari") << kMacSafari << "desktop" << "macOS" << "Safari";
-        QTest::newRow("macOS Firefox") << kMacFirefox << "desktop" << "macOS" << "Firefox";
-        QTest::newRow("Linux Firefox") << kLinuxFirefox << "desktop" << "Linux" << "Firefox";
+        QTest::newRow("iPhone Safari") << kIphoneSafari << "mobile"
+                                       << "iOS"
+                                       << "Safari";
+        QTest::newRow("Android Chrome") << kAndroidChrome << "mobile"
+                                        << "Android"
+                                        << "Chrome";
+        QTest::newRow("iPad Safari") << kIpad << "tablet"
+                                     << "iOS"
+                                     << "Safari";
+        QTest::newRow("Android tablet") << kAndroidTablet << "tablet"
+                                        << "Android"
+                                        << "Chrome";
+        QTest::newRow("Windows Edge") << kWindowsEdge << "desktop"
+                                      << "Windows"
+                                      << "Edge";
+        QTest::newRow("Windows Chrome") << kWindowsChrome << "desktop"
+                                        << "Windows"
+                                        << "Chrome";
+        QTest::newRow("macOS Safari") << kMacSafari << "desktop"
+                                      << "macOS"
+                                      << "Safari";
+        QTest::newRow("macOS Firefox") << kMacFirefox << "desktop"
+                                       << "macOS"
+                                       << "Firefox";
+        QTest::newRow("Linux Firefox") << kLinuxFirefox << "desktop"
+                                       << "Linux"
+                                       << "Firefox";
         QTest::newRow("iPhone Chrome")
             << QByteArray("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) "
                           "AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/119.0.6045.169 "
                           "Mobile/15E148 Safari/604.1")
-            << "mobile" << "iOS" << "Chrome";
+            << "mobile"
+            << "iOS"
+            << "Chrome";
         QTest::newRow("Samsung Internet")
             << QByteArray("Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-S918B) AppleWebKit/537.36 "
                           "(KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile "
                           "Safari/537.36")
-            << "mobile" << "Android" << "Samsung Internet";
-        QTest::newRow("Googlebot") << kGooglebot << "bot" << "Android" << "bot";
-        QTest::newRow("bingbot") << kBingbot << "bot" << "other" << "bot";
-        QTest::newRow("curl") << QByteArray("curl/7.88.1") << "bot" << "other" << "bot";
-        QTest::newRow("empty") << QByteArray() << "unknown" << "other" << "other";
+            << "mobile"
+            << "Android"
+            << "Samsung Internet";
+        QTest::newRow("Googlebot") << kGooglebot << "bot"
+                                   << "Android"
+                                   << "bot";
+        QTest::newRow("bingbot") << kBingbot << "bot"
+                                 << "other"
+                                 << "bot";
+        QTest::newRow("curl") << QByteArray("curl/7.88.1") << "bot"
+                              << "other"
+                              << "bot";
+        QTest::newRow("empty") << QByteArray() << "unknown"
+                               << "other"
+                               << "other";
     }
 
     void userAgentsAreClassified()
@@ -386,7 +417,8 @@ private Q_SLOTS:
             QCOMPARE(q.value(10).toString(), m_tenantA);
             QCOMPARE(q.value(11).toString(), QStringLiteral("04006381333931"));
             QVERIFY(q.value(12).toString().endsWith(u'Z'));
-            QCOMPARE(q.value(13).toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+            QCOMPARE(q.value(13).toString(),
+                     QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
         }
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0), QStringLiteral("DE|Bavaria|Munich|mobile|iOS|Safari|www.instagram.com|"
@@ -401,7 +433,8 @@ private Q_SLOTS:
         // the client addresses appear in no stored value.
         static const QRegularExpression personal(
             QStringLiteral("(^|_)ip($|_)|addr|remote|client|user_agent|referer|url|lot|serial"));
-        static const QRegularExpression address(QStringLiteral("(^|_)ip($|_)|ip_addr|remote_addr|client_addr"));
+        static const QRegularExpression address(
+            QStringLiteral("(^|_)ip($|_)|ip_addr|remote_addr|client_addr"));
         const QStringList tables = m_db->connection().tables();
         QVERIFY(tables.contains(QStringLiteral("scan_events")));
         for (const QString& table : tables) {
@@ -418,16 +451,19 @@ private Q_SLOTS:
         while (all.next()) {
             for (int i = 0; i < all.record().count(); ++i) {
                 const QString v = all.value(i).toString();
-                QVERIFY2(!v.contains(QStringLiteral("127.0.0.1")) && !v.contains(QStringLiteral("192.0.2")) &&
-                             !v.contains(QStringLiteral("SN000001")) && !v.contains(QStringLiteral("utm_source")),
+                QVERIFY2(!v.contains(QStringLiteral("127.0.0.1")) &&
+                             !v.contains(QStringLiteral("192.0.2")) &&
+                             !v.contains(QStringLiteral("SN000001")) &&
+                             !v.contains(QStringLiteral("utm_source")),
                          qPrintable(v));
             }
         }
 
         // The rollups count what was stored.
-        const auto report = store::ScanRepository(*m_db, m_tenantA)
-                                .productReport(m_productA, *analytics::AnalyticsPeriod::parse(
-                                                               {}, {}, {}, QDateTime::currentDateTimeUtc().date()));
+        const auto report =
+            store::ScanRepository(*m_db, m_tenantA)
+                .productReport(m_productA, *analytics::AnalyticsPeriod::parse(
+                                               {}, {}, {}, QDateTime::currentDateTimeUtc().date()));
         QVERIFY(report.ok());
         QCOMPARE(report->totalScans, 3);
         QCOMPARE(report->locations.value(QStringLiteral("DE")), 1);
@@ -479,10 +515,11 @@ private Q_SLOTS:
         m_recorder.reset();
         QVERIFY(weak.expired());
         QCOMPARE(store::ScanRepository(*m_db, m_tenantA).eventCount(m_productA), 5);
-        const auto report = store::ScanRepository(*m_db, m_tenantA)
-                                .tenantReport(*analytics::AnalyticsPeriod::parse(
-                                                  {}, {}, {}, QDateTime::currentDateTimeUtc().date()),
-                                              {}, QStringLiteral("SK"));
+        const auto report =
+            store::ScanRepository(*m_db, m_tenantA)
+                .tenantReport(*analytics::AnalyticsPeriod::parse(
+                                  {}, {}, {}, QDateTime::currentDateTimeUtc().date()),
+                              {}, QStringLiteral("SK"));
         QVERIFY(report.ok());
         QCOMPARE(report->totalScans, 5);
         QCOMPARE(report->devices.value(QStringLiteral("desktop")), 5);
@@ -502,9 +539,9 @@ private Q_SLOTS:
             scanEvent(t, p, "2026-02-01", "AT", "desktop", "www.google.com"),
             scanEvent(t, p, "2026-02-01", "AT", "desktop"),
             scanEvent(t, p, "2026-02-01", "DE", "mobile", "t.co"),
-            scanEvent(t, p, "2025-12-31", "DE", "mobile"),  // before the period
-            scanEvent(t, p, "2026-03-01", "DE", "mobile"),  // after it
-            scanEvent(t, m_productA2, "2026-01-04", "DE", "mobile"), // another product
+            scanEvent(t, p, "2025-12-31", "DE", "mobile"),                  // before the period
+            scanEvent(t, p, "2026-03-01", "DE", "mobile"),                  // after it
+            scanEvent(t, m_productA2, "2026-01-04", "DE", "mobile"),        // another product
             scanEvent(m_tenantB, m_productB, "2026-01-04", "DE", "mobile"), // another tenant
         };
         // Two batches: the rollups add up across them.
@@ -512,22 +549,29 @@ private Q_SLOTS:
         QCOMPARE(insertEvents(*m_db, events.mid(5)), QString());
 
         // The product by its 13-digit GTIN, as users type it.
-        const NamReply day = get(QStringLiteral("/v1/analytics/product/4006381333931?start=2026-01-01&end=2026-02-28"), m_keyA);
+        const NamReply day = get(
+            QStringLiteral("/v1/analytics/product/4006381333931?start=2026-01-01&end=2026-02-28"),
+            m_keyA);
         QCOMPARE(day.status, 200);
         const QJsonObject d = day.json();
         QCOMPARE(d[u"productId"].toString(), p);
-        QCOMPARE(d[u"period"].toObject(),
-                 QJsonObject({{"start", "2026-01-01"}, {"end", "2026-02-28"}, {"granularity", "day"}}));
+        QCOMPARE(
+            d[u"period"].toObject(),
+            QJsonObject({{"start", "2026-01-01"}, {"end", "2026-02-28"}, {"granularity", "day"}}));
         QCOMPARE(d[u"totalScans"].toInt(), 10);
         QCOMPARE(d[u"uniqueCountries"].toInt(), 4);
-        QCOMPARE(d[u"locations"].toObject(), QJsonObject({{"DE", 5}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
+        QCOMPARE(d[u"locations"].toObject(),
+                 QJsonObject({{"DE", 5}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
         QCOMPARE(d[u"unknownLocation"].toInt(), 1);
         QCOMPARE(d[u"devices"].toObject(),
-                 QJsonObject({{"mobile", 6}, {"tablet", 1}, {"desktop", 3}, {"bot", 0}, {"unknown", 0}}));
+                 QJsonObject(
+                     {{"mobile", 6}, {"tablet", 1}, {"desktop", 3}, {"bot", 0}, {"unknown", 0}}));
         const QJsonArray referrers = d[u"topReferrers"].toArray();
         QCOMPARE(referrers.size(), 3);
-        QCOMPARE(referrers.at(0).toObject(), QJsonObject({{"host", "www.instagram.com"}, {"count", 3}}));
-        QCOMPARE(referrers.at(1).toObject(), QJsonObject({{"host", "www.google.com"}, {"count", 2}}));
+        QCOMPARE(referrers.at(0).toObject(),
+                 QJsonObject({{"host", "www.instagram.com"}, {"count", 3}}));
+        QCOMPARE(referrers.at(1).toObject(),
+                 QJsonObject({{"host", "www.google.com"}, {"count", 2}}));
         QCOMPARE(referrers.at(2).toObject(), QJsonObject({{"host", "t.co"}, {"count", 1}}));
         QCOMPARE(d[u"directScans"].toInt(), 4);
         const QJsonArray byDay = d[u"scansByDay"].toArray();
@@ -540,7 +584,12 @@ private Q_SLOTS:
         QCOMPARE(byDay.last().toObject()[u"date"].toString(), QStringLiteral("2026-02-28"));
 
         // ISO weeks start on Monday; the first bucket starts before the period.
-        const QJsonObject w = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-01&end=2026-02-28&granularity=week").arg(p), m_keyA).json();
+        const QJsonObject w =
+            get(QStringLiteral(
+                    "/v1/analytics/product/%1?start=2026-01-01&end=2026-02-28&granularity=week")
+                    .arg(p),
+                m_keyA)
+                .json();
         const QJsonArray weeks = w[u"scansByDay"].toArray();
         QCOMPARE(weeks.size(), 9);
         QCOMPARE(weeks.at(0).toObject(), QJsonObject({{"date", "2025-12-29"}, {"count", 2}}));
@@ -548,24 +597,41 @@ private Q_SLOTS:
         QCOMPARE(countOf(weeks, "2026-01-26"), 3);
         QCOMPARE(w[u"totalScans"].toInt(), 10);
 
-        const QJsonObject m = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-01&end=2026-02-28&granularity=month").arg(p), m_keyA).json();
+        const QJsonObject m =
+            get(QStringLiteral(
+                    "/v1/analytics/product/%1?start=2026-01-01&end=2026-02-28&granularity=month")
+                    .arg(p),
+                m_keyA)
+                .json();
         QCOMPARE(m[u"scansByDay"].toArray(),
                  QJsonArray({QJsonObject({{"date", "2026-01-01"}, {"count", 7}}),
                              QJsonObject({{"date", "2026-02-01"}, {"count", 3}})}));
 
         // Whole months come from the monthly rollup, the days around them from the daily one.
-        const QJsonObject mixed = get(QStringLiteral("/v1/analytics/product/%1?start=2025-12-31&end=2026-02-01").arg(p), m_keyA).json();
+        const QJsonObject mixed =
+            get(QStringLiteral("/v1/analytics/product/%1?start=2025-12-31&end=2026-02-01").arg(p),
+                m_keyA)
+                .json();
         QCOMPARE(mixed[u"totalScans"].toInt(), 11);
-        QCOMPARE(mixed[u"locations"].toObject(), QJsonObject({{"DE", 6}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
+        QCOMPARE(mixed[u"locations"].toObject(),
+                 QJsonObject({{"DE", 6}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
         QCOMPARE(mixed[u"unknownLocation"].toInt(), 1);
         QCOMPARE(mixed[u"devices"][u"mobile"].toInt(), 7);
-        const QJsonObject partial = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-05&end=2026-02-01").arg(p), m_keyA).json();
+        const QJsonObject partial =
+            get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-05&end=2026-02-01").arg(p),
+                m_keyA)
+                .json();
         QCOMPARE(partial[u"totalScans"].toInt(), 8);
-        QCOMPARE(partial[u"locations"].toObject(), QJsonObject({{"DE", 3}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
-        QCOMPARE(partial[u"topReferrers"].toArray().first().toObject(), QJsonObject({{"host", "www.google.com"}, {"count", 2}}));
+        QCOMPARE(partial[u"locations"].toObject(),
+                 QJsonObject({{"DE", 3}, {"FR", 1}, {"SK", 1}, {"AT", 2}}));
+        QCOMPARE(partial[u"topReferrers"].toArray().first().toObject(),
+                 QJsonObject({{"host", "www.google.com"}, {"count", 2}}));
 
         // One day only.
-        const QJsonObject one = get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-11&end=2026-01-11").arg(p), m_keyA).json();
+        const QJsonObject one =
+            get(QStringLiteral("/v1/analytics/product/%1?start=2026-01-11&end=2026-01-11").arg(p),
+                m_keyA)
+                .json();
         QCOMPARE(one[u"totalScans"].toInt(), 4);
         QCOMPARE(one[u"locations"].toObject(), QJsonObject({{"DE", 2}, {"SK", 1}}));
     }
@@ -575,8 +641,9 @@ private Q_SLOTS:
         const QDate today = QDateTime::currentDateTimeUtc().date();
         const auto at = [&](int daysAgo) { return today.addDays(-daysAgo).toString(Qt::ISODate); };
         QCOMPARE(insertEvents(*m_db, {scanEvent(m_tenantA, m_productA, at(0), "DE", "mobile"),
-                            scanEvent(m_tenantA, m_productA, at(89), "FR", "mobile"),
-                            scanEvent(m_tenantA, m_productA, at(90), "SK", "mobile")}), QString());
+                                      scanEvent(m_tenantA, m_productA, at(89), "FR", "mobile"),
+                                      scanEvent(m_tenantA, m_productA, at(90), "SK", "mobile")}),
+                 QString());
         const NamReply r = get(QStringLiteral("/v1/analytics/product/%1").arg(m_productA), m_keyA);
         QCOMPARE(r.status, 200);
         const QJsonObject o = r.json();
@@ -590,12 +657,14 @@ private Q_SLOTS:
     void tenantAnalyticsAcrossProducts()
     {
         const QString t = m_tenantA;
-        QCOMPARE(insertEvents(*m_db, {scanEvent(t, m_productA, "2026-01-04", "DE", "mobile", "a.example"),
-                            scanEvent(t, m_productA, "2026-01-05", "FR", "desktop"),
-                            scanEvent(t, m_productA2, "2026-01-05", "DE", "mobile", "b.example"),
-                            scanEvent(t, m_productA2, "2026-01-06", "DE", "tablet", "b.example"),
-                            scanEvent(t, m_productA2, "2026-01-06", "", "bot"),
-                            scanEvent(m_tenantB, m_productB, "2026-01-05", "DE", "mobile")}), QString());
+        QCOMPARE(insertEvents(*m_db,
+                              {scanEvent(t, m_productA, "2026-01-04", "DE", "mobile", "a.example"),
+                               scanEvent(t, m_productA, "2026-01-05", "FR", "desktop"),
+                               scanEvent(t, m_productA2, "2026-01-05", "DE", "mobile", "b.example"),
+                               scanEvent(t, m_productA2, "2026-01-06", "DE", "tablet", "b.example"),
+                               scanEvent(t, m_productA2, "2026-01-06", "", "bot"),
+                               scanEvent(m_tenantB, m_productB, "2026-01-05", "DE", "mobile")}),
+                 QString());
         const QString period = QStringLiteral("start=2026-01-01&end=2026-01-31");
         const NamReply all = get(QStringLiteral("/v1/analytics?") + period, m_keyA);
         QCOMPARE(all.status, 200);
@@ -604,40 +673,56 @@ private Q_SLOTS:
         QCOMPARE(a[u"locations"].toObject(), QJsonObject({{"DE", 3}, {"FR", 1}}));
         QCOMPARE(a[u"unknownLocation"].toInt(), 1);
         QCOMPARE(a[u"devices"].toObject(),
-                 QJsonObject({{"mobile", 2}, {"tablet", 1}, {"desktop", 1}, {"bot", 1}, {"unknown", 0}}));
+                 QJsonObject(
+                     {{"mobile", 2}, {"tablet", 1}, {"desktop", 1}, {"bot", 1}, {"unknown", 0}}));
         const QJsonArray top = a[u"topProducts"].toArray();
         QCOMPARE(top.size(), 2);
-        QCOMPARE(top.at(0).toObject(),
-                 QJsonObject({{"productId", m_productA2}, {"gtin", "09506000134352"}, {"count", 3}}));
+        QCOMPARE(
+            top.at(0).toObject(),
+            QJsonObject({{"productId", m_productA2}, {"gtin", "09506000134352"}, {"count", 3}}));
         QCOMPARE(top.at(1)[u"count"].toInt(), 2);
         QCOMPARE(a[u"topReferrers"].toArray().first().toObject(),
                  QJsonObject({{"host", "b.example"}, {"count", 2}}));
         QCOMPARE(countOf(a[u"scansByDay"].toArray(), "2026-01-06"), 2);
 
         // Filtered by country (any case) and by product (GTIN or UUID).
-        const QJsonObject de = get(QStringLiteral("/v1/analytics?country=de&") + period, m_keyA).json();
+        const QJsonObject de =
+            get(QStringLiteral("/v1/analytics?country=de&") + period, m_keyA).json();
         QCOMPARE(de[u"totalScans"].toInt(), 3);
         QCOMPARE(de[u"country"].toString(), QStringLiteral("DE"));
         QCOMPARE(de[u"devices"][u"mobile"].toInt(), 2);
         QVERIFY(!de.contains(u"topReferrers")); // not rolled up by country
-        const QJsonObject one = get(QStringLiteral("/v1/analytics?product=9506000134352&") + period, m_keyA).json();
+        const QJsonObject one =
+            get(QStringLiteral("/v1/analytics?product=9506000134352&") + period, m_keyA).json();
         QCOMPARE(one[u"totalScans"].toInt(), 3);
         QCOMPARE(one[u"product"].toString(), m_productA2);
-        const QJsonObject both = get(QStringLiteral("/v1/analytics?granularity=month&country=FR&product=%1&").arg(m_productA) + period, m_keyA).json();
+        const QJsonObject both =
+            get(QStringLiteral("/v1/analytics?granularity=month&country=FR&product=%1&")
+                        .arg(m_productA) +
+                    period,
+                m_keyA)
+                .json();
         QCOMPARE(both[u"totalScans"].toInt(), 1);
-        QCOMPARE(both[u"scansByDay"].toArray(), QJsonArray({QJsonObject({{"date", "2026-01-01"}, {"count", 1}})}));
+        QCOMPARE(both[u"scansByDay"].toArray(),
+                 QJsonArray({QJsonObject({{"date", "2026-01-01"}, {"count", 1}})}));
 
         // The other tenant sees only its own scans.
-        QCOMPARE(get(QStringLiteral("/v1/analytics?") + period, m_keyB).json()[u"totalScans"].toInt(), 1);
+        QCOMPARE(
+            get(QStringLiteral("/v1/analytics?") + period, m_keyB).json()[u"totalScans"].toInt(),
+            1);
     }
 
     void analyticsAreTenantScoped()
     {
-        QCOMPARE(insertEvents(*m_db, {scanEvent(m_tenantA, m_productA, "2026-01-04", "DE", "mobile")}), QString());
-        const QString path = QStringLiteral("/v1/analytics/product/%1?start=2026-01-01&end=2026-01-31");
+        QCOMPARE(
+            insertEvents(*m_db, {scanEvent(m_tenantA, m_productA, "2026-01-04", "DE", "mobile")}),
+            QString());
+        const QString path =
+            QStringLiteral("/v1/analytics/product/%1?start=2026-01-01&end=2026-01-31");
         QCOMPARE(get(path.arg(m_productA), m_keyB).status, 404);
         QCOMPARE(get(path.arg(QStringLiteral("04006381333931")), m_keyB).status, 404);
-        QCOMPARE(get(QStringLiteral("/v1/analytics?product=%1").arg(m_productA), m_keyB).status, 404);
+        QCOMPARE(get(QStringLiteral("/v1/analytics?product=%1").arg(m_productA), m_keyB).status,
+                 404);
         QCOMPARE(get(path.arg(m_productB), m_keyB).json()[u"totalScans"].toInt(), 0);
         QCOMPARE(get(path.arg(m_productA), m_keyNoScope).status, 403);
         QCOMPARE(namSend(m_nam, "GET", QUrl(m_url + path.arg(m_productA))).status, 401);
@@ -648,12 +733,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("param");
-        QTest::newRow("granularity") << "granularity=hour" << "granularity";
-        QTest::newRow("start not a date") << "start=2026-13-01" << "start";
-        QTest::newRow("start text") << "start=yesterday" << "start";
-        QTest::newRow("end not a date") << "end=2026-02-30" << "end";
-        QTest::newRow("start after end") << "start=2026-03-01&end=2026-02-01" << "start";
-        QTest::newRow("too long") << "start=2000-01-01&end=2026-01-01" << "start";
+        QTest::newRow("granularity") << "granularity=hour"
+                                     << "granularity";
+        QTest::newRow("start not a date") << "start=2026-13-01"
+                                          << "start";
+        QTest::newRow("start text") << "start=yesterday"
+                                    << "start";
+        QTest::newRow("end not a date") << "end=2026-02-30"
+                                        << "end";
+        QTest::newRow("start after end") << "start=2026-03-01&end=2026-02-01"
+                                         << "start";
+        QTest::newRow("too long") << "start=2000-01-01&end=2026-01-01"
+                                  << "start";
     }
 
     void badParametersAre422WithTheParam()
@@ -673,8 +764,10 @@ private Q_SLOTS:
         QCOMPARE(country.status, 422);
         QCOMPARE(country.json()[u"error"][u"param"].toString(), QStringLiteral("country"));
         // An ISO date-time is taken as its UTC day.
-        QCOMPARE(get(QStringLiteral("/v1/analytics?start=2026-01-01T23:30:00-02:00&end=2026-01-05"), m_keyA)
-                     .json()[u"period"][u"start"].toString(),
+        QCOMPARE(get(QStringLiteral("/v1/analytics?start=2026-01-01T23:30:00-02:00&end=2026-01-05"),
+                     m_keyA)
+                     .json()[u"period"][u"start"]
+                     .toString(),
                  QStringLiteral("2026-01-02"));
     }
 };
