@@ -6,12 +6,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <analytics/geoipdatabase.h>
 #include <csignal>
 #include <cstdio>
 #include <dpp/version.h>
 #include <export/sampleseeder.h>
 #include <passport/apikey.h>
 #include <server/apiroutes.h>
+#include <server/scanrecorder.h>
 #include <server/server.h>
 #include <store/apikeyrepository.h>
 #include <store/tenantrepository.h>
@@ -99,6 +101,15 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("idle-timeout"),
                       QStringLiteral("Seconds before a silent connection is closed (default 30)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("geoip"),
+                      QStringLiteral("MaxMind DB file (GeoIP2/GeoLite2 City or Country) for the "
+                                     "country, region and city of scans; without one they are "
+                                     "not recorded."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("scan-queue"),
+                      QStringLiteral("Scans held in memory for the store at most; more are "
+                                     "dropped and counted in /health (default 100000)."),
+                      QStringLiteral("N")});
     parser.process(app);
 
     dpp::server::ServerConfig config;
@@ -141,6 +152,21 @@ int main(int argc, char* argv[])
         config.limits.idleTimeoutMs = seconds * 1000;
     }
 
+    std::shared_ptr<dpp::analytics::GeoIpDatabase> geoip;
+    if (parser.isSet(QStringLiteral("geoip"))) {
+        auto opened = dpp::analytics::GeoIpDatabase::open(parser.value(QStringLiteral("geoip")));
+        if (!opened.ok())
+            return usageError(QStringLiteral("--geoip: ") + opened.error().message);
+        geoip = *opened;
+    }
+    int scanQueue = 100000;
+    if (parser.isSet(QStringLiteral("scan-queue"))) {
+        bool ok = false;
+        scanQueue = parser.value(QStringLiteral("scan-queue")).toInt(&ok);
+        if (!ok || scanQueue < 1)
+            return usageError(QStringLiteral("--scan-queue takes a positive number"));
+    }
+
     // Installed before listening, so a SIGTERM right after start is never lost.
     SignalWatcher signals({SIGTERM, SIGINT});
     std::signal(SIGPIPE, SIG_IGN);
@@ -161,8 +187,23 @@ int main(int argc, char* argv[])
         }
     }
 
+    // Every resolver hit on a known key goes to the recorder, which writes on a thread
+    // (and connection) of its own.
+    dpp::server::ScanRecorder::Options scanOptions;
+    scanOptions.database = (*db)->location();
+    scanOptions.geoip = geoip;
+    scanOptions.capacity = scanQueue;
+    auto recorder = dpp::server::ScanRecorder::start(scanOptions);
+    if (!recorder.ok()) {
+        std::fprintf(stderr, "dppserver: %s\n", recorder.error().message.toUtf8().constData());
+        return 1;
+    }
+    const std::shared_ptr<dpp::server::ScanRecorder> scans = *recorder;
+
     dpp::server::Server server(config);
+    server.addHealthSection(QStringLiteral("scans"), [scans] { return scans->statsJson(); });
     dpp::server::ApiContext context;
+    context.scans = scans;
     context.db = *db;
     context.sandbox = config.sandbox;
     context.baseUrl = [&server] {
@@ -180,9 +221,17 @@ int main(int argc, char* argv[])
     std::printf("listening on %s\n", server.listenUrl().toUtf8().constData());
     std::fflush(stdout);
 
-    QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app](int signal) {
+    QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app, scans](int signal) {
         std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
-        server.shutdown([&app] { app.exit(0); });
+        // Requests in flight may still record scans; store them all before exiting.
+        server.shutdown([&app, scans] {
+            scans->stop();
+            const auto s = scans->stats();
+            std::fprintf(stderr, "dppserver: scans recorded %lld, dropped %lld, failed %lld\n",
+                         static_cast<long long>(s.recorded), static_cast<long long>(s.dropped),
+                         static_cast<long long>(s.failed));
+            app.exit(0);
+        });
     });
     return app.exec();
 }

@@ -34,5 +34,6 @@ Status addOAuthRoutes(Server& server, const ApiContext& context);
 Status addResolverRoutes(Server& server, const ApiContext& context);
 Status addLinkRoutes(Server& server, const ApiContext& context);
 Status addProductSupplierRoutes(Server& server, const ApiContext& context);
+Status addAnalyticsRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

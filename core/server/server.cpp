@@ -105,12 +105,18 @@ void Server::addBuiltinRoutes()
                       QJsonObject{{QStringLiteral("const"), QStringLiteral("ok")}}},
                      {QStringLiteral("version"),
                       QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}};
-    health.handler = [](const Request&) {
-        return Response::json(
-            QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                        {QStringLiteral("version"), QString::fromLatin1(dpp::kVersion)}});
+    health.handler = [this](const Request&) {
+        QJsonObject body{{QStringLiteral("status"), QStringLiteral("ok")},
+                         {QStringLiteral("version"), QString::fromLatin1(dpp::kVersion)}};
+        for (const auto& [name, report] : m_healthSections)
+            body.insert(name, report());
+        return Response::json(body);
     };
+    // The same answer under /v1 for clients that only know the API prefix.
+    Route v1Health = health;
+    v1Health.path = QStringLiteral("/v1/health");
     m_routes.add(std::move(health));
+    m_routes.add(std::move(v1Health));
 
     Route openapi;
     openapi.method = "GET";

@@ -11,7 +11,10 @@
 #include "routetable.h"
 #include "serverconfig.h"
 
+#include <QJsonValue>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <functional>
 #include <memory>
 
@@ -45,6 +48,12 @@ public:
         m_fallbackClaims = std::move(claims);
     }
     RateLimiter& rateLimiter() { return m_limiter; }
+    /// Adds `name: report()` to every /health answer (e.g. "scans" with the recorder's
+    /// queue figures), so load balancers and operators see more than liveness.
+    void addHealthSection(const QString& name, std::function<QJsonValue()> report)
+    {
+        m_healthSections.append({name, std::move(report)});
+    }
     /// Where the one-line-per-request log goes; stderr by default.
     void setLogSink(std::function<void(const QString&)> sink) { m_log = std::move(sink); }
 
@@ -74,6 +83,7 @@ private:
     std::unique_ptr<Route> m_fallback;
     std::function<bool(const QByteArray&)> m_fallbackClaims;
     std::function<void(const QString&)> m_log;
+    QList<QPair<QString, std::function<QJsonValue()>>> m_healthSections;
     HttpServerAdapter* m_adapter = nullptr;
     quint16 m_port = 0;
 };

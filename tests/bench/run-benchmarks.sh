@@ -5,6 +5,7 @@ set -uo pipefail
 BUILD_DIR="${1:-build}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export DPP_SOURCE_DIR="$ROOT" DPP_BIN_DIR="$ROOT/$BUILD_DIR/bin" DPP_SHARED_DIR="$ROOT/../shared"
+# bench_analytics keeps its generated 10-million-scan store (a few GB) next to the program.
 status=0
 found=0
 for b in "$ROOT/$BUILD_DIR"/bench/bench_*; do

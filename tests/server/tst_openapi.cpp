@@ -72,7 +72,8 @@ private Q_SLOTS:
         QVERIFY(validator.waitForFinished(60000));
         const QByteArray out = validator.readAllStandardOutput() + validator.readAllStandardError();
         QVERIFY2(validator.exitCode() == 0, out.constData());
-        QVERIFY2(out.contains("valid: OpenAPI 3.1.0, 4 paths"), out.constData());
+        // Two widget paths plus the built-in /health, /v1/health and /openapi.json.
+        QVERIFY2(out.contains("valid: OpenAPI 3.1.0, 5 paths"), out.constData());
     }
 };
 

@@ -1,0 +1,181 @@
+#include "scanrecorder.h"
+
+#include "analytics/scanevent.h"
+#include "analytics/useragentparser.h"
+#include "store/database.h"
+#include "store/scanrepository.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace dpp::server {
+
+namespace {
+
+analytics::ScanEvent enrich(const RawScan& scan, const analytics::GeoIpDatabase* geoip)
+{
+    analytics::ScanEvent e;
+    e.tenantId = scan.tenantId;
+    e.productId = scan.productId;
+    e.gtin = scan.gtin;
+    e.keyLevel = scan.keyLevel;
+    e.linkType = scan.linkType;
+    e.at = scan.at.isValid() ? scan.at.toUTC() : QDateTime::currentDateTimeUtc();
+    if (geoip) {
+        const analytics::GeoLocation where = geoip->lookup(scan.client);
+        e.country = where.country;
+        e.region = where.region;
+        e.city = where.city;
+    }
+    const analytics::UserAgentInfo agent = analytics::UserAgentParser::parse(scan.userAgent);
+    e.device = agent.device;
+    e.os = agent.os;
+    e.browser = agent.browser;
+    e.referrerHost = analytics::ScanEvent::referrerHostOf(scan.referer);
+    return e;
+}
+
+} // namespace
+
+ScanRecorder::ScanRecorder(Options options) : m_options(std::move(options)) {}
+
+Result<std::shared_ptr<ScanRecorder>> ScanRecorder::start(Options options)
+{
+    std::shared_ptr<ScanRecorder> recorder(new ScanRecorder(std::move(options)));
+    auto opened = std::make_shared<std::promise<QString>>();
+    std::future<QString> openError = opened->get_future();
+    ScanRecorder* self = recorder.get();
+    recorder->m_thread.reset(QThread::create([self, opened] { self->run(opened); }));
+    recorder->m_thread->setObjectName(QStringLiteral("scan-writer"));
+    recorder->m_thread->start();
+    const QString error = openError.get();
+    if (!error.isEmpty()) {
+        recorder->m_thread->wait();
+        recorder->m_thread.reset();
+        return Error{QStringLiteral("database"),
+                     QStringLiteral("scan recorder cannot open the store: %1").arg(error),
+                     QStringLiteral("database_error")};
+    }
+    return recorder;
+}
+
+ScanRecorder::~ScanRecorder()
+{
+    stop();
+}
+
+void ScanRecorder::record(RawScan scan)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping || qsizetype(m_queue.size()) >= m_options.capacity) {
+            ++m_dropped;
+            return;
+        }
+        m_queue.push_back(std::move(scan));
+    }
+    m_wake.notify_one();
+}
+
+ScanRecorder::Stats ScanRecorder::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    Stats s;
+    s.queued = qint64(m_queue.size()) + m_writing;
+    s.writing = m_writing;
+    s.recorded = m_recorded;
+    s.dropped = m_dropped;
+    s.failed = m_failed;
+    return s;
+}
+
+QJsonObject ScanRecorder::statsJson() const
+{
+    const Stats s = stats();
+    return QJsonObject{{QStringLiteral("queued"), s.queued},
+                       {QStringLiteral("recorded"), s.recorded},
+                       {QStringLiteral("dropped"), s.dropped},
+                       {QStringLiteral("failed"), s.failed}};
+}
+
+bool ScanRecorder::flush(int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    // Everything queued now is done once this many scans were stored or failed.
+    const qint64 target = m_recorded + m_failed + qint64(m_queue.size()) + m_writing;
+    return m_settled.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                              [&] { return m_recorded + m_failed >= target || !m_thread; });
+}
+
+void ScanRecorder::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_thread || m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    // The writer empties the queue before it ends.
+    m_thread->wait();
+    std::lock_guard lock(m_mutex);
+    m_thread.reset();
+    m_settled.notify_all();
+}
+
+void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
+{
+    auto db = store::Database::open(m_options.database);
+    if (!db.ok()) {
+        opened->set_value(db.error().message.isEmpty() ? QStringLiteral("unknown error")
+                                                       : db.error().message);
+        return;
+    }
+    opened->set_value(QString());
+    const analytics::GeoIpDatabase* geoip = m_options.geoip.get();
+    std::shared_ptr<store::Database> store = *db;
+
+    for (;;) {
+        std::vector<RawScan> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            // Group commit: take whatever piled up while the previous batch was written.
+            m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                break; // stopping and nothing left
+            const qsizetype n = std::min<qsizetype>(m_queue.size(), m_options.batchSize);
+            batch.reserve(n);
+            for (qsizetype i = 0; i < n; ++i) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            m_writing = n;
+        }
+        QList<analytics::ScanEvent> events;
+        events.reserve(qsizetype(batch.size()));
+        for (const RawScan& scan : batch)
+            events.append(enrich(scan, geoip));
+        batch.clear(); // client addresses leave memory here
+
+        Status stored = store::ScanRepository::insert(*store, events);
+        if (!stored.ok()) {
+            // Once more after a pause: a busy SQLite file or a PostgreSQL failover.
+            QThread::msleep(500);
+            stored = store::ScanRepository::insert(*store, events);
+        }
+        if (!stored.ok()) {
+            std::fprintf(stderr, "dppserver: %lld scans lost, the store refused them: %s\n",
+                         static_cast<long long>(events.size()),
+                         stored.error().message.toUtf8().constData());
+            std::fflush(stderr);
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            (stored.ok() ? m_recorded : m_failed) += qint64(events.size());
+            m_writing = 0;
+        }
+        m_settled.notify_all();
+    }
+}
+
+} // namespace dpp::server
