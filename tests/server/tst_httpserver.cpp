@@ -16,6 +16,20 @@ using dpp::test::RawClient;
 using dpp::test::RawResponse;
 using dpp::test::waitUntil;
 
+namespace {
+// An API-key principal as the store's authenticator would make it.
+Principal keyPrincipal(const QString& keyId, const QString& tenantId, const QStringList& scopes,
+                       int rateLimitPerMinute)
+{
+    Principal p;
+    p.keyId = keyId;
+    p.tenantId = tenantId;
+    p.scopes = scopes;
+    p.rateLimitPerMinute = rateLimitPerMinute;
+    return p;
+}
+} // namespace
+
 class TestHttpServer : public QObject
 {
     Q_OBJECT
@@ -338,11 +352,8 @@ private Q_SLOTS:
 
         // Authenticated routes answer, but give browsers on other origins nothing to read.
         s->setAuthenticator([](const Request&) -> dpp::Result<Principal> {
-            return Principal{Principal::Kind::ApiKey,
-                             QStringLiteral("k"),
-                             QStringLiteral("t"),
-                             {QStringLiteral("products:read")},
-                             0};
+            return keyPrincipal(QStringLiteral("k"), QStringLiteral("t"),
+                                {QStringLiteral("products:read")}, 0);
         });
         const NamReply privGet = namSend(m_nam, "GET", url(*s, QStringLiteral("/v1/private")), {},
                                          {{"Origin", "https://shop.example"}});
@@ -360,11 +371,8 @@ private Q_SLOTS:
         s->setAuthenticator([](const Request& r) -> dpp::Result<Principal> {
             const QByteArray auth = r.header("authorization");
             if (auth == "Bearer sk_test_reader")
-                return Principal{Principal::Kind::ApiKey,
-                                 QStringLiteral("k1"),
-                                 QStringLiteral("t1"),
-                                 {QStringLiteral("products:read")},
-                                 0};
+                return keyPrincipal(QStringLiteral("k1"), QStringLiteral("t1"),
+                                    {QStringLiteral("products:read")}, 0);
             return dpp::Error{
                 {}, QStringLiteral("invalid API key"), QStringLiteral("unauthorized")};
         });
@@ -418,17 +426,11 @@ private Q_SLOTS:
         s->setAuthenticator([](const Request& r) -> dpp::Result<Principal> {
             const QByteArray key = r.header("x-api-key");
             if (key == "sk_test_one")
-                return Principal{Principal::Kind::ApiKey,
-                                 QStringLiteral("one"),
-                                 QStringLiteral("t"),
-                                 {QStringLiteral("products:read")},
-                                 1};
+                return keyPrincipal(QStringLiteral("one"), QStringLiteral("t"),
+                                    {QStringLiteral("products:read")}, 1);
             if (key == "sk_test_two")
-                return Principal{Principal::Kind::ApiKey,
-                                 QStringLiteral("two"),
-                                 QStringLiteral("t"),
-                                 {QStringLiteral("products:read")},
-                                 1};
+                return keyPrincipal(QStringLiteral("two"), QStringLiteral("t"),
+                                    {QStringLiteral("products:read")}, 1);
             return dpp::Error{
                 {}, QStringLiteral("invalid API key"), QStringLiteral("unauthorized")};
         });
