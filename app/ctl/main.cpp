@@ -46,13 +46,13 @@ const QList<Command>& commands()
          &runKey},
         {"render",
          "render LABEL.dpplabel [--gtin G --lot L --expiry YYYY-MM-DD --serials SN000001-SN000500 "
-         "| --csv "
-         "FILE] [--copies N] --out FILE.pdf|svg|png|zpl [--dpi N]  labels to a file",
+         "| --csv FILE | --product UUID|GTIN [--batch ID] [--tenant N]] [--copies N] --out "
+         "FILE.pdf|svg|png|zpl [--dpi N] | --out FILE.zip --format svg|png|zpl  labels to a file",
          &runRender},
         {"print",
          "print LABEL.dpplabel [merge options as render] (--printer CUPS_NAME | --zpl-host "
-         "HOST:PORT | "
-         "--zpl-queue CUPS_NAME) [--verify] [--resume N]  labels to a printer",
+         "HOST:PORT | --zpl-queue CUPS_NAME) [--verify] [--resume N | with --product --batch ID: "
+         "--resume | --reprint SN000010-SN000020]  labels to a printer",
          &runPrint},
         {"stock", "stock list                  the label stock (sheets and rolls)", &runStock},
     };

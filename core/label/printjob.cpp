@@ -98,8 +98,11 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
                          QStringLiteral("cannot start a job on '%1'").arg(target.name),
                          QStringLiteral("printer_unreachable")};
         painter.scale(printer.resolution() / 25.4, printer.resolution() / 25.4);
-        QList<MergeRecord> page, all;
+        // Pages stream into QPrinter's spool file one at a time; nothing but
+        // the current page's records is held, so memory stays flat in N.
+        QList<MergeRecord> page;
         MergeRecord record;
+        qint64 painted = 0;
         bool first = true;
         while (true) {
             page.clear();
@@ -118,14 +121,48 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
             first = false;
             if (Status s = LabelExporter::paintPage(painter, renderer, page); !s)
                 return s.error();
-            all += page;
+            painted += page.size();
+            if (options.progress && !options.progress(painted)) {
+                // Nothing reached CUPS yet: abort the spool so no page prints.
+                printer.abort();
+                return Error{
+                    QStringLiteral("job"),
+                    QStringLiteral("cancelled before anything was sent; resume at label %1")
+                        .arg(options.resumeFrom + 1),
+                    QStringLiteral("cancelled")};
+            }
+        }
+        if (painted == 0) {
+            printer.abort();
+            return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
+                         QStringLiteral("empty")};
         }
         // CUPS receives the job when the painter ends; only then is it "sent".
         if (!painter.end())
             return Error{QStringLiteral("printer"), QStringLiteral("the print job failed"),
                          QStringLiteral("printer_io")};
-        if (Status s = sent(all); !s)
+        // Report the sent records in chunks, read again from the source rather
+        // than kept from the painting pass.
+        if (Status s = source.seek(options.resumeFrom); !s)
             return s.error();
+        QList<MergeRecord> chunk;
+        for (qint64 i = 0; i < painted; ++i) {
+            auto got = source.next(record);
+            if (!got)
+                return got.error();
+            if (!got.value())
+                break;
+            chunk.append(record);
+            if (chunk.size() >= options.chunkLabels || i + 1 == painted) {
+                // The job is out: no cancel question any more, only the record keeping.
+                report.sent += chunk.size();
+                report.nextLabel += chunk.size();
+                if (options.onSent)
+                    if (Status s = options.onSent(chunk); !s)
+                        return s.error();
+                chunk.clear();
+            }
+        }
         return report;
     }
 
