@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QByteArray second = zipEntry(zpl, QStringLiteral("label-000002.zpl"));
         QVERIFY(second.startsWith("^XA") && second.trimmed().endsWith("^XZ"));
-        QVERIFY(second.contains("Widget Pro"));
+        QVERIFY(second.contains("^BQ") && second.contains("https://id.gs1.org/01/09506000134352"));
         QVERIFY(zipEntry(zpl, QStringLiteral("label-000003.zpl")).isEmpty());
     }
 
@@ -222,10 +222,9 @@ private Q_SLOTS:
         const QByteArray zpl = cupsOutput(QStringLiteral("dpp_zpl"),
                                           [](const QByteArray& d) { return d.count("^XZ") >= 12; });
         QCOMPARE(zpl.count("^XA"), 12);
-        for (int i = 1; i <= 12; ++i)
+        for (int i = 1; i <= 12; ++i) // in each label's QR (^BQ) Digital Link
             QVERIFY(
-                zpl.contains(QStringLiteral("SN %1").arg(i, 6, 10, QLatin1Char('0')).toUtf8()) ||
-                zpl.contains(QStringLiteral("SN%1").arg(i, 6, 10, QLatin1Char('0')).toUtf8()));
+                zpl.contains(QStringLiteral("/21/SN%1").arg(i, 6, 10, QLatin1Char('0')).toUtf8()));
         // Byte for byte what dppctl render writes for the same records.
         const QString local = m_dir.filePath(QStringLiteral("same.zpl"));
         QCOMPARE(ctl({QStringLiteral("render"), m_label, QStringLiteral("--product"), m_productId,
