@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <dpp/version.h>
+#include <malloc.h>
 #include <memory>
 
 namespace dpp::ctl {
@@ -120,6 +121,14 @@ int main(int argc, char* argv[])
                      [](const char* a) { return qstrcmp(a, "--hri") == 0; }));
     std::unique_ptr<QCoreApplication> app;
     if (needsFonts) {
+        // Qt's PDF writer deflates every page through a fresh zlib stream
+        // (~270 KB malloc'd and freed per page). With glibc's default trim
+        // threshold that memory goes back to the kernel after each page and
+        // faults in again on the next: 20 % of a 10,000-label job's CPU time
+        // in profiles. Keeping up to 64 MB of freed heap removes that; peak
+        // RSS is unchanged (the same blocks are reused).
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without XDG_RUNTIME_DIR Qt warns while starting the platform; that

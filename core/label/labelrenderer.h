@@ -65,10 +65,13 @@ private:
                      const MergeRecord& record);
     Status paintImage(QPainter& p, const LabelElement& e, const QString& path);
     const QImage* cachedImage(const LabelElement& e, const QString& path, Error* error);
+    void paintSymbolRuns(QPainter& p, const symbol::SymbolMatrix& matrix, double moduleMm,
+                         QPointF topLeft);
 
     LabelDocument m_document;
     RenderSettings m_settings;
     QHash<QString, QImage> m_images;
+    QList<QRect> m_runs; // reused per symbol: no allocation per label
 };
 
 } // namespace dpp::label
