@@ -44,7 +44,8 @@ WebInterface No
 </Policy>
 CONF
   local user=lp group=lp
-  id lp >/dev/null 2>&1 || { user="$(id -un)"; group="$(id -gn)"; }
+  # As root, filters run as "lp" (cupsd refuses root for them); otherwise as us.
+  if [ "$(id -u)" -ne 0 ] || ! id lp >/dev/null 2>&1; then user="$(id -un)"; group="$(id -gn)"; fi
   cat >"$DPP_CUPS_DIR/cups-files.conf" <<CONF
 ServerRoot $DPP_CUPS_DIR
 RequestRoot $DPP_CUPS_DIR/spool
