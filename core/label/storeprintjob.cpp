@@ -3,6 +3,7 @@
 #include "store/serialrepository.h"
 #include "storemergespec.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 namespace dpp::label {
@@ -174,6 +175,10 @@ Result<StorePrintReport> StorePrintJob::run(store::Database& db, const QString& 
                           cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"),
                           report.error().message);
         Error e = report.error();
+        // PrintJob counts labels of this run; with the store, resume goes by serial.
+        static const QRegularExpression labelHint(
+            QStringLiteral(R"((\s*\(resume at label \d+\)|;\s*resume at label \d+))"));
+        e.message.remove(labelHint);
         if (merge->batch && !out.job.lastSerial.isEmpty())
             e.message += QStringLiteral(" (last serial sent: %1; continue with --resume)")
                              .arg(out.job.lastSerial);

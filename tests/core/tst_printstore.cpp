@@ -167,7 +167,8 @@ private Q_SLOTS:
         auto cancelled = StorePrintJob::run(*m_db, m_tenant, testLabel(), request, target, options);
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
-        QVERIFY2(cancelled.error().message.contains(QLatin1String("SN000005")),
+        QVERIFY2(cancelled.error().message.contains(QLatin1String("SN000005")) &&
+                     !cancelled.error().message.contains(QLatin1String("at label")),
                  qPrintable(cancelled.error().message));
         QCOMPARE(states().value(QStringLiteral("printed")), 5);
         QCOMPARE(states().value(QStringLiteral("available")), 7);
@@ -266,6 +267,8 @@ private Q_SLOTS:
         auto failed = StorePrintJob::run(*m_db, m_tenant, testLabel(), request, down, {});
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().param, QStringLiteral("zpl_host"));
+        QVERIFY2(!failed.error().message.contains(QLatin1String("at label")),
+                 qPrintable(failed.error().message));
         QCOMPARE(states().value(QStringLiteral("available")), 12);
         const auto trail = store::PrintJobRepository(*m_db, m_tenant).jobs(m_batchId);
         QCOMPARE(trail.size(), 1);
