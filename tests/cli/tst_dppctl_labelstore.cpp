@@ -75,6 +75,7 @@ class TestDppctlLabelStore : public QObject
     QString m_tenant;
     QString m_productId;
     QString m_batchId;
+    QString m_pdfBatchId; // printed through --printer
 
     test::ProcessResult ctl(QStringList args)
     {
@@ -122,6 +123,11 @@ private Q_SLOTS:
         auto created = store::SerialRepository(*db.value(), m_tenant).createBatch(batch);
         QVERIFY(created.ok());
         m_batchId = created->id;
+        batch.prefix = QStringLiteral("PD");
+        batch.count = 4;
+        auto second = store::SerialRepository(*db.value(), m_tenant).createBatch(batch);
+        QVERIFY(second.ok());
+        m_pdfBatchId = second->id;
     }
 
     void renderProductBatchToSvgZip()
@@ -267,6 +273,38 @@ private Q_SLOTS:
         QCOMPARE(trail.first().target, QStringLiteral("zpl-queue:dpp_zpl"));
         QCOMPARE(trail.last().kind, QStringLiteral("reprint"));
         QCOMPARE(trail.last().requested, QStringLiteral("SN000004-SN000005"));
+    }
+
+    void printerStoreJobMarksSerialsOnceSentToCups()
+    {
+        if (!haveCups())
+            QSKIP("CUPS_SERVER/DPP_TEST_CUPS_OUT not set (tests/run-tests.sh starts cupsd through "
+                  "tests/services/cups.sh)");
+        clearCupsOutput(QStringLiteral("dpp_pdf"));
+        const auto r = ctl({QStringLiteral("print"), m_label, QStringLiteral("--product"),
+                            m_productId, QStringLiteral("--batch"), m_pdfBatchId,
+                            QStringLiteral("--printer"), QStringLiteral("dpp_pdf")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("last_serial")),
+                 QJsonValue(QStringLiteral("PD000004")));
+        auto db = store::Database::open(m_db);
+        QCOMPARE(store::SerialRepository(*db.value(), m_tenant)
+                     .countByState(m_pdfBatchId)
+                     .value(QStringLiteral("printed")),
+                 4);
+        const QByteArray pdf = cupsOutput(QStringLiteral("dpp_pdf"), [](const QByteArray& d) {
+            return d.startsWith("%PDF") && d.trimmed().endsWith("%%EOF");
+        });
+        std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+        QVERIFY(doc);
+        QCOMPARE(doc->numPages(), 4);
+        std::unique_ptr<Poppler::Page> last(doc->page(3));
+        const QSizeF mm = last->pageSizeF() * 25.4 / 72;
+        QVERIFY2(std::abs(mm.width() - 50) <= 0.2 && std::abs(mm.height() - 25) <= 0.2,
+                 qPrintable(QStringLiteral("%1 × %2 mm").arg(mm.width()).arg(mm.height())));
+        const auto d = test::decodeImage(last->renderToImage(300, 300));
+        QVERIFY2(d.ok, qPrintable(d.error));
+        QCOMPARE(d.text, QByteArray("https://id.gs1.org/01/09506000134352/10/L42/21/PD000004"));
     }
 
     void printerJobArrivesAsPdf()
