@@ -314,8 +314,13 @@ void LabelRenderer::paintSymbolRuns(QPainter& p, const symbol::SymbolMatrix& mat
     p.fillRect(
         QRectF(topLeft, QSizeF(matrix.totalWidth() * moduleMm, matrix.totalHeight() * moduleMm)),
         Qt::white);
+    // A run with the same span as one ending on the row above extends that
+    // rectangle downwards (finder patterns, timing gaps): fewer operators.
     m_runs.clear();
+    m_open.clear();
     for (int y = 0; y < matrix.height(); ++y) {
+        m_next.clear();
+        qsizetype above = 0;
         int x = 0;
         while (x < matrix.width()) {
             if (!matrix.isDark(x, y)) {
@@ -325,8 +330,19 @@ void LabelRenderer::paintSymbolRuns(QPainter& p, const symbol::SymbolMatrix& mat
             const int start = x;
             while (x < matrix.width() && matrix.isDark(x, y))
                 ++x;
-            m_runs.append(QRect(start, y, x - start, 1));
+            while (above < m_open.size() && m_runs[m_open[above]].left() < start)
+                ++above;
+            if (above < m_open.size() && m_runs[m_open[above]].left() == start &&
+                m_runs[m_open[above]].width() == x - start) {
+                QRectF& r = m_runs[m_open[above]];
+                r.setHeight(r.height() + 1);
+                m_next.append(m_open[above]);
+            } else {
+                m_next.append(m_runs.size());
+                m_runs.append(QRectF(start, y, x - start, 1));
+            }
         }
+        std::swap(m_open, m_next);
     }
     p.save();
     p.translate(topLeft + QPointF(matrix.quietZone() * moduleMm, matrix.quietZone() * moduleMm));

@@ -71,7 +71,10 @@ private:
     LabelDocument m_document;
     RenderSettings m_settings;
     QHash<QString, QImage> m_images;
-    QList<QRect> m_runs; // reused per symbol: no allocation per label
+    // Reused per symbol (no allocation per label): the rectangles, and which of
+    // them end on the previous/current row.
+    QList<QRectF> m_runs;
+    QList<qsizetype> m_open, m_next;
 };
 
 } // namespace dpp::label
