@@ -124,9 +124,9 @@ int main(int argc, char* argv[])
         // Qt's PDF writer deflates every page through a fresh zlib stream
         // (~270 KB malloc'd and freed per page). With glibc's default trim
         // threshold that memory goes back to the kernel after each page and
-        // faults in again on the next: 20 % of a 10,000-label job's CPU time
-        // in profiles. Keeping up to 64 MB of freed heap removes that; peak
-        // RSS is unchanged (the same blocks are reused).
+        // faults in again on the next: about 18 % of the CPU time of a
+        // 2,000-label render (user + sys 1.55 s -> 1.27 s). Keeping up to 64 MB
+        // of freed heap removes that; peak RSS stays 30 MB (blocks are reused).
         mallopt(M_TRIM_THRESHOLD, 64 << 20);
         mallopt(M_MMAP_THRESHOLD, 4 << 20);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

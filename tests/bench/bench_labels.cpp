@@ -200,8 +200,9 @@ int main(int argc, char** argv)
     print("ours PDF (dppctl render)", 10000, big);
     print("ours ZIP of SVG", 1000, zipSmall);
     print("ours ZIP of SVG", 10000, zipBig);
-    std::printf("%-28s %6d labels: %6.2f s CPU (libqrencode + libdmtx, in process), %.3f ms/label\n",
-                "encode floor", 10000, floor, floor * 1000 / 10000);
+    std::printf(
+        "%-28s %6d labels: %6.2f s CPU (libqrencode + libdmtx, in process), %.3f ms/label\n",
+        "encode floor", 10000, floor, floor * 1000 / 10000);
     if (big.seconds > 0)
         std::printf("ours / encode floor (10,000, CPU): %.1f x  (goal <= 3 x)\n", big.cpu / floor);
     if (glabels.isEmpty()) {
