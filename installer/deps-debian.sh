@@ -25,6 +25,8 @@ PACKAGES=(
   chromium xvfb xauth appstream desktop-file-utils
   # benchmark peers: nginx (resolver), wrk (load), gLabels (labels)
   nginx-light wrk glabels
+  # GNU time: peak RSS (/usr/bin/time -v) of every benchmark child
+  time
   # shared compiler cache for the build
   ccache
   # packaging

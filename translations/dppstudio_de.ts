@@ -1170,12 +1170,28 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
         <source>%1 %2 %3 %4: %5</source>
         <translation>%1 %2 %3 %4: %5</translation>
     </message>
-</context>
-<context>
-    <name>dpp::ui::PrintWorker</name>
     <message>
-        <source>the printed serials could not be recorded in the store</source>
-        <translation>die gedruckten Seriennummern konnten nicht im Datenbestand vermerkt werden</translation>
+        <source>Continue after the last serial a job sent to the printer</source>
+        <translation>Nach der letzten an den Drucker gesendeten Seriennummer fortsetzen</translation>
+    </message>
+    <message>
+        <source>e.g. SN000010-SN000020 (already printed serials)</source>
+        <translation>z. B. SN000010-SN000020 (bereits gedruckte Seriennummern)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Nachdruck</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent before it stopped; Print continues after the last serial sent.</source>
+        <translation>
+            <numerusform>%n Etikett vor dem Abbruch gesendet; Drucken setzt nach der letzten gesendeten Seriennummer fort.</numerusform>
+            <numerusform>%n Etiketten vor dem Abbruch gesendet; Drucken setzt nach der letzten gesendeten Seriennummer fort.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

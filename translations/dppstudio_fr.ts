@@ -1170,12 +1170,28 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
         <source>%1 %2 %3 %4: %5</source>
         <translation>%1 %2 %3 %4 : %5</translation>
     </message>
-</context>
-<context>
-    <name>dpp::ui::PrintWorker</name>
     <message>
-        <source>the printed serials could not be recorded in the store</source>
-        <translation>les numéros de série imprimés n&apos;ont pas pu être enregistrés dans la base</translation>
+        <source>Continue after the last serial a job sent to the printer</source>
+        <translation>Reprendre après le dernier numéro de série envoyé à l’imprimante</translation>
+    </message>
+    <message>
+        <source>e.g. SN000010-SN000020 (already printed serials)</source>
+        <translation>p. ex. SN000010-SN000020 (numéros de série déjà imprimés)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot de séries</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Réimpression</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent before it stopped; Print continues after the last serial sent.</source>
+        <translation>
+            <numerusform>%n étiquette envoyée avant l’arrêt ; Imprimer reprend après le dernier numéro de série envoyé.</numerusform>
+            <numerusform>%n étiquettes envoyées avant l’arrêt ; Imprimer reprend après le dernier numéro de série envoyé.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

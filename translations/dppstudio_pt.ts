@@ -1170,12 +1170,28 @@ Use o dppctl para análise, validação e geração em lote.</translation>
         <source>%1 %2 %3 %4: %5</source>
         <translation>%1 %2 %3 %4: %5</translation>
     </message>
-</context>
-<context>
-    <name>dpp::ui::PrintWorker</name>
     <message>
-        <source>the printed serials could not be recorded in the store</source>
-        <translation>não foi possível registar os números de série impressos na base de dados</translation>
+        <source>Continue after the last serial a job sent to the printer</source>
+        <translation>Continuar após o último número de série enviado à impressora</translation>
+    </message>
+    <message>
+        <source>e.g. SN000010-SN000020 (already printed serials)</source>
+        <translation>p. ex. SN000010-SN000020 (números de série já impressos)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote de séries</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reimpressão</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent before it stopped; Print continues after the last serial sent.</source>
+        <translation>
+            <numerusform>%n etiqueta enviada antes de parar; Imprimir continua após o último número de série enviado.</numerusform>
+            <numerusform>%n etiquetas enviadas antes de parar; Imprimir continua após o último número de série enviado.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

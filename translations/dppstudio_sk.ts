@@ -1172,12 +1172,29 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
         <source>%1 %2 %3 %4: %5</source>
         <translation>%1 %2 %3 %4: %5</translation>
     </message>
-</context>
-<context>
-    <name>dpp::ui::PrintWorker</name>
     <message>
-        <source>the printed serials could not be recorded in the store</source>
-        <translation>vytlačené sériové čísla sa nepodarilo zaznamenať v úložisku</translation>
+        <source>Continue after the last serial a job sent to the printer</source>
+        <translation>Pokračovať za posledným sériovým číslom odoslaným na tlačiareň</translation>
+    </message>
+    <message>
+        <source>e.g. SN000010-SN000020 (already printed serials)</source>
+        <translation>napr. SN000010-SN000020 (už vytlačené sériové čísla)</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Dávka</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Opätovná tlač</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) sent before it stopped; Print continues after the last serial sent.</source>
+        <translation>
+            <numerusform>%n etiketa odoslaná pred zastavením; Tlač pokračuje za posledným odoslaným sériovým číslom.</numerusform>
+            <numerusform>%n etikety odoslané pred zastavením; Tlač pokračuje za posledným odoslaným sériovým číslom.</numerusform>
+            <numerusform>%n etikiet odoslaných pred zastavením; Tlač pokračuje za posledným odoslaným sériovým číslom.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "commands.h"
 #include "label/stocklibrary.h"
+#include "label/storemergespec.h"
+#include "storeaccess.h"
 
 namespace dpp::ctl {
 
@@ -10,6 +12,39 @@ QStringList labelMergeOptions()
     return {QStringLiteral("gtin"),    QStringLiteral("lot"), QStringLiteral("expiry"),
             QStringLiteral("serials"), QStringLiteral("csv"), QStringLiteral("copies"),
             QStringLiteral("base")};
+}
+
+QStringList labelStoreOptions()
+{
+    return {QStringLiteral("product"), QStringLiteral("batch"), QStringLiteral("tenant")};
+}
+
+Result<bool> applyStoreMerge(const CliArgs& a, label::LabelDocument& doc)
+{
+    if (!a.has(QStringLiteral("product"))) {
+        if (a.has(QStringLiteral("batch")))
+            return Error{QStringLiteral("batch"), QStringLiteral("--batch goes with --product"),
+                         QStringLiteral("usage")};
+        return false;
+    }
+    for (const char* other : {"gtin", "serials", "csv"})
+        if (a.has(QLatin1String(other)))
+            return Error{
+                QLatin1String(other),
+                QStringLiteral("--product takes the place of --%1").arg(QLatin1String(other)),
+                QStringLiteral("usage")};
+    auto db = openStore();
+    if (!db)
+        return db.error();
+    auto tenant = resolveTenant(**db, a.value(QStringLiteral("tenant")));
+    if (!tenant)
+        return tenant.error();
+    auto merge = label::StoreMergeSpec::build(**db, tenant->id, a.value(QStringLiteral("product")),
+                                              a.value(QStringLiteral("batch")), doc.merge);
+    if (!merge)
+        return merge.error();
+    doc.merge = merge->spec;
+    return true;
 }
 
 label::MergeOverrides labelMergeOverrides(const CliArgs& a)

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <dpp/version.h>
+#include <malloc.h>
 #include <memory>
 
 namespace dpp::ctl {
@@ -48,13 +49,13 @@ const QList<Command>& commands()
          &runUser},
         {"render",
          "render LABEL.dpplabel [--gtin G --lot L --expiry YYYY-MM-DD --serials SN000001-SN000500 "
-         "| --csv "
-         "FILE] [--copies N] --out FILE.pdf|svg|png|zpl [--dpi N]  labels to a file",
+         "| --csv FILE | --product UUID|GTIN [--batch ID] [--tenant N]] [--copies N] --out "
+         "FILE.pdf|svg|png|zpl [--dpi N] | --out FILE.zip --format svg|png|zpl  labels to a file",
          &runRender},
         {"print",
          "print LABEL.dpplabel [merge options as render] (--printer CUPS_NAME | --zpl-host "
-         "HOST:PORT | "
-         "--zpl-queue CUPS_NAME) [--verify] [--resume N]  labels to a printer",
+         "HOST:PORT | --zpl-queue CUPS_NAME) [--verify] [--resume N | with --product --batch ID: "
+         "--resume | --reprint SN000010-SN000020]  labels to a printer",
          &runPrint},
         {"stock", "stock list                  the label stock (sheets and rolls)", &runStock},
     };
@@ -122,6 +123,14 @@ int main(int argc, char* argv[])
                      [](const char* a) { return qstrcmp(a, "--hri") == 0; }));
     std::unique_ptr<QCoreApplication> app;
     if (needsFonts) {
+        // Qt's PDF writer deflates every page through a fresh zlib stream
+        // (~270 KB malloc'd and freed per page). With glibc's default trim
+        // threshold that memory goes back to the kernel after each page and
+        // faults in again on the next: about 18 % of the CPU time of a
+        // 2,000-label render (user + sys 1.55 s -> 1.27 s). Keeping up to 64 MB
+        // of freed heap removes that; peak RSS stays 30 MB (blocks are reused).
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without XDG_RUNTIME_DIR Qt warns while starting the platform; that

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QTextLayout>
@@ -301,6 +302,57 @@ Status LabelRenderer::paintImage(QPainter& p, const LabelElement& e, const QStri
     return result;
 }
 
+void LabelRenderer::paintSymbolRuns(QPainter& p, const symbol::SymbolMatrix& matrix,
+                                    double moduleMm, QPointF topLeft)
+{
+    // PDF only (profiled: 40 % of a 10,000-label job was zlib deflating the
+    // page content). Qt's PDF engine writes drawRects() natively as "re"
+    // operators in the painter's local units under one "cm", so in module
+    // units each dark run of a row is a few small integers ("3 7 5 1 re"),
+    // against two long device coordinates per outline corner for a path. All
+    // runs end in one "f": a single fill, so viewers show no seams.
+    p.fillRect(
+        QRectF(topLeft, QSizeF(matrix.totalWidth() * moduleMm, matrix.totalHeight() * moduleMm)),
+        Qt::white);
+    // A run with the same span as one ending on the row above extends that
+    // rectangle downwards (finder patterns, timing gaps): fewer operators.
+    m_runs.clear();
+    m_open.clear();
+    for (int y = 0; y < matrix.height(); ++y) {
+        m_next.clear();
+        qsizetype above = 0;
+        int x = 0;
+        while (x < matrix.width()) {
+            if (!matrix.isDark(x, y)) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x < matrix.width() && matrix.isDark(x, y))
+                ++x;
+            while (above < m_open.size() && m_runs[m_open[above]].left() < start)
+                ++above;
+            if (above < m_open.size() && m_runs[m_open[above]].left() == start &&
+                m_runs[m_open[above]].width() == x - start) {
+                QRectF& r = m_runs[m_open[above]];
+                r.setHeight(r.height() + 1);
+                m_next.append(m_open[above]);
+            } else {
+                m_next.append(m_runs.size());
+                m_runs.append(QRectF(start, y, x - start, 1));
+            }
+        }
+        std::swap(m_open, m_next);
+    }
+    p.save();
+    p.translate(topLeft + QPointF(matrix.quietZone() * moduleMm, matrix.quietZone() * moduleMm));
+    p.scale(moduleMm, moduleMm);
+    p.setPen(Qt::NoPen);
+    p.setBrush(Qt::black);
+    p.drawRects(m_runs.constData(), int(m_runs.size()));
+    p.restore();
+}
+
 Status LabelRenderer::paint(QPainter& p, const MergeRecord& record)
 {
     const QList<LabelElement>& elements = m_document.elements;
@@ -331,8 +383,11 @@ Status LabelRenderer::paint(QPainter& p, const MergeRecord& record)
             p.save();
             applyRotation(p, e);
             p.setRenderHint(QPainter::Antialiasing, false);
-            symbol::SymbolPath::paint(&p, placed->matrix, placed->moduleMm,
-                                      placed->rectMm.topLeft());
+            if (p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Pdf)
+                paintSymbolRuns(p, placed->matrix, placed->moduleMm, placed->rectMm.topLeft());
+            else
+                symbol::SymbolPath::paint(&p, placed->matrix, placed->moduleMm,
+                                          placed->rectMm.topLeft());
             p.restore();
             break;
         }

@@ -65,10 +65,16 @@ private:
                      const MergeRecord& record);
     Status paintImage(QPainter& p, const LabelElement& e, const QString& path);
     const QImage* cachedImage(const LabelElement& e, const QString& path, Error* error);
+    void paintSymbolRuns(QPainter& p, const symbol::SymbolMatrix& matrix, double moduleMm,
+                         QPointF topLeft);
 
     LabelDocument m_document;
     RenderSettings m_settings;
     QHash<QString, QImage> m_images;
+    // Reused per symbol (no allocation per label): the rectangles, and which of
+    // them end on the previous/current row.
+    QList<QRectF> m_runs;
+    QList<qsizetype> m_open, m_next;
 };
 
 } // namespace dpp::label

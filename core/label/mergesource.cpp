@@ -244,7 +244,9 @@ Result<std::unique_ptr<MergeSource>> MergeSource::open(const MergeSpec& spec)
         std::optional<SerialRange> range;
         QStringList list;
         if (spec.kind == MergeSpec::Kind::Serials) {
-            if (spec.serials.contains(u',')) {
+            if (!spec.serialList.isEmpty()) {
+                list = spec.serialList;
+            } else if (spec.serials.contains(u',')) {
                 list = spec.serials.split(u',', Qt::SkipEmptyParts);
             } else if (spec.serials.contains(u'-')) {
                 auto r = SerialRange::parse(spec.serials, QStringLiteral("merge.serials"));

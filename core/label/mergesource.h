@@ -21,6 +21,9 @@ struct MergeSpec
     QString lot;
     QString expiry;  // yyyy-MM-dd
     QString serials; // "SN000001-SN000500" (inclusive range) or "A1,A2,A3"
+    // Kind::Serials from the store: the serials themselves (not saved in the
+    // file); takes precedence over `serials`, and serials may contain commas.
+    QStringList serialList;
     QString csvFile;
     QString base; // resolver base for digital_link; empty = https://id.gs1.org
     int copies = 1;

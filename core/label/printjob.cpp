@@ -107,8 +107,11 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
                          QStringLiteral("cannot start a job on '%1'").arg(target.name),
                          QStringLiteral("printer_unreachable")};
         painter.scale(printer.resolution() / 25.4, printer.resolution() / 25.4);
-        QList<MergeRecord> page, all;
+        // Pages stream into QPrinter's spool file one at a time; nothing but
+        // the current page's records is held, so memory stays flat in N.
+        QList<MergeRecord> page;
         MergeRecord record;
+        qint64 painted = 0;
         bool first = true;
         while (true) {
             page.clear();
@@ -129,23 +132,53 @@ Result<PrintReport> PrintJob::run(const LabelDocument& doc, MergeSource& source,
                 printer.abort();
                 return s.error();
             }
-            all += page;
-            if (options.rendered && !options.rendered(all.size())) {
+            painted += page.size();
+            // Nothing reached CUPS (or the PDF file) yet: a cancel aborts the
+            // spool so no page prints. `rendered` asks; without it, `progress`.
+            const bool goOn = options.rendered   ? options.rendered(painted)
+                              : options.progress ? options.progress(painted)
+                                                 : true;
+            if (!goOn) {
                 printer.abort();
                 return Error{QStringLiteral("job"),
-                             QStringLiteral("cancelled before sending; nothing was printed, "
-                                            "resume at label %1")
+                             QStringLiteral("cancelled before anything was sent; nothing was "
+                                            "printed, resume at label %1")
                                  .arg(options.resumeFrom + 1),
                              QStringLiteral("cancelled")};
             }
+        }
+        if (painted == 0) {
+            printer.abort();
+            return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
+                         QStringLiteral("empty")};
         }
         // CUPS receives the job when the painter ends; only then is it "sent".
         if (!painter.end())
             return Error{target.kind == PrintTarget::Kind::PdfFile ? QStringLiteral("output")
                                                                    : QStringLiteral("printer"),
                          QStringLiteral("the print job failed"), QStringLiteral("printer_io")};
-        if (Status s = sent(all); !s)
+        // Report the sent records in chunks, read again from the source rather
+        // than kept from the painting pass.
+        if (Status s = source.seek(options.resumeFrom); !s)
             return s.error();
+        QList<MergeRecord> chunk;
+        for (qint64 i = 0; i < painted; ++i) {
+            auto got = source.next(record);
+            if (!got)
+                return got.error();
+            if (!got.value())
+                break;
+            chunk.append(record);
+            if (chunk.size() >= options.chunkLabels || i + 1 == painted) {
+                // The job is out: no cancel question any more, only the record keeping.
+                report.sent += chunk.size();
+                report.nextLabel += chunk.size();
+                if (options.onSent)
+                    if (Status s = options.onSent(chunk); !s)
+                        return s.error();
+                chunk.clear();
+            }
+        }
         return report;
     }
 

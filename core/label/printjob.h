@@ -31,10 +31,12 @@ struct PrintOptions
     int chunkLabels = 50;  // labels per network write / ZPL job
     // After each chunk was sent: the records in it. Return an error to stop.
     std::function<Status(const QList<MergeRecord>&)> onSent;
-    // After each chunk: labels sent so far; return false to cancel.
+    // ZPL targets: after each chunk, labels sent so far; return false to cancel.
+    // QPrinter targets when `rendered` is not set: asked as `rendered` is.
     std::function<bool(qint64)> progress;
     // QPrinter targets (CUPS, PDF file) send the whole job at the end: after each
     // page, the labels drawn so far; return false to abort (nothing is sent).
+    // Once the job is out, only onSent runs (in chunks re-read from the source).
     std::function<bool(qint64)> rendered;
 };
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v npm >/dev/null 2>&1 || { echo "tests/node: npm not found; Node-based checks will skip" >&2; exit 0; }
-if [ -f node_modules/jsonld/package.json ] && [ -d node_modules/@apidevtools/swagger-parser ] &&
+if [ -f node_modules/jsonld/package.json ] && [ -d node_modules/@apidevtools/swagger-parser ] && [ -f node_modules/zpl-renderer-js/package.json ] &&
    [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
   exit 0
 fi

@@ -2,23 +2,28 @@
 // file through PrintDialog (the same PrintJob `dppctl print` runs), every
 // page rasterised with Poppler and its QR decoded with zxing-cpp; the
 // verification report lists the symbols; cancel and resume on the worker;
-// stock check; store records (serial batch) through core.
+// stock check; a store serial batch through StorePrintJob (as dppctl print):
+// refusal, resume after a CLI job, reprint, print_jobs rows.
 #include "labeltestsupport.h"
 #include "storetestsupport.h"
 #include "symboldecode.h"
 
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <export/sampleseeder.h>
 #include <label/stockcheck.h>
 #include <label/storemergespec.h>
+#include <label/storeprintjob.h>
 #include <poppler-qt6.h>
 #include <print/printdialog.h>
 #include <print/printsettings.h>
 #include <print/printworker.h>
 #include <store/database.h>
+#include <store/printjobrepository.h>
 #include <store/productrepository.h>
 #include <store/serialrepository.h>
 #include <store/tenantrepository.h>
@@ -79,7 +84,7 @@ private Q_SLOTS:
         QSignalSpy done(&dialog, &PrintDialog::printFinished);
         dialog.startPrint();
         QVERIFY(dialog.isRunning());
-        QVERIFY(done.wait(120000));
+        QVERIFY2(!done.isEmpty() || done.wait(120000), qPrintable(dialog.lastError()));
         QVERIFY2(done.first().first().toBool(), qPrintable(dialog.lastError()));
         QCOMPARE(dialog.lastSent(), qint64(10));
 
@@ -268,40 +273,113 @@ private Q_SLOTS:
         batch.width = 4;
         auto created = store::SerialRepository(**db, tenant->id).createBatch(batch);
         QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().message));
-        auto spec = label::StoreMergeSpec::serialBatch(**db, tenant->id, created->id, {});
-        QVERIFY2(spec.ok(), qPrintable(spec ? QString() : spec.error().message));
-        auto source = label::MergeSource::open(spec.value());
+        const QStringList sns = created->serials();
+        auto merge =
+            label::StoreMergeSpec::build(**db, tenant->id, batch.productId, created->id, {});
+        QVERIFY2(merge.ok(), qPrintable(merge ? QString() : merge.error().message));
+        auto source = label::MergeSource::open(merge->spec);
         QVERIFY(source.ok());
         QCOMPARE(source.value()->recordCount(), qint64(3));
         label::MergeRecord r;
         QVERIFY(source.value()->next(r).value());
         QCOMPARE(r.value(QStringLiteral("gtin")), products.first().gtin);
-        QCOMPARE(r.value(QStringLiteral("serial")), created->serials().first());
+        QCOMPARE(r.value(QStringLiteral("serial")), sns.first());
         QCOMPARE(r.value(QStringLiteral("product.name")), products.first().displayName());
-        // Printed through the dialog: the batch's serials move to "printed".
+
+        // dppctl's core call sends the first serial, then the operator cancels.
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+        label::StorePrintRequest cli;
+        cli.productRef = batch.productId;
+        cli.batchId = created->id;
+        cli.actor = QStringLiteral("cli");
+        label::PrintOptions options;
+        options.chunkLabels = 1;
+        options.progress = [](qint64 sent) { return sent < 1; };
+        auto cancelled = label::StorePrintJob::run(
+            **db, tenant->id, serialLabel(), cli,
+            label::PrintTarget{label::PrintTarget::Kind::ZplHost,
+                               QStringLiteral("127.0.0.1:%1").arg(printer.serverPort())},
+            options);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
+        store::SerialRepository serials(**db, tenant->id);
+        store::PrintJobRepository jobs(**db, tenant->id);
+        const auto state = [&](const QString& sn) {
+            return serials.state(batch.productId, sn).value_or(QString());
+        };
+        QCOMPARE(state(sns.at(0)), QStringLiteral("printed"));
+        QCOMPARE(state(sns.at(1)), QStringLiteral("available"));
+
+        // The dialog goes through the same StorePrintJob: a plain print of the
+        // partly printed batch is refused and changes nothing…
         QTemporaryDir out;
         PrintDialog dialog(serialLabel(), db.value(), tenant->id, nullptr, PrintSettings{});
         dialog.setTarget(QStringLiteral("pdf"));
         dialog.setOutputFile(out.filePath(QStringLiteral("batch.pdf")));
         dialog.setRecords(PrintDialog::Records::SerialBatch);
+        auto* batchBox = dialog.findChild<QComboBox*>(QStringLiteral("serialBatch"));
+        QVERIFY(batchBox && batchBox->findData(created->id) >= 0);
+        batchBox->setCurrentIndex(batchBox->findData(created->id));
         QSignalSpy done(&dialog, &PrintDialog::printFinished);
-        // Through the button, as a user prints.
         QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("printButton")),
                           Qt::LeftButton);
-        QVERIFY(done.wait(120000));
-        QVERIFY2(done.first().first().toBool(), qPrintable(dialog.lastError()));
-        QCOMPARE(dialog.lastSent(), qint64(3));
-        store::SerialRepository serials(**db, tenant->id);
-        for (const QString& sn : created->serials())
-            QCOMPARE(serials.state(batch.productId, sn).value_or(QString()),
-                     QStringLiteral("printed"));
-        // A reprint leaves them printed and succeeds.
-        QVERIFY(label::StoreMergeSpec::markPrinted(**db, tenant->id, {r}).ok());
+        QVERIFY2(!done.isEmpty() || done.wait(120000), qPrintable(dialog.lastError()));
+        QVERIFY(!done.takeFirst().first().toBool());
+        QVERIFY2(dialog.lastError().startsWith(QLatin1String("batch:")) &&
+                     dialog.lastError().contains(sns.at(0)),
+                 qPrintable(dialog.lastError()));
+        QCOMPARE(jobs.jobs(created->id).size(), 1);
+        QCOMPARE(state(sns.at(1)), QStringLiteral("available"));
 
-        // An unknown batch is named.
-        auto bad = label::StoreMergeSpec::serialBatch(**db, tenant->id, QStringLiteral("nope"), {});
+        // …and continuing (dppctl print --resume) prints the two serials left.
+        dialog.setBatchResume(true);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("printButton")),
+                          Qt::LeftButton);
+        QVERIFY2(!done.isEmpty() || done.wait(120000), qPrintable(dialog.lastError()));
+        QVERIFY2(done.takeFirst().first().toBool(), qPrintable(dialog.lastError()));
+        QCOMPARE(dialog.lastSent(), qint64(2));
+        for (const QString& sn : sns)
+            QCOMPARE(state(sn), QStringLiteral("printed"));
+        auto pdf = Poppler::Document::load(out.filePath(QStringLiteral("batch.pdf")));
+        QVERIFY(pdf);
+        QCOMPARE(pdf->numPages(), 2);
+        auto rows = jobs.jobs(created->id);
+        QCOMPARE(rows.size(), 2);
+        const auto gui = std::find_if(rows.begin(), rows.end(), [](const auto& j) {
+            return j.target.startsWith(QLatin1String("pdf:"));
+        });
+        QVERIFY(gui != rows.end());
+        QCOMPARE(gui->status, QStringLiteral("completed"));
+        QCOMPARE(gui->firstSerial, sns.at(1));
+        QCOMPARE(gui->lastSerial, sns.at(2));
+        QCOMPARE(gui->labelsSent, qint64(2));
+
+        // A reprint from the dialog prints again, recorded as a reprint; states stay.
+        dialog.setBatchResume(false);
+        dialog.setReprint(sns.at(0) + QLatin1Char('-') + sns.at(1));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("printButton")),
+                          Qt::LeftButton);
+        QVERIFY2(!done.isEmpty() || done.wait(120000), qPrintable(dialog.lastError()));
+        QVERIFY2(done.takeFirst().first().toBool(), qPrintable(dialog.lastError()));
+        QCOMPARE(dialog.lastSent(), qint64(2));
+        rows = jobs.jobs(created->id);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(std::count_if(rows.begin(), rows.end(),
+                               [](const auto& j) { return j.kind == QLatin1String("reprint"); }),
+                 1);
+        for (const QString& sn : sns)
+            QCOMPARE(state(sn), QStringLiteral("printed"));
+
+        // An unknown batch or product is named.
+        auto bad = label::StoreMergeSpec::build(**db, tenant->id, batch.productId,
+                                                QStringLiteral("nope"), {});
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().param, QStringLiteral("batch"));
+        auto badProducts =
+            label::StoreMergeSpec::products(**db, tenant->id, {QStringLiteral("nope")}, {});
+        QVERIFY(!badProducts.ok());
+        QCOMPARE(badProducts.error().param, QStringLiteral("products"));
     }
 };
 

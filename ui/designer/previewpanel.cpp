@@ -8,7 +8,7 @@
 #include <label/labelexporter.h>
 #include <label/labelrenderer.h>
 #include <label/mergesource.h>
-#include <label/productmergefields.h>
+#include <label/storemergespec.h>
 #include <store/productrepository.h>
 
 namespace dpp::ui {
@@ -47,7 +47,7 @@ void PreviewPanel::setStore(std::shared_ptr<store::Database> db, const QString& 
     if (!page)
         return;
     for (const passport::Product& p : page->items) {
-        const auto fields = label::productMergeFields(p);
+        const auto fields = label::StoreMergeSpec::productFields(p);
         QVariantMap map;
         for (auto it = fields.begin(); it != fields.end(); ++it)
             map.insert(it.key(), it.value());

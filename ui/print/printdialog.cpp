@@ -94,8 +94,20 @@ PrintDialog::PrintDialog(const label::LabelDocument& document, std::shared_ptr<s
     rangeForm->addRow(tr("GTIN"), m_gtin);
     rangeForm->addRow(tr("Serials"), m_range);
     m_recordPages->addWidget(rangePage);
-    m_batch = new QComboBox(this);
-    m_recordPages->addWidget(m_batch);
+    auto* batchPage = new QWidget(this);
+    auto* batchForm = new QFormLayout(batchPage);
+    m_batch = new QComboBox(batchPage);
+    m_batch->setObjectName(QStringLiteral("serialBatch"));
+    m_batchResume =
+        new QCheckBox(tr("Continue after the last serial a job sent to the printer"), batchPage);
+    m_batchResume->setObjectName(QStringLiteral("batchResume"));
+    m_reprint = new QLineEdit(batchPage);
+    m_reprint->setObjectName(QStringLiteral("reprintRange"));
+    m_reprint->setPlaceholderText(tr("e.g. SN000010-SN000020 (already printed serials)"));
+    batchForm->addRow(tr("Batch"), m_batch);
+    batchForm->addRow(m_batchResume);
+    batchForm->addRow(tr("Reprint"), m_reprint);
+    m_recordPages->addWidget(batchPage);
     m_products = new QListWidget(this);
     m_products->setSelectionMode(QAbstractItemView::MultiSelection);
     m_recordPages->addWidget(m_products);
@@ -112,12 +124,14 @@ PrintDialog::PrintDialog(const label::LabelDocument& document, std::shared_ptr<s
                 auto* item = new QListWidgetItem(p.displayName() + QStringLiteral(" · ") + p.gtin,
                                                  m_products);
                 item->setData(Qt::UserRole, p.id);
-                for (const passport::SerialBatch& b : serials.batches(p.id))
+                for (const passport::SerialBatch& b : serials.batches(p.id)) {
                     m_batch->addItem(tr("%1 · %2 serials from %3")
                                          .arg(p.displayName())
                                          .arg(b.count)
                                          .arg(b.serials().value(0)),
                                      b.id);
+                    m_batch->setItemData(m_batch->count() - 1, p.id, Qt::UserRole + 1);
+                }
             }
         }
     }
@@ -268,9 +282,21 @@ void PrintDialog::setCopies(int copies)
     m_copies->setValue(copies);
 }
 
+void PrintDialog::setBatchResume(bool on)
+{
+    m_batchResume->setChecked(on);
+}
+
+void PrintDialog::setReprint(const QString& range)
+{
+    m_reprint->setText(range);
+}
+
 void PrintDialog::updateRecordsPage()
 {
     m_recordPages->setCurrentIndex(m_records->currentIndex());
+    // A store batch resumes by serial (the store knows the last one sent).
+    m_resume->setEnabled(Records(m_records->currentData().toInt()) != Records::SerialBatch);
 }
 
 Result<label::PrintTarget> PrintDialog::target() const
@@ -316,11 +342,12 @@ Result<label::LabelDocument> PrintDialog::jobDocument() const
         if (!m_db || m_batch->currentIndex() < 0)
             return Error{QStringLiteral("batch"), tr("the store has no serial batch to print"),
                          QStringLiteral("required")};
-        auto s = label::StoreMergeSpec::serialBatch(*m_db, m_tenantId,
-                                                    m_batch->currentData().toString(), spec);
+        auto s = label::StoreMergeSpec::build(*m_db, m_tenantId,
+                                              m_batch->currentData(Qt::UserRole + 1).toString(),
+                                              m_batch->currentData().toString(), spec);
         if (!s)
             return s.error();
-        spec = s.value();
+        spec = s->spec;
         break;
     }
     case Records::Products: {
@@ -487,15 +514,16 @@ void PrintDialog::startPrint()
     });
     connect(m_worker, &PrintWorker::finished, this, &PrintDialog::finish);
     if (m_db && Records(m_records->currentData().toInt()) == Records::SerialBatch) {
-        // The store belongs to this (GUI) thread: the worker waits while the
-        // serials it just sent are moved to "printed" here.
-        connect(
-            m_worker, &PrintWorker::chunkSent, this,
-            [this](const QList<label::MergeRecord>& records, bool* ok) {
-                const Status s = label::StoreMergeSpec::markPrinted(*m_db, m_tenantId, records);
-                *ok = s.ok();
-            },
-            Qt::BlockingQueuedConnection);
+        // The same core call as dppctl print --product --batch: serial states,
+        // the print_jobs row, resume and reprint behave alike from both.
+        label::StorePrintRequest request;
+        request.productRef = m_batch->currentData(Qt::UserRole + 1).toString();
+        request.batchId = m_batch->currentData().toString();
+        request.resume = m_batchResume->isChecked();
+        request.reprint = m_reprint->text().trimmed();
+        request.label = m_document.name;
+        request.actor = qEnvironmentVariable("USER", QStringLiteral("dppstudio"));
+        m_worker->setStoreJob(m_db->location(), m_tenantId, request);
     }
     m_thread->start();
 }
@@ -525,9 +553,22 @@ void PrintDialog::finish(bool ok, qint64 sent, qint64 nextLabel, const QJsonObje
     // After a stop the next try starts where this one stopped (resume is one
     // click on Print); after a complete job the next one starts at label 1.
     m_resume->setValue(ok ? 1 : int(std::min<qint64>(nextLabel + 1, m_resume->maximum())));
+    const bool storeBatch =
+        m_db && Records(m_records->currentData().toInt()) == Records::SerialBatch;
+    if (storeBatch) {
+        // The store kept the last serial sent: Print again continues there.
+        m_batchResume->setChecked(!ok && (sent > 0 || m_batchResume->isChecked()));
+        if (ok)
+            m_reprint->clear();
+    }
     QStringList lines;
     if (ok)
         lines << tr("%n label(s) printed.", nullptr, int(sent));
+    else if (storeBatch)
+        lines << tr("Stopped: %1").arg(error)
+              << tr("%n label(s) sent before it stopped; Print continues after the last serial "
+                    "sent.",
+                    nullptr, int(sent));
     else
         lines << tr("Stopped: %1").arg(error)
               << tr("%n label(s) sent before it stopped; Print resumes at label %1.", nullptr,

@@ -2,8 +2,9 @@
 // queue from the settings, or a PDF file), a stock check, the records
 // (serial range, a serial batch or products from the store, a CSV file),
 // copies, calibration offset, verified print, a page preview; then runs the
-// core PrintJob on a worker thread with progress, cancel and resume, and
-// shows the verification report.
+// core PrintJob (a serial batch: StorePrintJob, as `dppctl print --batch`) on
+// a worker thread with progress, cancel and resume, and shows the
+// verification report.
 #pragma once
 
 #include "printsettings.h"
@@ -54,6 +55,10 @@ public:
     void setSerialRange(const QString& gtin, const QString& range);
     void setVerify(bool on);
     void setCopies(int copies);
+    // Serial batch from the store: continue after the last serial sent
+    // (dppctl print --resume), or print these printed serials again (--reprint).
+    void setBatchResume(bool on);
+    void setReprint(const QString& range);
 
     // The document with the dialog's records, copies and calibration applied,
     // or the error naming the field that is wrong.
@@ -96,6 +101,8 @@ private:
     QLineEdit* m_gtin = nullptr;
     QLineEdit* m_range = nullptr;
     QComboBox* m_batch = nullptr;
+    QCheckBox* m_batchResume = nullptr;
+    QLineEdit* m_reprint = nullptr;
     QListWidget* m_products = nullptr;
     QLineEdit* m_csv = nullptr;
     QSpinBox* m_copies = nullptr;
