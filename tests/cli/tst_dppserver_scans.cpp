@@ -175,12 +175,12 @@ private Q_SLOTS:
             link.gtin = QStringLiteral("09506000134352");
             link.level = QStringLiteral("serial");
             link.qualifier = QStringLiteral("SN000001");
-            link.linkType = QStringLiteral("gs1:defaultLink");
+            link.linkType = QStringLiteral("gs1:pip");
             link.href = QStringLiteral("https://example.org/passport/1");
             link.title = QStringLiteral("Passport");
-            link.languages = {QStringLiteral("en")};
-            link.isDefault = true;
-            QVERIFY(dpp::store::ResolverLinkRepository(**db, tenantId).create(link).ok());
+            link.isDefault = true; // also served as gs1:defaultLink
+            auto created = dpp::store::ResolverLinkRepository(**db, tenantId).create(link);
+            QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
         }
         Running s = startServer(
             {QStringLiteral("--database"), location, QStringLiteral("--geoip"), m_geoip});
