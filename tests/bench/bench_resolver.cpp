@@ -127,13 +127,16 @@ bool populate(const QString& location, QString* tenantId)
         link.gtin = QStringLiteral("09506000134352");
         link.level = level;
         link.qualifier = level == u"serial" ? QStringLiteral("SN000001") : QString();
-        link.linkType = QStringLiteral("gs1:defaultLink");
+        link.linkType = QStringLiteral("gs1:dpp"); // the default flag also serves it as
+                                                   // gs1:defaultLink
         link.href = QStringLiteral("https://example.org/x");
         link.title = QStringLiteral("Passport");
         link.languages = {QStringLiteral("en")};
         link.isDefault = true;
-        if (!links.create(link).ok())
+        if (auto made = links.create(link); !made.ok()) {
+            std::fprintf(stderr, "bench_resolver: link: %s\n", qPrintable(made.error().message));
             return false;
+        }
     }
     return true;
 }
