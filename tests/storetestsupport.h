@@ -12,6 +12,7 @@
 #include <QUuid>
 #include <memory>
 #include <store/database.h>
+#include <store/tenantrepository.h>
 
 namespace dpp::test {
 
@@ -130,5 +131,42 @@ template <typename Suite> int runOnEveryBackend(int argc, char** argv)
     }
     return rc;
 }
+
+// The fixture the server suites share: a brand-new store with two tenants, "Acme" (A) and
+// "Other" (B), so that every suite can check that B never sees A's data.
+struct TwoTenantStore
+{
+    QString location;
+    std::shared_ptr<store::Database> db;
+    QString tenantA;
+    QString tenantB;
+    QString error; // why db is null after open()
+
+    // Returns a reason to skip (backend not available), else an empty string; on a
+    // failure db stays null and `error` says why.
+    QString open(TestDatabase& backend)
+    {
+        QString why;
+        location = backend.create(&why);
+        if (location.isEmpty())
+            return why;
+        auto opened = store::Database::open(location);
+        if (!opened.ok()) {
+            error = opened.error().message;
+            return {};
+        }
+        store::TenantRepository tenants(**opened);
+        auto a = tenants.create(QStringLiteral("Acme"), {});
+        auto b = tenants.create(QStringLiteral("Other"), {});
+        if (!a.ok() || !b.ok()) {
+            error = QStringLiteral("cannot create the two tenants");
+            return {};
+        }
+        tenantA = a->id;
+        tenantB = b->id;
+        db = *opened;
+        return {};
+    }
+};
 
 } // namespace dpp::test

@@ -180,25 +180,19 @@ private:
 private Q_SLOTS:
     void init()
     {
-        QString why;
-        const QString location = m_test.create(&why);
-        if (location.isEmpty())
-            QSKIP(qPrintable(why));
-        auto db = store::Database::open(location);
-        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-        m_db = *db;
-        store::TenantRepository tenants(*m_db);
-        auto a = tenants.create(QStringLiteral("Acme"), {});
-        auto b = tenants.create(QStringLiteral("Other"), {});
-        QVERIFY(a.ok() && b.ok());
-        m_tenant = a->id;
+        test::TwoTenantStore fixture;
+        if (const QString skip = fixture.open(m_test); !skip.isEmpty())
+            QSKIP(qPrintable(skip));
+        QVERIFY2(fixture.db, qPrintable(fixture.error));
+        m_db = fixture.db;
+        m_tenant = fixture.tenantA;
         m_key = store::ApiKeyRepository(*m_db, m_tenant)
                     .create(QStringLiteral("t"), passport::ApiKey::knownScopes(), false)
                     ->secret;
         m_readKey = store::ApiKeyRepository(*m_db, m_tenant)
                         .create(QStringLiteral("r"), {QStringLiteral("products:read")}, false)
                         ->secret;
-        m_otherKey = store::ApiKeyRepository(*m_db, b->id)
+        m_otherKey = store::ApiKeyRepository(*m_db, fixture.tenantB)
                          .create(QStringLiteral("o"), passport::ApiKey::knownScopes(), false)
                          ->secret;
         auto product =

@@ -213,19 +213,14 @@ private Q_SLOTS:
                                               QStringLiteral("referrerKeepsTheHostOnly")};
         if (storeless.contains(QLatin1String(QTest::currentTestFunction())))
             return;
-        QString why;
-        m_location = m_test.create(&why);
-        if (m_location.isEmpty())
-            QSKIP(qPrintable(why));
-        auto db = store::Database::open(m_location);
-        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-        m_db = *db;
-        store::TenantRepository tenants(*m_db);
-        auto a = tenants.create(QStringLiteral("Acme"), {});
-        auto b = tenants.create(QStringLiteral("Other"), {});
-        QVERIFY(a.ok() && b.ok());
-        m_tenantA = a->id;
-        m_tenantB = b->id;
+        test::TwoTenantStore fixture;
+        if (const QString skip = fixture.open(m_test); !skip.isEmpty())
+            QSKIP(qPrintable(skip));
+        QVERIFY2(fixture.db, qPrintable(fixture.error));
+        m_db = fixture.db;
+        m_location = fixture.location;
+        m_tenantA = fixture.tenantA;
+        m_tenantB = fixture.tenantB;
         const auto product = [&](const QString& tenant, const QString& gtin) {
             auto p = store::ProductRepository(*m_db, tenant)
                          .create(QJsonObject{

@@ -114,19 +114,13 @@ private:
 private Q_SLOTS:
     void init()
     {
-        QString why;
-        const QString location = m_test.create(&why);
-        if (location.isEmpty())
-            QSKIP(qPrintable(why));
-        auto db = store::Database::open(location);
-        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-        m_db = *db;
-        store::TenantRepository tenants(*m_db);
-        auto a = tenants.create(QStringLiteral("Acme"), {});
-        auto b = tenants.create(QStringLiteral("Other"), {});
-        QVERIFY(a.ok() && b.ok());
-        m_tenantA = a->id;
-        m_tenantB = b->id;
+        test::TwoTenantStore fixture;
+        if (const QString skip = fixture.open(m_test); !skip.isEmpty())
+            QSKIP(qPrintable(skip));
+        QVERIFY2(fixture.db, qPrintable(fixture.error));
+        m_db = fixture.db;
+        m_tenantA = fixture.tenantA;
+        m_tenantB = fixture.tenantB;
         QVERIFY(exporting::SampleSeeder::seed(*m_db, m_tenantA).ok());
         m_keyA = createKey(m_tenantA, passport::ApiKey::knownScopes());
         m_keyB = createKey(m_tenantB, passport::ApiKey::knownScopes());
