@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -26,6 +27,29 @@ inline QString binDir()
 inline QString sourceDir()
 {
     return qEnvironmentVariable("DPP_SOURCE_DIR");
+}
+
+// Starts dppserver on a free loopback port (`--listen 127.0.0.1:0`, then `args`) and reads
+// the URL from its first stdout line ("listening on http(s)://127.0.0.1:PORT"). Returns
+// that URL, or an empty string when the server did not come up; the line goes to
+// *firstLine for the failure message.
+inline QString startDppserver(QProcess& process, const QStringList& args,
+                              QByteArray* firstLine = nullptr)
+{
+    process.start(binDir() + QStringLiteral("/dppserver"),
+                  QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + args);
+    if (!process.waitForStarted(10000))
+        return {};
+    // The line must arrive on its own: a buffered stdout would never show it.
+    while (!process.canReadLine() && process.waitForReadyRead(20000)) {
+    }
+    const QByteArray line = process.readLine().trimmed();
+    if (firstLine)
+        *firstLine = line;
+    static const QRegularExpression pattern(
+        QStringLiteral("^listening on (https?://127\\.0\\.0\\.1:\\d+)$"));
+    const auto m = pattern.match(QString::fromUtf8(line));
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 struct ProcessResult

@@ -33,20 +33,7 @@ struct Running
 Running startServer(const QStringList& extraArgs)
 {
     Running r;
-    r.process->start(binDir() + QStringLiteral("/dppserver"),
-                     QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
-                         extraArgs);
-    if (!r.process->waitForStarted(10000))
-        return r;
-    // The line must arrive on its own: a buffered stdout would never show it.
-    while (!r.process->canReadLine() && r.process->waitForReadyRead(10000)) {
-    }
-    r.firstLine = r.process->readLine().trimmed();
-    static const QRegularExpression line(
-        QStringLiteral("^listening on (https?://127\\.0\\.0\\.1:\\d+)$"));
-    const auto m = line.match(QString::fromUtf8(r.firstLine));
-    if (m.hasMatch())
-        r.url = m.captured(1);
+    r.url = dpp::test::startDppserver(*r.process, extraArgs, &r.firstLine);
     return r;
 }
 

@@ -46,18 +46,8 @@ std::unique_ptr<Running> startServer(const QStringList& args)
 {
     auto r = std::make_unique<Running>();
     r->process->setProcessChannelMode(QProcess::SeparateChannels);
-    r->process->start(test::binDir() + QStringLiteral("/dppserver"),
-                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                  QStringLiteral("--rate-limit"), QStringLiteral("0")} +
-                          args);
-    if (!r->process->waitForStarted(10000))
-        return r;
-    while (!r->process->canReadLine() && r->process->waitForReadyRead(20000)) {
-    }
-    static const QRegularExpression line(QStringLiteral("^listening on (https?://\\S+)$"));
-    const auto m = line.match(QString::fromUtf8(r->process->readLine().trimmed()));
-    if (m.hasMatch())
-        r->url = m.captured(1);
+    r->url = test::startDppserver(
+        *r->process, QStringList{QStringLiteral("--rate-limit"), QStringLiteral("0")} + args);
     return r;
 }
 

@@ -42,20 +42,9 @@ struct Running
 Running startServer(const QStringList& args)
 {
     Running r;
-    r.process->start(binDir() + QStringLiteral("/dppserver"),
-                     QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                 QStringLiteral("--rate-limit"), QStringLiteral("0")} +
-                         args);
-    if (!r.process->waitForStarted(10000))
-        return r;
-    while (!r.process->canReadLine() && r.process->waitForReadyRead(10000)) {
-    }
-    r.firstLine = r.process->readLine().trimmed();
-    static const QRegularExpression line(
-        QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"));
-    const auto m = line.match(QString::fromUtf8(r.firstLine));
-    if (m.hasMatch())
-        r.url = m.captured(1);
+    r.url = dpp::test::startDppserver(
+        *r.process, QStringList{QStringLiteral("--rate-limit"), QStringLiteral("0")} + args,
+        &r.firstLine);
     return r;
 }
 
