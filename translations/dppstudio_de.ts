@@ -1708,7 +1708,7 @@
     </message>
     <message>
         <source>&amp;Records</source>
-        <translation>&amp;Datensätze</translation>
+        <translation>Date&amp;nsätze</translation>
     </message>
     <message>
         <source>&amp;Passport</source>

@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <source>Open &amp;PostgreSQL store…</source>
-        <translation>Ouvrir une base &amp;PostgreSQL…</translation>
+        <translation>Ouvrir une base Post&amp;greSQL…</translation>
     </message>
     <message>
         <source>&amp;Recent stores</source>

@@ -1688,7 +1688,7 @@
     </message>
     <message>
         <source>&amp;General</source>
-        <translation>&amp;Geral</translation>
+        <translation>G&amp;eral</translation>
     </message>
     <message>
         <source>&amp;Wine e-label</source>

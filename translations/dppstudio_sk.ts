@@ -1136,15 +1136,15 @@
     </message>
     <message>
         <source>Open &amp;PostgreSQL store…</source>
-        <translation>Otvoriť úložisko &amp;PostgreSQL…</translation>
+        <translation>Otvoriť úložisko Postgre&amp;SQL…</translation>
     </message>
     <message>
         <source>&amp;Recent stores</source>
-        <translation>&amp;Nedávne úložiská</translation>
+        <translation>Ne&amp;dávne úložiská</translation>
     </message>
     <message>
         <source>&amp;Save product</source>
-        <translation>&amp;Uložiť produkt</translation>
+        <translation>U&amp;ložiť produkt</translation>
     </message>
     <message>
         <source>&amp;Close tab</source>
@@ -1696,7 +1696,7 @@
     </message>
     <message>
         <source>&amp;Wine e-label</source>
-        <translation>E-etiketa &amp;vína</translation>
+        <translation>&amp;E-etiketa vína</translation>
     </message>
     <message>
         <source>&amp;Battery</source>
@@ -1712,7 +1712,7 @@
     </message>
     <message>
         <source>&amp;Records</source>
-        <translation>&amp;Záznamy</translation>
+        <translation>Zázna&amp;my</translation>
     </message>
     <message>
         <source>&amp;Passport</source>
