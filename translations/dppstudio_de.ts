@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Datenbestand kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
     <name>dpp::gs1::Linter</name>
     <message>
         <source>the data is valid</source>
@@ -497,6 +504,48 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::BatteryTab</name>
+    <message>
+        <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
+        <translation>Batterieverordnung (EU) 2023/1542, Anhang XIII. Die Zugriffsgruppe in Klammern legt fest, wer ein Feld im veröffentlichten Pass sieht.</translation>
+    </message>
+    <message>
+        <source>Annex XIII (1): publicly accessible</source>
+        <translation>Anhang XIII (1): öffentlich zugänglich</translation>
+    </message>
+    <message>
+        <source>Annex XIII (2): persons with a legitimate interest and authorities</source>
+        <translation>Anhang XIII (2): Personen mit berechtigtem Interesse und Behörden</translation>
+    </message>
+    <message>
+        <source>Annex XIII (3): notified bodies, market surveillance, Commission</source>
+        <translation>Anhang XIII (3): benannte Stellen, Marktüberwachung, Kommission</translation>
+    </message>
+    <message>
+        <source>Annex XIII (4): legitimate interest</source>
+        <translation>Anhang XIII (4): berechtigtes Interesse</translation>
+    </message>
+    <message>
+        <source>Internal (never published)</source>
+        <translation>Intern (wird nie veröffentlicht)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::CompositionTab</name>
+    <message>
+        <source>Materials</source>
+        <translation>Materialien</translation>
+    </message>
+    <message>
+        <source>Substances of concern</source>
+        <translation>Besorgniserregende Stoffe</translation>
+    </message>
+    <message>
+        <source>Disassembly steps</source>
+        <translation>Demontageschritte</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::DesignerCanvas</name>
     <message>
         <source>Move</source>
@@ -513,6 +562,150 @@
     <message>
         <source>Rotate</source>
         <translation>Drehen</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::DocumentsTab</name>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>Datei &amp;anhängen …</translation>
+    </message>
+    <message>
+        <source>Attach document</source>
+        <translation>Dokument anhängen</translation>
+    </message>
+    <message>
+        <source>Attached %1</source>
+        <translation>%1 angehängt</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1 (%2)</source>
+        <translation>Anhängen nicht möglich: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Dokumenttyp</translation>
+    </message>
+    <message>
+        <source>save the product before attaching documents</source>
+        <translation>Speichern Sie das Produkt, bevor Sie Dokumente anhängen</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>No preview for this file type</source>
+        <translation>Keine Vorschau für diesen Dateityp</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::FieldForm</name>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>legitimate interest</source>
+        <translation>berechtigtes Interesse</translation>
+    </message>
+    <message>
+        <source>legitimate interest and authorities</source>
+        <translation>berechtigtes Interesse und Behörden</translation>
+    </message>
+    <message>
+        <source>authorities only</source>
+        <translation>nur Behörden</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::GeneralTab</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add &amp;language</source>
+        <translation>&amp;Sprache hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove language</source>
+        <translation>Sprache entfernen</translation>
+    </message>
+    <message>
+        <source>GTIN-8, -12, -13 or -14</source>
+        <translation>GTIN-8, -12, -13 oder -14</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Digital Link</source>
+        <translation>Digital Link</translation>
+    </message>
+    <message>
+        <source>Check digit correct (GTIN-14 %1)</source>
+        <translation>Prüfziffer korrekt (GTIN-14 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::JsonTableEditor</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>Zeile &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>Zeilen ei&amp;nfügen</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Zeile %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -874,16 +1067,6 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Digital Product Passports and GS1 Digital Link labels.
-Use dppctl for parsing, validation and batch generation.</source>
-        <translation>Digitale Produktpässe und GS1-Digital-Link-Etiketten.
-Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
         <source>&amp;Labels</source>
         <translation>&amp;Etiketten</translation>
     </message>
@@ -931,6 +1114,150 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
         <source>Publish &amp;locally…</source>
         <translation>&amp;Lokal veröffentlichen …</translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Kein Datenbestand geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>&amp;Neues Produkt</translation>
+    </message>
+    <message>
+        <source>New &amp;store…</source>
+        <translation>Neuer &amp;Datenbestand …</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>Datenbestand ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;PostgreSQL store…</source>
+        <translation>&amp;PostgreSQL-Datenbestand öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores</source>
+        <translation>&amp;Zuletzt verwendete Datenbestände</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>Produkt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>Tab s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>&amp;Produkte</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find product</source>
+        <translation>Produkt &amp;suchen</translation>
+    </message>
+    <message>
+        <source>the open editors have unsaved changes</source>
+        <translation>die geöffneten Editoren enthalten ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Datenbestand: %1</translation>
+    </message>
+    <message>
+        <source>Open a store first (File ▸ Open store…)</source>
+        <translation>Öffnen Sie zuerst einen Datenbestand (Datei ▸ Datenbestand öffnen …)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Discard them?</source>
+        <translation>%1 enthält ungespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Datenbestand kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Neuer Datenbestand</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db)</source>
+        <translation>SQLite-Datenbestände (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use Open store to open it.</source>
+        <translation>%1 existiert bereits; öffnen Sie ihn mit „Datenbestand öffnen“.</translation>
+    </message>
+    <message>
+        <source>Open store</source>
+        <translation>Datenbestand öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbestände (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open PostgreSQL store</source>
+        <translation>PostgreSQL-Datenbestand öffnen</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user:password@host:5432/database):</source>
+        <translation>PostgreSQL-URL (postgresql://benutzer:passwort@host:5432/datenbank):</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation>Die URL muss mit postgresql:// beginnen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -941,6 +1268,120 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     <message>
         <source>Insert a merge field such as {{serial}} at the cursor</source>
         <translation>Ein Seriendruckfeld wie {{serial}} an der Cursorposition einfügen</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PassportTab</name>
+    <message>
+        <source>&amp;Publish passport…</source>
+        <translation>Pass &amp;veröffentlichen …</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Every published version stays in the history, so any scan result can be reproduced. The hash is the SHA-256 of the version&apos;s canonical JSON.</source>
+        <translation>Jede veröffentlichte Version bleibt im Verlauf, sodass sich jedes Scan-Ergebnis nachvollziehen lässt. Der Hash ist der SHA-256 des kanonischen JSON der Version.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Target (host:9100, cups:QUEUE or printer)</source>
+        <translation>Ziel (host:9100, cups:WARTESCHLANGE oder Drucker)</translation>
+    </message>
+    <message>
+        <source>Calibration (JSON)</source>
+        <translation>Kalibrierung (JSON)</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Drucker hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Drucker entfernen</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Drucker %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Sprache (nach Neustart)</translation>
+    </message>
+    <message>
+        <source>Default &amp;resolver base URL</source>
+        <translation>Standard-&amp;Resolver-Basis-URL</translation>
+    </message>
+    <message>
+        <source>Sync &amp;server URL</source>
+        <translation>&amp;Synchronisationsserver-URL</translation>
+    </message>
+    <message>
+        <source>Sync API &amp;key</source>
+        <translation>Synchronisations-API-&amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>Printers and calibration</source>
+        <translation>Drucker und Kalibrierung</translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation>%1: ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1: must be an http(s) URL such as https://id.example.com</source>
+        <translation>%1: muss eine http(s)-URL sein, z. B. https://id.example.com</translation>
+    </message>
+    <message>
+        <source>Resolver base URL</source>
+        <translation>Resolver-Basis-URL</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration: must be a JSON object</source>
+        <translation>Kalibrierung von Drucker %1: muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration %2: %3</source>
+        <translation>Kalibrierung von Drucker %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1636,140 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::ProductBrowser</name>
+    <message>
+        <source>Search name, GTIN or SKU</source>
+        <translation>Name, GTIN oder SKU suchen</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Alle Branchen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n Produkt</numerusform>
+            <numerusform>%n Produkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot list products: %1</source>
+        <translation>Produkte können nicht aufgelistet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductDocument</name>
+    <message>
+        <source>no product with id %1</source>
+        <translation>kein Produkt mit der ID %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>save the product before publishing</source>
+        <translation>Speichern Sie das Produkt vor dem Veröffentlichen</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Wine e-label</source>
+        <translation>&amp;Wein-E-Label</translation>
+    </message>
+    <message>
+        <source>&amp;Battery</source>
+        <translation>&amp;Batterie</translation>
+    </message>
+    <message>
+        <source>&amp;Composition</source>
+        <translation>&amp;Zusammensetzung</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>Date&amp;nsätze</translation>
+    </message>
+    <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;Pass</translation>
+    </message>
+    <message>
+        <source>To fix before saving:</source>
+        <translation>Vor dem Speichern zu beheben:</translation>
+    </message>
+    <message>
+        <source>Cannot open the product: %1</source>
+        <translation>Das Produkt kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix first</source>
+        <translation>
+            <numerusform>%n Problem zuerst beheben</numerusform>
+            <numerusform>%n Probleme zuerst beheben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Nicht gespeichert: %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductTableModel</name>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -1377,6 +1952,65 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PublishDialog</name>
+    <message>
+        <source>Publish passport</source>
+        <translation>Pass veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Changes against published version %1 (SHA-256 %2):</source>
+        <translation>Änderungen gegenüber der veröffentlichten Version %1 (SHA-256 %2):</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet; every field below is new:</source>
+        <translation>Noch nichts veröffentlicht; jedes Feld unten ist neu:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Save the product first: publishing uses the saved data.</source>
+        <translation>Speichern Sie zuerst das Produkt: Veröffentlicht werden die gespeicherten Daten.</translation>
+    </message>
+    <message>
+        <source>The published version is up to date.</source>
+        <translation>Die veröffentlichte Version ist aktuell.</translation>
+    </message>
+    <message>
+        <source>Not published: %1 (%2)</source>
+        <translation>Nicht veröffentlicht: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PublishPanel</name>
     <message>
         <source>any free port</source>
@@ -1444,6 +2078,157 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::RecordsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>GLN</source>
+        <translation>GLN</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>First serial</source>
+        <translation>Erste Seriennummer</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Unique identifier</source>
+        <translation>Eindeutige Kennung</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Link supplier…</source>
+        <translation>Lieferant verknüpfen …</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Lieferantenverknüpfung lösen</translation>
+    </message>
+    <message>
+        <source>New sequential batch…</source>
+        <translation>Neue fortlaufende Charge …</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Neue Seriennummern-Charge</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>Erste Nummer</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>Add battery unit…</source>
+        <translation>Batterieeinheit hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Batterieeinheit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Unique identifier (e.g. its Digital Link)</source>
+        <translation>Eindeutige Kennung (z. B. ihr Digital Link)</translation>
+    </message>
+    <message>
+        <source>Add SoH reading…</source>
+        <translation>SoH-Messung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>State of health</source>
+        <translation>Gesundheitszustand</translation>
+    </message>
+    <message>
+        <source>State of health (%)</source>
+        <translation>Gesundheitszustand (%)</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event…</source>
+        <translation>Lebenszyklusereignis hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Lifecycle event</source>
+        <translation>Lebenszyklusereignis</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Lieferanten</translation>
+    </message>
+    <message>
+        <source>Serial batches</source>
+        <translation>Seriennummern-Chargen</translation>
+    </message>
+    <message>
+        <source>Battery units</source>
+        <translation>Batterieeinheiten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Lieferant verknüpfen</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>save the product first</source>
+        <translation>Speichern Sie zuerst das Produkt</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::StockPickerDialog</name>
     <message>
         <source>New label</source>
@@ -1487,6 +2272,41 @@ Für Analyse, Prüfung und Stapelerzeugung dient dppctl.</translation>
     <message>
         <source>No problems found</source>
         <translation>Keine Probleme gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::WineTab</name>
+    <message>
+        <source>The e-label is published as the wine passport. Leave it empty until you start it; once started it must be complete to save.</source>
+        <translation>Das E-Label wird als Weinpass veröffentlicht. Lassen Sie es leer, bis Sie damit beginnen; einmal begonnen, muss es zum Speichern vollständig sein.</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Wein</translation>
+    </message>
+    <message>
+        <source>Ingredients (in descending order of weight)</source>
+        <translation>Zutaten (in absteigender Reihenfolge des Gewichts)</translation>
+    </message>
+    <message>
+        <source>Nutrition declaration per 100 ml</source>
+        <translation>Nährwertdeklaration pro 100 ml</translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation>Allergene</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Producers, bottlers, importers</source>
+        <translation>Erzeuger, Abfüller, Importeure</translation>
+    </message>
+    <message>
+        <source>Computed from the nutrients and alcohol: %1 kJ / %2 kcal</source>
+        <translation>Berechnet aus den Nährstoffen und dem Alkohol: %1 kJ / %2 kcal</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
+    </message>
+</context>
+<context>
     <name>dpp::gs1::Linter</name>
     <message>
         <source>the data is valid</source>
@@ -497,6 +504,48 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::BatteryTab</name>
+    <message>
+        <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
+        <translation>Règlement (UE) 2023/1542 relatif aux batteries, annexe XIII. Le groupe d&apos;accès entre parenthèses détermine qui voit un champ dans le passeport publié.</translation>
+    </message>
+    <message>
+        <source>Annex XIII (1): publicly accessible</source>
+        <translation>Annexe XIII (1) : accessible au public</translation>
+    </message>
+    <message>
+        <source>Annex XIII (2): persons with a legitimate interest and authorities</source>
+        <translation>Annexe XIII (2) : personnes ayant un intérêt légitime et autorités</translation>
+    </message>
+    <message>
+        <source>Annex XIII (3): notified bodies, market surveillance, Commission</source>
+        <translation>Annexe XIII (3) : organismes notifiés, surveillance du marché, Commission</translation>
+    </message>
+    <message>
+        <source>Annex XIII (4): legitimate interest</source>
+        <translation>Annexe XIII (4) : intérêt légitime</translation>
+    </message>
+    <message>
+        <source>Internal (never published)</source>
+        <translation>Interne (jamais publié)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::CompositionTab</name>
+    <message>
+        <source>Materials</source>
+        <translation>Matériaux</translation>
+    </message>
+    <message>
+        <source>Substances of concern</source>
+        <translation>Substances préoccupantes</translation>
+    </message>
+    <message>
+        <source>Disassembly steps</source>
+        <translation>Étapes de démontage</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::DesignerCanvas</name>
     <message>
         <source>Move</source>
@@ -513,6 +562,150 @@
     <message>
         <source>Rotate</source>
         <translation>Faire pivoter</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::DocumentsTab</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>Attach document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <source>Attached %1</source>
+        <translation>%1 joint</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1 (%2)</source>
+        <translation>Impossible de joindre : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <source>save the product before attaching documents</source>
+        <translation>enregistrez le produit avant de joindre des documents</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>No preview for this file type</source>
+        <translation>Aucun aperçu pour ce type de fichier</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::FieldForm</name>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>legitimate interest</source>
+        <translation>intérêt légitime</translation>
+    </message>
+    <message>
+        <source>legitimate interest and authorities</source>
+        <translation>intérêt légitime et autorités</translation>
+    </message>
+    <message>
+        <source>authorities only</source>
+        <translation>autorités uniquement</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interne</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::GeneralTab</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Add &amp;language</source>
+        <translation>&amp;Ajouter une langue</translation>
+    </message>
+    <message>
+        <source>Remove language</source>
+        <translation>Supprimer la langue</translation>
+    </message>
+    <message>
+        <source>GTIN-8, -12, -13 or -14</source>
+        <translation>GTIN-8, -12, -13 ou -14</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Digital Link</source>
+        <translation>Digital Link</translation>
+    </message>
+    <message>
+        <source>Check digit correct (GTIN-14 %1)</source>
+        <translation>Chiffre de contrôle correct (GTIN-14 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::JsonTableEditor</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Monter (&amp;haut)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Descendre (&amp;bas)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>&amp;Coller des lignes</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Ligne %1, %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -874,16 +1067,6 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>Digital Product Passports and GS1 Digital Link labels.
-Use dppctl for parsing, validation and batch generation.</source>
-        <translation>Passeports numériques de produits et étiquettes GS1 Digital Link.
-Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Prêt</translation>
-    </message>
-    <message>
         <source>&amp;Labels</source>
         <translation>É&amp;tiquettes</translation>
     </message>
@@ -931,6 +1114,150 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
         <source>Publish &amp;locally…</source>
         <translation>Publier &amp;localement…</translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Aucune base ouverte</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>&amp;Nouveau produit</translation>
+    </message>
+    <message>
+        <source>New &amp;store…</source>
+        <translation>Nouvelle &amp;base…</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <source>Open &amp;PostgreSQL store…</source>
+        <translation>Ouvrir une base Post&amp;greSQL…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores</source>
+        <translation>Bases &amp;récentes</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>&amp;Enregistrer le produit</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Fermer l&apos;onglet</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>&amp;Produits</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Find product</source>
+        <translation>Rechercher un pro&amp;duit</translation>
+    </message>
+    <message>
+        <source>the open editors have unsaved changes</source>
+        <translation>les éditeurs ouverts contiennent des modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Base : %1</translation>
+    </message>
+    <message>
+        <source>Open a store first (File ▸ Open store…)</source>
+        <translation>Ouvrez d&apos;abord une base (Fichier ▸ Ouvrir une base…)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Discard them?</source>
+        <translation>%1 contient des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Nouvelle base</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db)</source>
+        <translation>Bases SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use Open store to open it.</source>
+        <translation>%1 existe déjà ; utilisez « Ouvrir une base » pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Open store</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open PostgreSQL store</source>
+        <translation>Ouvrir une base PostgreSQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user:password@host:5432/database):</source>
+        <translation>URL PostgreSQL (postgresql://utilisateur:motdepasse@hôte:5432/base) :</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation>L&apos;URL doit commencer par postgresql://</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -941,6 +1268,120 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     <message>
         <source>Insert a merge field such as {{serial}} at the cursor</source>
         <translation>Insérer un champ de fusion tel que {{serial}} au curseur</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PassportTab</name>
+    <message>
+        <source>&amp;Publish passport…</source>
+        <translation>&amp;Publier le passeport…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Every published version stays in the history, so any scan result can be reproduced. The hash is the SHA-256 of the version&apos;s canonical JSON.</source>
+        <translation>Chaque version publiée reste dans l&apos;historique, afin que tout résultat de scan puisse être reproduit. L&apos;empreinte est le SHA-256 du JSON canonique de la version.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Target (host:9100, cups:QUEUE or printer)</source>
+        <translation>Cible (hôte:9100, cups:FILE ou imprimante)</translation>
+    </message>
+    <message>
+        <source>Calibration (JSON)</source>
+        <translation>Étalonnage (JSON)</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Ajouter une imprimante</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Supprimer l&apos;imprimante</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Imprimante %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Langue (après redémarrage)</translation>
+    </message>
+    <message>
+        <source>Default &amp;resolver base URL</source>
+        <translation>URL de base du &amp;résolveur par défaut</translation>
+    </message>
+    <message>
+        <source>Sync &amp;server URL</source>
+        <translation>URL du &amp;serveur de synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync API &amp;key</source>
+        <translation>&amp;Clé d&apos;API de synchronisation</translation>
+    </message>
+    <message>
+        <source>Printers and calibration</source>
+        <translation>Imprimantes et étalonnage</translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation>%1 : obligatoire</translation>
+    </message>
+    <message>
+        <source>%1: must be an http(s) URL such as https://id.example.com</source>
+        <translation>%1 : doit être une URL http(s) comme https://id.example.com</translation>
+    </message>
+    <message>
+        <source>Resolver base URL</source>
+        <translation>URL de base du résolveur</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL du serveur</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration: must be a JSON object</source>
+        <translation>Étalonnage de l&apos;imprimante %1 : doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration %2: %3</source>
+        <translation>Étalonnage de l&apos;imprimante %1, %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1636,140 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     </message>
 </context>
 <context>
+    <name>dpp::ui::ProductBrowser</name>
+    <message>
+        <source>Search name, GTIN or SKU</source>
+        <translation>Rechercher un nom, GTIN ou SKU</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Tous les secteurs</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actifs</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot list products: %1</source>
+        <translation>Impossible de lister les produits : %1</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductDocument</name>
+    <message>
+        <source>no product with id %1</source>
+        <translation>aucun produit avec l&apos;identifiant %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>save the product before publishing</source>
+        <translation>enregistrez le produit avant de le publier</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>&amp;Wine e-label</source>
+        <translation>Étiquette électronique du &amp;vin</translation>
+    </message>
+    <message>
+        <source>&amp;Battery</source>
+        <translation>&amp;Batterie</translation>
+    </message>
+    <message>
+        <source>&amp;Composition</source>
+        <translation>&amp;Composition</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>En&amp;registrements</translation>
+    </message>
+    <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;Passeport</translation>
+    </message>
+    <message>
+        <source>To fix before saving:</source>
+        <translation>À corriger avant d&apos;enregistrer :</translation>
+    </message>
+    <message>
+        <source>Cannot open the product: %1</source>
+        <translation>Impossible d&apos;ouvrir le produit : %1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Nouveau produit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix first</source>
+        <translation>
+            <numerusform>%n problème à corriger d&apos;abord</numerusform>
+            <numerusform>%n problèmes à corriger d&apos;abord</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Non enregistré : %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductTableModel</name>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -1377,6 +1952,65 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     </message>
 </context>
 <context>
+    <name>dpp::ui::PublishDialog</name>
+    <message>
+        <source>Publish passport</source>
+        <translation>Publier le passeport</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>Changes against published version %1 (SHA-256 %2):</source>
+        <translation>Modifications par rapport à la version publiée %1 (SHA-256 %2) :</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet; every field below is new:</source>
+        <translation>Rien n&apos;est encore publié ; chaque champ ci-dessous est nouveau :</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <source>Save the product first: publishing uses the saved data.</source>
+        <translation>Enregistrez d&apos;abord le produit : la publication utilise les données enregistrées.</translation>
+    </message>
+    <message>
+        <source>The published version is up to date.</source>
+        <translation>La version publiée est à jour.</translation>
+    </message>
+    <message>
+        <source>Not published: %1 (%2)</source>
+        <translation>Non publié : %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PublishPanel</name>
     <message>
         <source>any free port</source>
@@ -1444,6 +2078,157 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     </message>
 </context>
 <context>
+    <name>dpp::ui::RecordsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>GLN</source>
+        <translation>GLN</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>First serial</source>
+        <translation>Premier numéro de série</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Unique identifier</source>
+        <translation>Identifiant unique</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Link supplier…</source>
+        <translation>Associer un fournisseur…</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Dissocier le fournisseur</translation>
+    </message>
+    <message>
+        <source>New sequential batch…</source>
+        <translation>Nouveau lot séquentiel…</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Nouveau lot de numéros de série</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Préfixe</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>Premier numéro</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Add battery unit…</source>
+        <translation>Ajouter une unité de batterie…</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Ajouter une unité de batterie</translation>
+    </message>
+    <message>
+        <source>Unique identifier (e.g. its Digital Link)</source>
+        <translation>Identifiant unique (par ex. son Digital Link)</translation>
+    </message>
+    <message>
+        <source>Add SoH reading…</source>
+        <translation>Ajouter une mesure d&apos;état de santé…</translation>
+    </message>
+    <message>
+        <source>State of health</source>
+        <translation>État de santé</translation>
+    </message>
+    <message>
+        <source>State of health (%)</source>
+        <translation>État de santé (%)</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event…</source>
+        <translation>Ajouter un événement du cycle de vie…</translation>
+    </message>
+    <message>
+        <source>Lifecycle event</source>
+        <translation>Événement du cycle de vie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Fournisseurs</translation>
+    </message>
+    <message>
+        <source>Serial batches</source>
+        <translation>Lots de numéros de série</translation>
+    </message>
+    <message>
+        <source>Battery units</source>
+        <translation>Unités de batterie</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Associer un fournisseur</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>save the product first</source>
+        <translation>enregistrez d&apos;abord le produit</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::StockPickerDialog</name>
     <message>
         <source>New label</source>
@@ -1487,6 +2272,41 @@ Utilisez dppctl pour l&apos;analyse, la validation et la génération par lots.<
     <message>
         <source>No problems found</source>
         <translation>Aucun problème trouvé</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::WineTab</name>
+    <message>
+        <source>The e-label is published as the wine passport. Leave it empty until you start it; once started it must be complete to save.</source>
+        <translation>L&apos;étiquette électronique est publiée comme passeport du vin. Laissez-la vide tant que vous ne l&apos;avez pas commencée ; une fois commencée, elle doit être complète pour être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Vin</translation>
+    </message>
+    <message>
+        <source>Ingredients (in descending order of weight)</source>
+        <translation>Ingrédients (par ordre décroissant de poids)</translation>
+    </message>
+    <message>
+        <source>Nutrition declaration per 100 ml</source>
+        <translation>Déclaration nutritionnelle pour 100 ml</translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation>Allergènes</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Producers, bottlers, importers</source>
+        <translation>Producteurs, embouteilleurs, importateurs</translation>
+    </message>
+    <message>
+        <source>Computed from the nutrients and alcohol: %1 kJ / %2 kcal</source>
+        <translation>Calculé à partir des nutriments et de l&apos;alcool : %1 kJ / %2 kcal</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Não é possível abrir a base de dados</translation>
+    </message>
+</context>
+<context>
     <name>dpp::gs1::Linter</name>
     <message>
         <source>the data is valid</source>
@@ -497,6 +504,48 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::BatteryTab</name>
+    <message>
+        <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
+        <translation>Regulamento (UE) 2023/1542 relativo às baterias, anexo XIII. O grupo de acesso entre parênteses determina quem vê um campo no passaporte publicado.</translation>
+    </message>
+    <message>
+        <source>Annex XIII (1): publicly accessible</source>
+        <translation>Anexo XIII (1): acessível ao público</translation>
+    </message>
+    <message>
+        <source>Annex XIII (2): persons with a legitimate interest and authorities</source>
+        <translation>Anexo XIII (2): pessoas com interesse legítimo e autoridades</translation>
+    </message>
+    <message>
+        <source>Annex XIII (3): notified bodies, market surveillance, Commission</source>
+        <translation>Anexo XIII (3): organismos notificados, fiscalização do mercado, Comissão</translation>
+    </message>
+    <message>
+        <source>Annex XIII (4): legitimate interest</source>
+        <translation>Anexo XIII (4): interesse legítimo</translation>
+    </message>
+    <message>
+        <source>Internal (never published)</source>
+        <translation>Interno (nunca publicado)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::CompositionTab</name>
+    <message>
+        <source>Materials</source>
+        <translation>Materiais</translation>
+    </message>
+    <message>
+        <source>Substances of concern</source>
+        <translation>Substâncias que suscitam preocupação</translation>
+    </message>
+    <message>
+        <source>Disassembly steps</source>
+        <translation>Passos de desmontagem</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::DesignerCanvas</name>
     <message>
         <source>Move</source>
@@ -513,6 +562,150 @@
     <message>
         <source>Rotate</source>
         <translation>Rodar</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::DocumentsTab</name>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ficheiro</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Anexar ficheiro…</translation>
+    </message>
+    <message>
+        <source>Attach document</source>
+        <translation>Anexar documento</translation>
+    </message>
+    <message>
+        <source>Attached %1</source>
+        <translation>%1 anexado</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1 (%2)</source>
+        <translation>Não é possível anexar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>save the product before attaching documents</source>
+        <translation>guarde o produto antes de anexar documentos</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>No preview for this file type</source>
+        <translation>Sem pré-visualização para este tipo de ficheiro</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::FieldForm</name>
+    <message>
+        <source>public</source>
+        <translation>público</translation>
+    </message>
+    <message>
+        <source>legitimate interest</source>
+        <translation>interesse legítimo</translation>
+    </message>
+    <message>
+        <source>legitimate interest and authorities</source>
+        <translation>interesse legítimo e autoridades</translation>
+    </message>
+    <message>
+        <source>authorities only</source>
+        <translation>apenas autoridades</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interno</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::GeneralTab</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Add &amp;language</source>
+        <translation>Adicionar &amp;idioma</translation>
+    </message>
+    <message>
+        <source>Remove language</source>
+        <translation>Remover idioma</translation>
+    </message>
+    <message>
+        <source>GTIN-8, -12, -13 or -14</source>
+        <translation>GTIN-8, -12, -13 ou -14</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Digital Link</source>
+        <translation>Digital Link</translation>
+    </message>
+    <message>
+        <source>Check digit correct (GTIN-14 %1)</source>
+        <translation>Dígito de controlo correto (GTIN-14 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::JsonTableEditor</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Adicionar linha</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Mover para &amp;cima</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Mover para &amp;baixo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>Co&amp;lar linhas</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Linha %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -874,16 +1067,6 @@
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <source>Digital Product Passports and GS1 Digital Link labels.
-Use dppctl for parsing, validation and batch generation.</source>
-        <translation>Passaportes digitais de produtos e etiquetas GS1 Digital Link.
-Use o dppctl para análise, validação e geração em lote.</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Pronto</translation>
-    </message>
-    <message>
         <source>&amp;Labels</source>
         <translation>&amp;Etiquetas</translation>
     </message>
@@ -931,6 +1114,150 @@ Use o dppctl para análise, validação e geração em lote.</translation>
         <source>Publish &amp;locally…</source>
         <translation>Publicar &amp;localmente…</translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>Produtos</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Nenhuma base de dados aberta</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>&amp;Novo produto</translation>
+    </message>
+    <message>
+        <source>New &amp;store…</source>
+        <translation>Nova &amp;base de dados…</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>&amp;Abrir base de dados…</translation>
+    </message>
+    <message>
+        <source>Open &amp;PostgreSQL store…</source>
+        <translation>Abrir base de dados &amp;PostgreSQL…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores</source>
+        <translation>Bases de dados &amp;recentes</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>&amp;Guardar produto</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Fechar separador</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Pr&amp;eferências…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Anular</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>&amp;Produtos</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Find product</source>
+        <translation>Procurar pro&amp;duto</translation>
+    </message>
+    <message>
+        <source>the open editors have unsaved changes</source>
+        <translation>os editores abertos têm alterações não guardadas</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Base de dados: %1</translation>
+    </message>
+    <message>
+        <source>Open a store first (File ▸ Open store…)</source>
+        <translation>Abra primeiro uma base de dados (Ficheiro ▸ Abrir base de dados…)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Alterações não guardadas</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Discard them?</source>
+        <translation>%1 tem alterações não guardadas. Descartá-las?</translation>
+    </message>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Não é possível abrir a base de dados</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Nova base de dados</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db)</source>
+        <translation>Bases de dados SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use Open store to open it.</source>
+        <translation>%1 já existe; use Abrir base de dados para a abrir.</translation>
+    </message>
+    <message>
+        <source>Open store</source>
+        <translation>Abrir base de dados</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de dados SQLite (*.sqlite *.db);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Open PostgreSQL store</source>
+        <translation>Abrir base de dados PostgreSQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user:password@host:5432/database):</source>
+        <translation>URL PostgreSQL (postgresql://utilizador:palavra-passe@anfitrião:5432/base):</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation>O URL tem de começar por postgresql://</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -941,6 +1268,120 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     <message>
         <source>Insert a merge field such as {{serial}} at the cursor</source>
         <translation>Inserir um campo de impressão em série como {{serial}} no cursor</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PassportTab</name>
+    <message>
+        <source>&amp;Publish passport…</source>
+        <translation>&amp;Publicar passaporte…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Every published version stays in the history, so any scan result can be reproduced. The hash is the SHA-256 of the version&apos;s canonical JSON.</source>
+        <translation>Cada versão publicada fica no histórico, para que qualquer resultado de leitura possa ser reproduzido. O hash é o SHA-256 do JSON canónico da versão.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Target (host:9100, cups:QUEUE or printer)</source>
+        <translation>Destino (anfitrião:9100, cups:FILA ou impressora)</translation>
+    </message>
+    <message>
+        <source>Calibration (JSON)</source>
+        <translation>Calibração (JSON)</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Adicionar impressora</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Remover impressora</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Impressora %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Idioma (após reiniciar)</translation>
+    </message>
+    <message>
+        <source>Default &amp;resolver base URL</source>
+        <translation>URL base do &amp;resolvedor predefinido</translation>
+    </message>
+    <message>
+        <source>Sync &amp;server URL</source>
+        <translation>URL do &amp;servidor de sincronização</translation>
+    </message>
+    <message>
+        <source>Sync API &amp;key</source>
+        <translation>&amp;Chave de API de sincronização</translation>
+    </message>
+    <message>
+        <source>Printers and calibration</source>
+        <translation>Impressoras e calibração</translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation>%1: é obrigatório</translation>
+    </message>
+    <message>
+        <source>%1: must be an http(s) URL such as https://id.example.com</source>
+        <translation>%1: tem de ser um URL http(s), por exemplo https://id.example.com</translation>
+    </message>
+    <message>
+        <source>Resolver base URL</source>
+        <translation>URL base do resolvedor</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL do servidor</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration: must be a JSON object</source>
+        <translation>Calibração da impressora %1: tem de ser um objeto JSON</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration %2: %3</source>
+        <translation>Calibração da impressora %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1636,140 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::ProductBrowser</name>
+    <message>
+        <source>Search name, GTIN or SKU</source>
+        <translation>Procurar nome, GTIN ou SKU</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Todos os setores</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativos</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminados</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n produto</numerusform>
+            <numerusform>%n produtos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot list products: %1</source>
+        <translation>Não é possível listar os produtos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductDocument</name>
+    <message>
+        <source>no product with id %1</source>
+        <translation>nenhum produto com o ID %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>save the product before publishing</source>
+        <translation>guarde o produto antes de publicar</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>G&amp;eral</translation>
+    </message>
+    <message>
+        <source>&amp;Wine e-label</source>
+        <translation>Rótulo eletrónico do &amp;vinho</translation>
+    </message>
+    <message>
+        <source>&amp;Battery</source>
+        <translation>&amp;Bateria</translation>
+    </message>
+    <message>
+        <source>&amp;Composition</source>
+        <translation>&amp;Composição</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documentos</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Registos</translation>
+    </message>
+    <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;Passaporte</translation>
+    </message>
+    <message>
+        <source>To fix before saving:</source>
+        <translation>A corrigir antes de guardar:</translation>
+    </message>
+    <message>
+        <source>Cannot open the product: %1</source>
+        <translation>Não é possível abrir o produto: %1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Novo produto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix first</source>
+        <translation>
+            <numerusform>%n problema a corrigir primeiro</numerusform>
+            <numerusform>%n problemas a corrigir primeiro</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Não guardado: %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductTableModel</name>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Setor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizado</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -1377,6 +1952,65 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PublishDialog</name>
+    <message>
+        <source>Publish passport</source>
+        <translation>Publicar passaporte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Novo</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>adicionado</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removido</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>alterado</translation>
+    </message>
+    <message>
+        <source>Changes against published version %1 (SHA-256 %2):</source>
+        <translation>Alterações em relação à versão publicada %1 (SHA-256 %2):</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet; every field below is new:</source>
+        <translation>Ainda nada foi publicado; todos os campos abaixo são novos:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>Save the product first: publishing uses the saved data.</source>
+        <translation>Guarde primeiro o produto: a publicação usa os dados guardados.</translation>
+    </message>
+    <message>
+        <source>The published version is up to date.</source>
+        <translation>A versão publicada está atualizada.</translation>
+    </message>
+    <message>
+        <source>Not published: %1 (%2)</source>
+        <translation>Não publicado: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PublishPanel</name>
     <message>
         <source>any free port</source>
@@ -1444,6 +2078,157 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::RecordsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>GLN</source>
+        <translation>GLN</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>First serial</source>
+        <translation>Primeiro número de série</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado</translation>
+    </message>
+    <message>
+        <source>Unique identifier</source>
+        <translation>Identificador único</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Número de série</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Link supplier…</source>
+        <translation>Associar fornecedor…</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Desassociar fornecedor</translation>
+    </message>
+    <message>
+        <source>New sequential batch…</source>
+        <translation>Novo lote sequencial…</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Novo lote de números de série</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Prefixo</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>Primeiro número</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Dígitos</translation>
+    </message>
+    <message>
+        <source>Add battery unit…</source>
+        <translation>Adicionar unidade de bateria…</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Adicionar unidade de bateria</translation>
+    </message>
+    <message>
+        <source>Unique identifier (e.g. its Digital Link)</source>
+        <translation>Identificador único (por exemplo, o seu Digital Link)</translation>
+    </message>
+    <message>
+        <source>Add SoH reading…</source>
+        <translation>Adicionar leitura de SoH…</translation>
+    </message>
+    <message>
+        <source>State of health</source>
+        <translation>Estado de saúde</translation>
+    </message>
+    <message>
+        <source>State of health (%)</source>
+        <translation>Estado de saúde (%)</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event…</source>
+        <translation>Adicionar evento do ciclo de vida…</translation>
+    </message>
+    <message>
+        <source>Lifecycle event</source>
+        <translation>Evento do ciclo de vida</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Fornecedores</translation>
+    </message>
+    <message>
+        <source>Serial batches</source>
+        <translation>Lotes de números de série</translation>
+    </message>
+    <message>
+        <source>Battery units</source>
+        <translation>Unidades de bateria</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Associar fornecedor</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fornecedor</translation>
+    </message>
+    <message>
+        <source>save the product first</source>
+        <translation>guarde primeiro o produto</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::StockPickerDialog</name>
     <message>
         <source>New label</source>
@@ -1487,6 +2272,41 @@ Use o dppctl para análise, validação e geração em lote.</translation>
     <message>
         <source>No problems found</source>
         <translation>Nenhum problema encontrado</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::WineTab</name>
+    <message>
+        <source>The e-label is published as the wine passport. Leave it empty until you start it; once started it must be complete to save.</source>
+        <translation>O rótulo eletrónico é publicado como passaporte do vinho. Deixe-o vazio até o começar; depois de começado, tem de estar completo para guardar.</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Vinho</translation>
+    </message>
+    <message>
+        <source>Ingredients (in descending order of weight)</source>
+        <translation>Ingredientes (por ordem decrescente de peso)</translation>
+    </message>
+    <message>
+        <source>Nutrition declaration per 100 ml</source>
+        <translation>Declaração nutricional por 100 ml</translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation>Alergénios</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Producers, bottlers, importers</source>
+        <translation>Produtores, engarrafadores, importadores</translation>
+    </message>
+    <message>
+        <source>Computed from the nutrients and alcohol: %1 kJ / %2 kcal</source>
+        <translation>Calculado a partir dos nutrientes e do álcool: %1 kJ / %2 kcal</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sk">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Úložisko sa nedá otvoriť</translation>
+    </message>
+</context>
+<context>
     <name>dpp::gs1::Linter</name>
     <message>
         <source>the data is valid</source>
@@ -497,6 +504,48 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::BatteryTab</name>
+    <message>
+        <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
+        <translation>Nariadenie (EÚ) 2023/1542 o batériách, príloha XIII. Prístupová skupina v zátvorkách určuje, kto uvidí pole v zverejnenom pase.</translation>
+    </message>
+    <message>
+        <source>Annex XIII (1): publicly accessible</source>
+        <translation>Príloha XIII (1): verejne prístupné</translation>
+    </message>
+    <message>
+        <source>Annex XIII (2): persons with a legitimate interest and authorities</source>
+        <translation>Príloha XIII (2): osoby s oprávneným záujmom a orgány</translation>
+    </message>
+    <message>
+        <source>Annex XIII (3): notified bodies, market surveillance, Commission</source>
+        <translation>Príloha XIII (3): notifikované osoby, dohľad nad trhom, Komisia</translation>
+    </message>
+    <message>
+        <source>Annex XIII (4): legitimate interest</source>
+        <translation>Príloha XIII (4): oprávnený záujem</translation>
+    </message>
+    <message>
+        <source>Internal (never published)</source>
+        <translation>Interné (nikdy sa nezverejňuje)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::CompositionTab</name>
+    <message>
+        <source>Materials</source>
+        <translation>Materiály</translation>
+    </message>
+    <message>
+        <source>Substances of concern</source>
+        <translation>Látky vzbudzujúce obavy</translation>
+    </message>
+    <message>
+        <source>Disassembly steps</source>
+        <translation>Kroky demontáže</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::DesignerCanvas</name>
     <message>
         <source>Move</source>
@@ -513,6 +562,150 @@
     <message>
         <source>Rotate</source>
         <translation>Otočiť</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::DocumentsTab</name>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Súbor</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Veľkosť</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Priložiť súbor…</translation>
+    </message>
+    <message>
+        <source>Attach document</source>
+        <translation>Priložiť dokument</translation>
+    </message>
+    <message>
+        <source>Attached %1</source>
+        <translation>Priložené: %1</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1 (%2)</source>
+        <translation>Nedá sa priložiť: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Typ dokumentu</translation>
+    </message>
+    <message>
+        <source>save the product before attaching documents</source>
+        <translation>pred priložením dokumentov produkt uložte</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 sa nedá prečítať: %2</translation>
+    </message>
+    <message>
+        <source>No preview for this file type</source>
+        <translation>Pre tento typ súboru nie je k dispozícii náhľad</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::FieldForm</name>
+    <message>
+        <source>public</source>
+        <translation>verejné</translation>
+    </message>
+    <message>
+        <source>legitimate interest</source>
+        <translation>oprávnený záujem</translation>
+    </message>
+    <message>
+        <source>legitimate interest and authorities</source>
+        <translation>oprávnený záujem a orgány</translation>
+    </message>
+    <message>
+        <source>authorities only</source>
+        <translation>iba orgány</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interné</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>áno</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::GeneralTab</name>
+    <message>
+        <source>Language</source>
+        <translation>Jazyk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Názov</translation>
+    </message>
+    <message>
+        <source>Add &amp;language</source>
+        <translation>Pridať &amp;jazyk</translation>
+    </message>
+    <message>
+        <source>Remove language</source>
+        <translation>Odstrániť jazyk</translation>
+    </message>
+    <message>
+        <source>GTIN-8, -12, -13 or -14</source>
+        <translation>GTIN-8, -12, -13 alebo -14</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Digital Link</source>
+        <translation>Digital Link</translation>
+    </message>
+    <message>
+        <source>Check digit correct (GTIN-14 %1)</source>
+        <translation>Kontrolná číslica je správna (GTIN-14 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::JsonTableEditor</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Pridať riadok</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrániť</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Posunúť &amp;hore</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Posunúť &amp;dole</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>&amp;Vložiť riadky</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Riadok %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -874,16 +1067,6 @@
         <translation>&amp;Ukončiť</translation>
     </message>
     <message>
-        <source>Digital Product Passports and GS1 Digital Link labels.
-Use dppctl for parsing, validation and batch generation.</source>
-        <translation>Digitálne pasy výrobkov a etikety GS1 Digital Link.
-Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Pripravené</translation>
-    </message>
-    <message>
         <source>&amp;Labels</source>
         <translation>&amp;Etikety</translation>
     </message>
@@ -931,6 +1114,150 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
         <source>Publish &amp;locally…</source>
         <translation>Zverejniť &amp;lokálne…</translation>
     </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkty</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Nie je otvorené žiadne úložisko</translation>
+    </message>
+    <message>
+        <source>&amp;New product</source>
+        <translation>&amp;Nový produkt</translation>
+    </message>
+    <message>
+        <source>New &amp;store…</source>
+        <translation>Nové &amp;úložisko…</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>&amp;Otvoriť úložisko…</translation>
+    </message>
+    <message>
+        <source>Open &amp;PostgreSQL store…</source>
+        <translation>Otvoriť úložisko Postgre&amp;SQL…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent stores</source>
+        <translation>Ne&amp;dávne úložiská</translation>
+    </message>
+    <message>
+        <source>&amp;Save product</source>
+        <translation>U&amp;ložiť produkt</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Zavrieť kartu</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Predvoľby…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Úp&amp;ravy</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Späť</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Znova</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Zobraziť</translation>
+    </message>
+    <message>
+        <source>&amp;Products</source>
+        <translation>&amp;Produkty</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Obnoviť</translation>
+    </message>
+    <message>
+        <source>&amp;Find product</source>
+        <translation>&amp;Hľadať produkt</translation>
+    </message>
+    <message>
+        <source>the open editors have unsaved changes</source>
+        <translation>otvorené editory obsahujú neuložené zmeny</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Úložisko: %1</translation>
+    </message>
+    <message>
+        <source>Open a store first (File ▸ Open store…)</source>
+        <translation>Najprv otvorte úložisko (Súbor ▸ Otvoriť úložisko…)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Neuložené zmeny</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Discard them?</source>
+        <translation>%1 obsahuje neuložené zmeny. Zahodiť ich?</translation>
+    </message>
+    <message>
+        <source>Cannot open store</source>
+        <translation>Úložisko sa nedá otvoriť</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Nové úložisko</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db)</source>
+        <translation>Úložiská SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; use Open store to open it.</source>
+        <translation>%1 už existuje; otvorte ho príkazom Otvoriť úložisko.</translation>
+    </message>
+    <message>
+        <source>Open store</source>
+        <translation>Otvoriť úložisko</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Úložiská SQLite (*.sqlite *.db);;Všetky súbory (*)</translation>
+    </message>
+    <message>
+        <source>Open PostgreSQL store</source>
+        <translation>Otvoriť úložisko PostgreSQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user:password@host:5432/database):</source>
+        <translation>URL PostgreSQL (postgresql://používateľ:heslo@hostiteľ:5432/databáza):</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation>URL musí začínať na postgresql://</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Predvoľby</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -941,6 +1268,120 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     <message>
         <source>Insert a merge field such as {{serial}} at the cursor</source>
         <translation>Vložiť na pozíciu kurzora pole hromadnej korešpondencie, napr. {{serial}}</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PassportTab</name>
+    <message>
+        <source>&amp;Publish passport…</source>
+        <translation>&amp;Zverejniť pas…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Verzia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Druh</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Vytvorené</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Zverejnené</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Every published version stays in the history, so any scan result can be reproduced. The hash is the SHA-256 of the version&apos;s canonical JSON.</source>
+        <translation>Každá zverejnená verzia zostáva v histórii, takže každý výsledok skenovania sa dá zopakovať. Hash je SHA-256 kanonického JSON verzie.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Predvoľby</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Jazyk systému</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Názov</translation>
+    </message>
+    <message>
+        <source>Target (host:9100, cups:QUEUE or printer)</source>
+        <translation>Cieľ (hostiteľ:9100, cups:FRONTA alebo tlačiareň)</translation>
+    </message>
+    <message>
+        <source>Calibration (JSON)</source>
+        <translation>Kalibrácia (JSON)</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Pridať tlačiareň</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Odstrániť tlačiareň</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Tlačiareň %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Jazyk (po reštarte)</translation>
+    </message>
+    <message>
+        <source>Default &amp;resolver base URL</source>
+        <translation>Predvolená základná URL &amp;resolvera</translation>
+    </message>
+    <message>
+        <source>Sync &amp;server URL</source>
+        <translation>URL &amp;servera synchronizácie</translation>
+    </message>
+    <message>
+        <source>Sync API &amp;key</source>
+        <translation>&amp;Kľúč API synchronizácie</translation>
+    </message>
+    <message>
+        <source>Printers and calibration</source>
+        <translation>Tlačiarne a kalibrácia</translation>
+    </message>
+    <message>
+        <source>%1: is required</source>
+        <translation>%1: je povinné</translation>
+    </message>
+    <message>
+        <source>%1: must be an http(s) URL such as https://id.example.com</source>
+        <translation>%1: musí byť URL http(s), napríklad https://id.example.com</translation>
+    </message>
+    <message>
+        <source>Resolver base URL</source>
+        <translation>Základná URL resolvera</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL servera</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration: must be a JSON object</source>
+        <translation>Kalibrácia tlačiarne %1: musí byť objekt JSON</translation>
+    </message>
+    <message>
+        <source>Printer %1 calibration %2: %3</source>
+        <translation>Kalibrácia tlačiarne %1, %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1639,142 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::ProductBrowser</name>
+    <message>
+        <source>Search name, GTIN or SKU</source>
+        <translation>Hľadať názov, GTIN alebo SKU</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>Všetky odvetvia</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktívne</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Odstránené</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n produkt</numerusform>
+            <numerusform>%n produkty</numerusform>
+            <numerusform>%n produktov</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot list products: %1</source>
+        <translation>Produkty sa nedajú vypísať: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductDocument</name>
+    <message>
+        <source>no product with id %1</source>
+        <translation>žiadny produkt s ID %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Upraviť %1</translation>
+    </message>
+    <message>
+        <source>save the product before publishing</source>
+        <translation>pred zverejnením produkt uložte</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Uložiť</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Všeobecné</translation>
+    </message>
+    <message>
+        <source>&amp;Wine e-label</source>
+        <translation>&amp;E-etiketa vína</translation>
+    </message>
+    <message>
+        <source>&amp;Battery</source>
+        <translation>&amp;Batéria</translation>
+    </message>
+    <message>
+        <source>&amp;Composition</source>
+        <translation>&amp;Zloženie</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumenty</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>Zázna&amp;my</translation>
+    </message>
+    <message>
+        <source>&amp;Passport</source>
+        <translation>&amp;Pas</translation>
+    </message>
+    <message>
+        <source>To fix before saving:</source>
+        <translation>Pred uložením treba opraviť:</translation>
+    </message>
+    <message>
+        <source>Cannot open the product: %1</source>
+        <translation>Produkt sa nedá otvoriť: %1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Nový produkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix first</source>
+        <translation>
+            <numerusform>Najprv treba opraviť %n problém</numerusform>
+            <numerusform>Najprv treba opraviť %n problémy</numerusform>
+            <numerusform>Najprv treba opraviť %n problémov</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Neuložené: %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Uložené.</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ProductTableModel</name>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Názov</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Odvetvie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualizované</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PropertyPanel</name>
     <message>
         <source>Nothing selected</source>
@@ -1381,6 +1958,65 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::PublishDialog</name>
+    <message>
+        <source>Publish passport</source>
+        <translation>Zverejniť pas</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Zmena</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Zverejnené</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nové</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>pridané</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>odstránené</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>zmenené</translation>
+    </message>
+    <message>
+        <source>Changes against published version %1 (SHA-256 %2):</source>
+        <translation>Zmeny oproti zverejnenej verzii %1 (SHA-256 %2):</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet; every field below is new:</source>
+        <translation>Zatiaľ nie je nič zverejnené; každé pole nižšie je nové:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Zverejniť</translation>
+    </message>
+    <message>
+        <source>Save the product first: publishing uses the saved data.</source>
+        <translation>Najprv produkt uložte: zverejňujú sa uložené údaje.</translation>
+    </message>
+    <message>
+        <source>The published version is up to date.</source>
+        <translation>Zverejnená verzia je aktuálna.</translation>
+    </message>
+    <message>
+        <source>Not published: %1 (%2)</source>
+        <translation>Nezverejnené: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::PublishPanel</name>
     <message>
         <source>any free port</source>
@@ -1448,6 +2084,157 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     </message>
 </context>
 <context>
+    <name>dpp::ui::RecordsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Názov</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Úloha</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Krajina</translation>
+    </message>
+    <message>
+        <source>GLN</source>
+        <translation>GLN</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Šarža</translation>
+    </message>
+    <message>
+        <source>First serial</source>
+        <translation>Prvé sériové číslo</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Počet</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Vytvorené</translation>
+    </message>
+    <message>
+        <source>Unique identifier</source>
+        <translation>Jedinečný identifikátor</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Sériové číslo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kedy</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Čo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Hodnota</translation>
+    </message>
+    <message>
+        <source>Link supplier…</source>
+        <translation>Prepojiť dodávateľa…</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Zrušiť prepojenie dodávateľa</translation>
+    </message>
+    <message>
+        <source>New sequential batch…</source>
+        <translation>Nová sekvenčná dávka…</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Nová dávka sériových čísel</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Predpona</translation>
+    </message>
+    <message>
+        <source>First number</source>
+        <translation>Prvé číslo</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Číslice</translation>
+    </message>
+    <message>
+        <source>Add battery unit…</source>
+        <translation>Pridať batériovú jednotku…</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Pridať batériovú jednotku</translation>
+    </message>
+    <message>
+        <source>Unique identifier (e.g. its Digital Link)</source>
+        <translation>Jedinečný identifikátor (napr. jej Digital Link)</translation>
+    </message>
+    <message>
+        <source>Add SoH reading…</source>
+        <translation>Pridať meranie SoH…</translation>
+    </message>
+    <message>
+        <source>State of health</source>
+        <translation>Zdravotný stav</translation>
+    </message>
+    <message>
+        <source>State of health (%)</source>
+        <translation>Zdravotný stav (%)</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event…</source>
+        <translation>Pridať udalosť životného cyklu…</translation>
+    </message>
+    <message>
+        <source>Lifecycle event</source>
+        <translation>Udalosť životného cyklu</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Dodávatelia</translation>
+    </message>
+    <message>
+        <source>Serial batches</source>
+        <translation>Dávky sériových čísel</translation>
+    </message>
+    <message>
+        <source>Battery units</source>
+        <translation>Batériové jednotky</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Prepojiť dodávateľa</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Dodávateľ</translation>
+    </message>
+    <message>
+        <source>save the product first</source>
+        <translation>najprv produkt uložte</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::StockPickerDialog</name>
     <message>
         <source>New label</source>
@@ -1491,6 +2278,41 @@ Na analýzu, overovanie a hromadné generovanie použite dppctl.</translation>
     <message>
         <source>No problems found</source>
         <translation>Nenašli sa žiadne problémy</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::WineTab</name>
+    <message>
+        <source>The e-label is published as the wine passport. Leave it empty until you start it; once started it must be complete to save.</source>
+        <translation>E-etiketa sa zverejňuje ako pas vína. Nechajte ju prázdnu, kým s ňou nezačnete; po začatí musí byť na uloženie úplná.</translation>
+    </message>
+    <message>
+        <source>Wine</source>
+        <translation>Víno</translation>
+    </message>
+    <message>
+        <source>Ingredients (in descending order of weight)</source>
+        <translation>Zložky (v zostupnom poradí podľa hmotnosti)</translation>
+    </message>
+    <message>
+        <source>Nutrition declaration per 100 ml</source>
+        <translation>Výživové údaje na 100 ml</translation>
+    </message>
+    <message>
+        <source>Allergens</source>
+        <translation>Alergény</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Pôvod</translation>
+    </message>
+    <message>
+        <source>Producers, bottlers, importers</source>
+        <translation>Výrobcovia, plniči, dovozcovia</translation>
+    </message>
+    <message>
+        <source>Computed from the nutrients and alcohol: %1 kJ / %2 kcal</source>
+        <translation>Vypočítané zo živín a alkoholu: %1 kJ / %2 kcal</translation>
     </message>
 </context>
 </TS>

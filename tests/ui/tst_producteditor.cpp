@@ -43,6 +43,8 @@
 #include <store/passportrepository.h>
 #include <store/productcatalog.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
+#include <store/supplierrepository.h>
 #include <sys/stat.h>
 
 using namespace dpp;
@@ -428,6 +430,45 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(records->unitHistory()->rowCount(), 2);
         QCOMPARE(records->unitHistory()->item(0, 2)->text(), QStringLiteral("97.5 %"));
+    }
+
+    void linkAndUnlinkSupplier()
+    {
+        MainWindow window;
+        openFresh(window, true);
+        store::SupplierRepository suppliers(*window.database(), window.tenantId());
+        auto supplier = suppliers.create(QJsonObject{{"name", "Cell Works"},
+                                                     {"role", "component"},
+                                                     {"country", "SK"},
+                                                     {"gln", "9520123456788"}});
+        QVERIFY2(supplier.ok(), qPrintable(supplier.ok() ? QString() : supplier.error().message));
+        const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
+        ProductEditor* editor = window.openProductEditor(id);
+        RecordsTab* records = editor->recordsTab();
+        store::ProductSupplierRepository links(*window.database(), window.tenantId());
+        const int before = int(links.ofProduct(id).size());
+
+        QVERIFY(records->linkSupplier(supplier->id, QStringLiteral("cells")).ok());
+        const auto stored = links.ofProduct(id);
+        QCOMPARE(int(stored.size()), before + 1);
+        QCOMPARE(stored.last().supplierId, supplier->id);
+        QCOMPARE(stored.last().role, QStringLiteral("cells"));
+        QCOMPARE(records->suppliers()->rowCount(), before + 1);
+        QCOMPARE(records->suppliers()->item(before, 0)->text(), QStringLiteral("Cell Works"));
+        QCOMPARE(records->suppliers()->item(before, 1)->text(), QStringLiteral("cells"));
+
+        // A second link of the same supplier and a malformed role are refused; store unchanged.
+        const Status dup = records->linkSupplier(supplier->id, QStringLiteral("materials"));
+        QVERIFY(!dup.ok());
+        const Status badRole = records->linkSupplier(supplier->id, QStringLiteral("Bad Role!"));
+        QVERIFY(!badRole.ok());
+        QCOMPARE(badRole.error().param, QStringLiteral("role"));
+        QCOMPARE(int(links.ofProduct(id).size()), before + 1);
+
+        QVERIFY(records->unlinkSupplier(supplier->id).ok());
+        QCOMPARE(int(links.ofProduct(id).size()), before);
+        QCOMPARE(records->suppliers()->rowCount(), before);
+        QVERIFY(!records->unlinkSupplier(supplier->id).ok()); // no such link any more
     }
 
     void preferencesFileIsOwnerOnly()

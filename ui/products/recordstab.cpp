@@ -8,6 +8,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <store/batteryunitrepository.h>
+#include <store/productsupplierrepository.h>
 #include <store/serialrepository.h>
 #include <store/supplierrepository.h>
 
@@ -59,6 +61,14 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
       m_status(new QLabel(this))
 {
     m_status->setWordWrap(true);
+    auto* link = new QPushButton(tr("Link supplier…"), this);
+    connect(link, &QPushButton::clicked, this, &RecordsTab::showLinkDialog);
+    auto* unlink = new QPushButton(tr("Unlink supplier"), this);
+    connect(unlink, &QPushButton::clicked, this, [this] {
+        const int r = m_suppliers->currentRow();
+        if (r >= 0 && m_suppliers->item(r, 0))
+            report(unlinkSupplier(m_suppliers->item(r, 0)->data(Qt::UserRole).toString()));
+    });
     auto* newBatch = new QPushButton(tr("New sequential batch…"), this);
     connect(newBatch, &QPushButton::clicked, this, [this] {
         QDialog dialog(this);
@@ -128,7 +138,7 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
         return g;
     };
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(box(tr("Suppliers"), {m_suppliers}));
+    layout->addWidget(box(tr("Suppliers"), {m_suppliers, link, unlink}));
     layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch}));
     layout->addWidget(box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
     layout->addWidget(m_status);
@@ -139,6 +149,58 @@ void RecordsTab::report(const Status& status)
 {
     m_status->setText(status.ok() ? QString()
                                   : tr("%1: %2").arg(status.error().param, status.error().message));
+}
+
+void RecordsTab::showLinkDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Link supplier"));
+    auto* form = new QFormLayout(&dialog);
+    auto* supplier = new QComboBox(&dialog);
+    for (const auto& s :
+         store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
+        supplier->addItem(s.name, s.id);
+    // Editable: the core accepts any lower-case role word, the list only offers the usual ones.
+    auto* role = new QComboBox(&dialog);
+    role->setEditable(true);
+    role->addItems(passport::ProductSupplier::commonRoles());
+    form->addRow(tr("Supplier"), supplier);
+    form->addRow(tr("Role"), role);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        report(linkSupplier(supplier->currentData().toString(), role->currentText()));
+}
+
+Status RecordsTab::linkSupplier(const QString& supplierId, const QString& role)
+{
+    if (m_document->isNew())
+        return Error{QStringLiteral("product"), tr("save the product first"),
+                     QStringLiteral("unsaved")};
+    passport::ProductSupplier link;
+    link.productId = m_document->productId();
+    link.supplierId = supplierId;
+    link.role = role;
+    auto created =
+        store::ProductSupplierRepository(m_document->database(), m_document->tenantId()).link(link);
+    if (!created.ok())
+        return created.error();
+    reload();
+    return Ok{};
+}
+
+Status RecordsTab::unlinkSupplier(const QString& supplierId)
+{
+    if (m_document->isNew())
+        return Error{QStringLiteral("product"), tr("save the product first"),
+                     QStringLiteral("unsaved")};
+    const Status s =
+        store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
+            .unlink(m_document->productId(), supplierId);
+    reload();
+    return s;
 }
 
 Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int count, int width,
@@ -205,13 +267,21 @@ Status RecordsTab::addEvent(const QString& unitId, const QString& type, const QS
 void RecordsTab::reload()
 {
     m_suppliers->setRowCount(0);
-    for (const auto& s :
-         store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
-        appendRow(m_suppliers, {s.name, s.role, s.country, s.gln}, s.id);
     m_batches->setRowCount(0);
     m_units->setRowCount(0);
     if (m_document->isNew())
         return;
+    // The product's links, with the role the link gives (what the supplier delivers here).
+    QHash<QString, passport::Supplier> byId;
+    for (const auto& s :
+         store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
+        byId.insert(s.id, s);
+    for (const auto& l :
+         store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
+             .ofProduct(m_document->productId())) {
+        const passport::Supplier s = byId.value(l.supplierId);
+        appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId);
+    }
     for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
                              .batches(m_document->productId()))
         appendRow(m_batches,

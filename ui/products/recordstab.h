@@ -1,4 +1,5 @@
-// RecordsTab: the stored records around a product: the tenant's suppliers,
+// RecordsTab: the stored records around a product: its linked suppliers (link
+// one of the tenant's suppliers with a role, unlink),
 // the product's serial batches (list, create a sequential batch) and, for
 // batteries, the individual units with their state-of-health history and
 // lifecycle events. Like documents these are records of their own, written at
@@ -21,6 +22,12 @@ class RecordsTab : public QWidget
 public:
     explicit RecordsTab(ProductDocument* document, QWidget* parent = nullptr);
 
+    // Links one of the tenant's suppliers to the saved product with a role
+    // (core ProductSupplierRepository, the same call as the API).
+    Status linkSupplier(const QString& supplierId, const QString& role);
+    Status unlinkSupplier(const QString& supplierId);
+    QTableWidget* suppliers() const { return m_suppliers; }
+
     // Creates a sequential serial batch (serials prefix + zero-padded counter).
     Status createSerialBatch(const QString& prefix, qint64 start, int count, int width,
                              const QString& lot);
@@ -36,6 +43,7 @@ public:
 private:
     void showUnitHistory();
     QString currentUnitId() const;
+    void showLinkDialog();
     void report(const Status& status);
 
     ProductDocument* m_document;
