@@ -75,8 +75,8 @@ bool pathIsPublic(const RouteTable::Match& match)
 // request was a visible share of a resolver redirect, so it is kept until the second turns.
 QByteArray httpDate()
 {
-    static qint64 cachedSecond = -1;
-    static QByteArray cached;
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached; // per thread: servers may run on several threads
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 second = now.toSecsSinceEpoch();
     if (second != cachedSecond) {
