@@ -55,8 +55,12 @@ Request toRequest(const QHttpServerRequest& in, const QTcpSocket* socket)
     r.rawPath = url.path(QUrl::FullyEncoded).toLatin1();
     if (r.rawPath.isEmpty())
         r.rawPath = "/";
-    r.query = QUrlQuery(url.query(QUrl::FullyEncoded));
-    r.rawQuery = url.query(QUrl::FullyEncoded).toLatin1();
+    // Most requests (resolver scans) carry no query: skip QUrlQuery's parse for them.
+    if (url.hasQuery()) {
+        const QString query = url.query(QUrl::FullyEncoded);
+        r.query = QUrlQuery(query);
+        r.rawQuery = query.toLatin1();
+    }
     const auto headers = in.headers();
     r.headers.reserve(headers.size());
     for (const auto& [name, value] : headers)

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace dpp::server {
 
@@ -42,6 +41,38 @@ QByteArray contextLinkHeader(const QString& origin)
     return "<" + origin.toUtf8() +
            "/linkset-context.jsonld>; rel=\"http://www.w3.org/ns/json-ld#context\"; "
            "type=\"application/ld+json\"";
+}
+
+bool isPort(QByteArrayView s)
+{
+    return s.size() >= 1 && s.size() <= 5 && isDigits(s);
+}
+
+// A Host header we may echo into anchors: a name or IPv4 ("[A-Za-z0-9.-]+") or a bracketed
+// IPv6 literal, each with an optional ":port" of 1-5 digits. Checked by hand: this runs on
+// every resolver request and a QRegularExpression match was a visible share of a redirect.
+bool hostShaped(QByteArrayView host)
+{
+    if (host.startsWith('[')) {
+        const qsizetype close = host.indexOf(']');
+        if (close < 2)
+            return false;
+        for (char c : host.sliced(1, close - 1))
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                  c == ':' || c == '.'))
+                return false;
+        const QByteArrayView rest = host.sliced(close + 1);
+        return rest.isEmpty() || (rest.startsWith(':') && isPort(rest.sliced(1)));
+    }
+    qsizetype colon = host.indexOf(':');
+    const QByteArrayView name = colon < 0 ? host : host.first(colon);
+    if (name.isEmpty())
+        return false;
+    for (char c : name)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              c == '.' || c == '-'))
+            return false;
+    return colon < 0 || isPort(host.sliced(colon + 1));
 }
 
 Response errorAnswer(const ApiError& e)
@@ -141,18 +172,14 @@ void Resolver::addCors(Response& r)
 
 QString Resolver::originOf(const Request& request)
 {
-    static const QRegularExpression hostShape(
-        QStringLiteral("^[A-Za-z0-9.\\-]+(:[0-9]{1,5})?$|"
-                       "^\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?$"));
     QString scheme = request.secure ? QStringLiteral("https") : QStringLiteral("http");
     // Behind a TLS-terminating load balancer the client used https although we see http.
     const QByteArray forwarded = request.header("x-forwarded-proto").trimmed().toLower();
     if (forwarded == "https" || forwarded == "http")
         scheme = QString::fromLatin1(forwarded);
-    QString host = QString::fromLatin1(request.header("host"));
-    if (!hostShape.match(host).hasMatch())
-        host = QStringLiteral("localhost");
-    return scheme + QStringLiteral("://") + host;
+    const QByteArray host = request.header("host");
+    return scheme + QStringLiteral("://") +
+           (hostShaped(host) ? QString::fromLatin1(host) : QStringLiteral("localhost"));
 }
 
 QJsonObject Resolver::descriptionFile(const QString& origin)

@@ -70,6 +70,7 @@ Status RouteTable::add(Route route)
     if (!route.handler)
         return Error{QStringLiteral("handler"), QStringLiteral("route without handler"), {}};
     m_routes.push_back(std::move(route));
+    m_segments.push_back(segments);
     return Ok{};
 }
 
@@ -82,21 +83,28 @@ std::optional<RouteTable::Match> RouteTable::match(const QByteArray& encodedPath
     if (raw.size() == 1 && raw.first().isEmpty())
         raw.clear();
 
+    // Each request segment is decoded once, not once per candidate pattern.
+    QStringList decodedSegments;
+    decodedSegments.reserve(raw.size());
+    for (const QByteArray& segment : raw)
+        decodedSegments.append(QUrl::fromPercentEncoding(segment));
+
     std::optional<Match> best;
     QList<bool> bestShape; // literal positions of the best pattern: literals win, leftmost first
-    for (const Route& route : m_routes) {
+    for (std::size_t index = 0; index < m_routes.size(); ++index) {
+        const Route& route = m_routes[index];
         if (best && best->pattern == route.path) {
             best->routes.append(&route);
             continue;
         }
-        const QStringList segments = segmentsOf(route.path);
+        const QStringList& segments = m_segments[index];
         if (segments.size() != raw.size())
             continue;
         Match m;
         QList<bool> shape;
         bool ok = true;
         for (qsizetype i = 0; i < segments.size() && ok; ++i) {
-            const QString decoded = QUrl::fromPercentEncoding(raw.at(i));
+            const QString& decoded = decodedSegments.at(i);
             if (isParameter(segments.at(i))) {
                 ok = !decoded.isEmpty();
                 m.params.insert(segments.at(i).mid(1, segments.at(i).size() - 2), decoded);
