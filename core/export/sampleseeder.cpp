@@ -1,6 +1,6 @@
 #include "sampleseeder.h"
 
-#include "store/passportrepository.h"
+#include "store/passportpublisher.h"
 #include "store/productrepository.h"
 
 #include <QFile>
@@ -22,8 +22,8 @@ Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenan
                                    .toArray();
 
     store::ProductRepository products(db, tenantId);
-    store::PassportRepository passports(db, tenantId);
-    passports.setPublicBase(publicBase);
+    store::PassportPublisher publisher(db, tenantId);
+    publisher.setPublicBase(publicBase);
     int created = 0, published = 0;
     // All samples or none: a tenant whose GCPs exclude a sample GTIN gets nothing.
     const Status s = db.transaction([&]() -> Status {
@@ -44,14 +44,10 @@ Result<QJsonObject> SampleSeeder::seed(store::Database& db, const QString& tenan
             const QJsonObject data = passport.value(QStringLiteral("data")).isString()
                                          ? productJson.value(QStringLiteral("battery")).toObject()
                                          : passport.value(QStringLiteral("data")).toObject();
-            const auto current = passports.published(saved->product.id);
-            if (current && current->kind == kind &&
-                current->sha256 == passport::PassportVersion::hashOf(data))
+            // Re-seeding is idempotent: an unchanged sample publishes nothing.
+            auto done = publisher.publish(saved->product.id, kind, data);
+            if (!done.ok() && done.error().code == QLatin1String("unchanged"))
                 continue;
-            auto draft = passports.createDraft(saved->product.id, kind, data);
-            if (!draft.ok())
-                return draft.error();
-            auto done = passports.publish(draft->id);
             if (!done.ok())
                 return done.error();
             ++published;

@@ -46,7 +46,7 @@ Response login(const ApiContext& ctx, const Request& request)
         return Response::fromError(body.error());
     AccountService::CredentialCheck check;
     auto done =
-        AccountService(ctx.db, ctx.sandbox).login(*body, request.remoteAddress.toString(), &check);
+        AccountService(ctx.db, ctx.sandbox).login(*body, request.clientAddress.toString(), &check);
     if (!done) {
         if (done.error().code == u"too_many_attempts") {
             ApiError e = ApiError::tooManyRequests(check.retryAfterSeconds);

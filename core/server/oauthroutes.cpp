@@ -109,7 +109,7 @@ Response authorizeSubmit(const ApiContext& ctx, const Request& request)
         return form.queryItemValue(QString::fromLatin1(n), QUrl::FullyDecoded);
     };
     const auto a = oauth.decide(params, value("email"), value("password"),
-                                value("decision") == u"approve", request.remoteAddress.toString());
+                                value("decision") == u"approve", request.clientAddress.toString());
     if (!a.redirect.isEmpty())
         return redirect(a.redirect);
     Response r = showForm(c, params, request, a.error, a.retryAfterSeconds > 0 ? 429 : 401);

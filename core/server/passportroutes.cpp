@@ -7,6 +7,7 @@
 #include "passport/audienceprojection.h"
 #include "routesupport.h"
 #include "server.h"
+#include "store/passportpublisher.h"
 #include "store/passportrepository.h"
 #include "store/productrepository.h"
 
@@ -66,21 +67,29 @@ Response createPassport(const ApiContext& ctx, const Request& request)
     const auto product = products.resolve(ref.toString());
     if (!product)
         return Response::error(ApiError::notFound(QStringLiteral("product not found")));
-    store::PassportRepository passports(*ctx.db, tenantOf(request));
-    passports.setPublicBase(ctx.baseUrl ? ctx.baseUrl() : QString());
-    Result<passport::PassportVersion> result = Error{};
-    // Draft and publish together: a failed publish must not leave a stray draft behind.
-    const Status done = ctx.db->transaction([&]() -> Status {
-        result = passports.createDraft(product->id, kind.toString(QStringLiteral("product")),
-                                       data.toObject());
-        if (!result.ok())
-            return result.error();
-        if (publish.toBool(true))
-            result = passports.publish(result->id);
-        return result.ok() ? Status(Ok{}) : Status(result.error());
-    });
-    if (!done.ok())
-        return Response::fromError(done.error());
+    const QString kindName = kind.toString(QStringLiteral("product"));
+    if (!publish.toBool(true)) {
+        const auto draft = store::PassportRepository(*ctx.db, tenantOf(request))
+                               .createDraft(product->id, kindName, data.toObject());
+        if (!draft.ok())
+            return Response::fromError(draft.error());
+        return Response::json(draft->toJson(), 201);
+    }
+    // The same core call as the desktop's Publish dialog (PassportPublisher).
+    store::PassportPublisher publisher(*ctx.db, tenantOf(request));
+    publisher.setPublicBase(ctx.baseUrl ? ctx.baseUrl() : QString());
+    const auto result = publisher.publish(product->id, kindName, data.toObject());
+    if (!result.ok() && result.error().code == QLatin1String("unchanged")) {
+        // Re-sending the published data is a no-op, not an error: integrations re-post
+        // their data on every sync, and a retried POST must not fail. 200 (not 201) with
+        // the current version says nothing new was created.
+        const auto current =
+            store::PassportRepository(*ctx.db, tenantOf(request)).published(product->id);
+        if (current)
+            return Response::json(current->toJson(), 200);
+    }
+    if (!result.ok())
+        return Response::fromError(result.error());
     return Response::json(result->toJson(), 201);
 }
 
@@ -137,7 +146,8 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
 {
     Route create = makeRoute("POST", "/v1/passports", "passports:write", "passports",
                              "Create a passport version for a product (productId or gtin) and "
-                             "publish it unless publish is false",
+                             "publish it unless publish is false; re-publishing the published "
+                             "data returns that version with 200",
                              [ctx](const Request& r) { return createPassport(ctx, r); });
     create.successStatus = 201;
     create.requestSchema = objectSchema({{QStringLiteral("productId"), typeSchema("string")},

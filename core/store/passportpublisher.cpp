@@ -8,6 +8,7 @@ Result<passport::PassportVersion>
 PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data)
 {
     PassportRepository passports(m_db, m_tenantId);
+    passports.setPublicBase(m_publicBase);
     if (const auto current = passports.published(productId);
         current && current->kind == kind &&
         current->sha256 == passport::PassportVersion::hashOf(data))

@@ -1,7 +1,8 @@
 // PassportPublisher: "publish this passport data now" as one step: a new
 // version is drafted and published in one transaction, so a failed publish
-// never leaves a stray draft. The desktop's Publish dialog calls it; it is the
-// same two repository calls the REST API makes.
+// never leaves a stray draft. The one publish path: the desktop's Publish
+// dialog, POST /v1/passports and the sample seeder all call it, so every
+// publish applies the same rules and makes the same default resolver links.
 #pragma once
 
 #include "database.h"
@@ -18,12 +19,17 @@ public:
     // published version (same hash) nothing is written and the error code is
     // "unchanged" (param "data"): a version that changes nothing would only
     // add noise to the history a regulator reads.
+    // With a base set, publishing also gives the GTIN its default resolver links
+    // (gs1:dpp + gs1:pip to {base}/passport/{gtin}; PassportRepository::publish).
     Result<passport::PassportVersion> publish(const QString& productId, const QString& kind,
                                               const QJsonObject& data);
+    // The public base URL of the resolver/viewer serving this store; empty = no links.
+    void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
 
 private:
     Database& m_db;
     QString m_tenantId;
+    QString m_publicBase;
 };
 
 } // namespace dpp::store

@@ -4,6 +4,8 @@
 #include "resolverlinkrepository.h"
 #include "sqlhelpers.h"
 
+#include <QUrl>
+
 namespace dpp::store {
 
 using passport::PassportVersion;
@@ -111,7 +113,11 @@ Result<PassportVersion> PassportRepository::publish(const QString& versionId)
         if (q.numRowsAffected() != 1)
             return Error{QStringLiteral("status"), QStringLiteral("the draft changed meanwhile"),
                          QStringLiteral("conflict")};
-        if (m_publicBase.isEmpty())
+        // The GS1 global resolver (the desktop's default resolver base) does not serve
+        // our viewer page: links to {base}/passport/{gtin} there would lead nowhere.
+        if (m_publicBase.isEmpty() ||
+            QUrl(m_publicBase).host().compare(QLatin1String("id.gs1.org"), Qt::CaseInsensitive) ==
+                0)
             return Ok{};
         const auto product = ProductRepository(m_db, m_tenantId).get(v->productId);
         if (!product)

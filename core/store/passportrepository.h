@@ -26,7 +26,8 @@ public:
     // links of those types (ResolverLinkRepository::ensurePublishedLinks), in the same
     // transaction.
     Result<passport::PassportVersion> publish(const QString& versionId);
-    // The resolver/viewer base URL (dppserver --base-url); empty = no links are made.
+    // The resolver/viewer base URL (dppserver --base-url, the desktop's resolver base);
+    // empty or the GS1 global resolver (id.gs1.org) = no links are made.
     void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
     Status archive(const QString& versionId);
 

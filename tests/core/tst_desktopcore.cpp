@@ -15,6 +15,7 @@
 #include <store/productbulkinserter.h>
 #include <store/productcatalog.h>
 #include <store/productrepository.h>
+#include <store/resolverlinkrepository.h>
 #include <store/tenantrepository.h>
 
 using namespace dpp;
@@ -205,6 +206,41 @@ private Q_SLOTS:
         auto bad = publisher.publish(product->id, QStringLiteral("wine"), QJsonObject{});
         QVERIFY(!bad.ok());
         QCOMPARE(store::PassportRepository(*db, tenant).versions(product->id).size(), 2);
+        // No public base (or the GS1 global resolver): no resolver links are made.
+        QVERIFY(store::ResolverLinkRepository(*db, tenant).list(product->gtin).isEmpty());
+    }
+
+    // The one publish call (GUI, API, seeder) makes the default resolver links when the
+    // store has a public base, as publishing through dppserver always did.
+    void publishCreatesDefaultLinks()
+    {
+        test::TestDatabase tdb(QStringLiteral("sqlite"));
+        QString tenant;
+        auto db = open(tdb, &tenant);
+        QVERIFY(db);
+        auto product =
+            store::ProductRepository(*db, tenant).create(productJson(8, "P", "other", ""));
+        QVERIFY(product.ok());
+        store::PassportPublisher global(*db, tenant);
+        global.setPublicBase(QStringLiteral("https://id.gs1.org"));
+        QVERIFY(global.publish(product->id, QStringLiteral("product"), {{"n", 1}}).ok());
+        store::ResolverLinkRepository links(*db, tenant);
+        QVERIFY(links.list(product->gtin).isEmpty());
+        store::PassportPublisher publisher(*db, tenant);
+        publisher.setPublicBase(QStringLiteral("https://id.example.com/"));
+        QVERIFY(publisher.publish(product->id, QStringLiteral("product"), {{"n", 2}}).ok());
+        const auto made = links.list(product->gtin);
+        QCOMPARE(made.size(), 2);
+        QStringList types;
+        for (const auto& l : made) {
+            types << l.linkType;
+            QCOMPARE(l.href, QStringLiteral("https://id.example.com/passport/") + product->gtin);
+        }
+        types.sort();
+        QCOMPARE(types, QStringList({QStringLiteral("gs1:dpp"), QStringLiteral("gs1:pip")}));
+        // Re-publishing adds no links.
+        QVERIFY(publisher.publish(product->id, QStringLiteral("product"), {{"n", 3}}).ok());
+        QCOMPARE(links.list(product->gtin).size(), 2);
     }
 
     void wineEnergy()

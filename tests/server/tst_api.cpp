@@ -152,6 +152,12 @@ private Q_SLOTS:
         QCOMPARE(p.status, 201);
         QCOMPARE(p.json().value(u"status").toString(), QStringLiteral("published"));
         QCOMPARE(p.json().value(u"product_id").toString(), id);
+        // Re-sending the published data (a retried sync) is a no-op: 200 with that version.
+        const NamReply again =
+            call("POST", QStringLiteral("/v1/passports"), m_keyA, QJsonDocument(passport).toJson());
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(u"id").toString(), p.json().value(u"id").toString());
+        QCOMPARE(again.json().value(u"version").toInt(), 1);
 
         const NamReply got =
             call("GET", QStringLiteral("/v1/products/%1/passport").arg(id), m_keyA);

@@ -13,6 +13,8 @@
 #include <passport/rolepolicy.h>
 #include <passport/secrettoken.h>
 #include <server/apiroutes.h>
+#include <server/clientaddress.h>
+#include <server/loginthrottle.h>
 #include <server/oauthservice.h>
 #include <server/server.h>
 #include <store/credentialrepository.h>
@@ -68,9 +70,12 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     QString m_url;
 
-    std::unique_ptr<Server> startServer(std::shared_ptr<store::Database> db)
+    std::unique_ptr<Server> startServer(std::shared_ptr<store::Database> db,
+                                        const QString& trustedProxy = {})
     {
         ServerConfig config;
+        if (!trustedProxy.isEmpty())
+            config.trustedProxies.append(*ClientAddress::parseSubnet(trustedProxy));
         config.host = QHostAddress::LocalHost;
         config.port = 0;
         config.rateLimitPerMinute = 0;
@@ -86,9 +91,12 @@ private:
 
     // Never follows redirects: the OAuth2 test reads the 302 itself.
     NamReply send(const QByteArray& method, const QString& url, const QString& token,
-                  const QByteArray& body = {}, const QByteArray& contentType = "application/json")
+                  const QByteArray& body = {}, const QByteArray& contentType = "application/json",
+                  const QByteArray& forwardedFor = {})
     {
         QNetworkRequest request{QUrl(url)};
+        if (!forwardedFor.isEmpty())
+            request.setRawHeader("X-Forwarded-For", forwardedFor);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::ManualRedirectPolicy);
         if (!token.isEmpty())
@@ -346,6 +354,42 @@ private Q_SLOTS:
         QCOMPARE(missing.json()[u"error"][u"param"].toString(), QStringLiteral("password"));
     }
 
+    // Behind a trusted proxy the IP counter is the forwarded client's, so one client's
+    // guessing does not lock out everybody behind the proxy; from an untrusted peer the
+    // header is the client's own text and is ignored.
+    void loginThrottlingPerForwardedClient()
+    {
+        QVERIFY(!registerAccount(QStringLiteral("Bee"), QStringLiteral("b@bee.example")).isEmpty());
+        auto proxied = startServer(m_db, QStringLiteral("127.0.0.1/32"));
+        QVERIFY(proxied);
+        const auto attempt = [&](Server& server, const QString& email, const QString& password,
+                                 const QByteArray& client) {
+            return send("POST", server.listenUrl() + u"/v1/auth/login", {},
+                        json({{QStringLiteral("email"), email},
+                              {QStringLiteral("password"), password}}),
+                        "application/json", client)
+                .status;
+        };
+        // A different unknown e-mail each time: only the IP counter can lock.
+        const auto guessAll = [&](Server& server, const QByteArray& client, bool varyHeader) {
+            for (int i = 0; i < LoginThrottle::kIpFreeFailures; ++i)
+                if (attempt(server, QStringLiteral("g%1@x.example").arg(i),
+                            QStringLiteral("guess1234"),
+                            varyHeader ? "198.51.100." + QByteArray::number(i + 1) : client) != 401)
+                    return false;
+            return true;
+        };
+        QVERIFY(guessAll(*proxied, "203.0.113.7", false));
+        QCOMPARE(attempt(*proxied, QStringLiteral("b@bee.example"), kPassword, "203.0.113.7"), 429);
+        // Another client behind the same proxy is not locked.
+        QCOMPARE(attempt(*proxied, QStringLiteral("b@bee.example"), kPassword, "203.0.113.8"), 200);
+
+        // No trusted proxy: every X-Forwarded-For value is ignored, all failures count
+        // against the TCP peer.
+        QVERIFY(guessAll(*m_server, {}, true));
+        QCOMPARE(attempt(*m_server, QStringLiteral("b@bee.example"), kPassword, "192.0.2.99"), 429);
+    }
+
     // Each role × a representative set of routes → allowed or 403.
     void rolesMatrix()
     {
@@ -416,7 +460,8 @@ private Q_SLOTS:
             {"PATCH", p, nameOnly, {200, 200, 403, 403, 403, 403}},
             {"PATCH", p, materials, {200, 200, 403, 403, 200, 403}},
             {"DELETE", QStringLiteral("/v1/products/GONE"), {}, {404, 404, 403, 403, 403, 403}},
-            {"POST", QStringLiteral("/v1/passports"), passport, {201, 201, 403, 403, 403, 403}},
+            // The second role re-sends the published data: allowed, a no-op (200).
+            {"POST", QStringLiteral("/v1/passports"), passport, {201, 200, 403, 403, 403, 403}},
             {"GET", p + u"/passport", {}, {200, 200, 200, 200, 403, 403}},
             {"GET", QStringLiteral("/v1/suppliers"), {}, {200, 200, 200, 403, 403, 403}},
             {"POST",

@@ -194,8 +194,9 @@ Result<passport::PassportVersion> ProductDocument::publish()
     if (isNew() || isModified())
         return Error{QStringLiteral("product"), tr("save the product before publishing"),
                      QStringLiteral("unsaved")};
-    auto version = store::PassportPublisher(*m_db, m_tenantId)
-                       .publish(m_productId, passportKind(), passportData());
+    store::PassportPublisher publisher(*m_db, m_tenantId);
+    publisher.setPublicBase(m_publicBase);
+    auto version = publisher.publish(m_productId, passportKind(), passportData());
     if (version.ok())
         Q_EMIT published();
     return version;

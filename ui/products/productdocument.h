@@ -38,6 +38,9 @@ public:
     QString productId() const { return m_productId; }
     QString tenantId() const { return m_tenantId; }
     store::Database& database() const { return *m_db; }
+    // The resolver base URL (Preferences::resolverBase): publishing gives the GTIN its
+    // default resolver links there, exactly as publishing through the server does.
+    void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
     QUndoStack* undoStack() { return &m_undo; }
     bool isModified() const { return !m_undo.isClean(); }
 
@@ -82,6 +85,7 @@ private:
     void revalidate();
     std::shared_ptr<store::Database> m_db;
     QString m_tenantId;
+    QString m_publicBase;
     QString m_productId;
     QJsonObject m_product;
     QJsonObject m_wine;

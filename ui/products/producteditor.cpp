@@ -27,6 +27,7 @@ ProductEditor::ProductEditor(std::shared_ptr<store::Database> db, const QString&
       m_save(new QPushButton(tr("&Save"), this)), m_saveMessage(new QLabel(this))
 {
     m_saveMessage->setObjectName(QStringLiteral("save_message"));
+    m_document->setPublicBase(resolverBase);
     m_saveMessage->setWordWrap(true);
     if (!productId.isEmpty())
         if (const Status s = m_document->load(productId); !s.ok())
