@@ -43,3 +43,13 @@ private:
 };
 
 } // namespace dpp::label
+
+// Inside a fromJson returning Result<…>: assigns a JsonFields result to `target`, or
+// returns its error (which names the JSON path) from the enclosing function.
+#define DPP_TAKE(target, expr)                                                                     \
+    {                                                                                              \
+        auto r_ = (expr);                                                                          \
+        if (!r_)                                                                                   \
+            return r_.error();                                                                     \
+        target = r_.value();                                                                       \
+    }

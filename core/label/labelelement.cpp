@@ -47,13 +47,6 @@ Result<LabelElement> LabelElement::fromJson(const QJsonObject& object, const QSt
 {
     const JsonFields f(object, path);
     LabelElement e;
-#define DPP_TAKE(target, expr)                                                                     \
-    {                                                                                              \
-        auto r_ = (expr);                                                                          \
-        if (!r_)                                                                                   \
-            return r_.error();                                                                     \
-        target = r_.value();                                                                       \
-    }
     QString type;
     DPP_TAKE(type, f.choice(QStringLiteral("type"), kTypes, QString()));
     e.type = Type(kTypes.indexOf(type));
@@ -122,7 +115,6 @@ Result<LabelElement> LabelElement::fromJson(const QJsonObject& object, const QSt
         DPP_TAKE(e.fill, colour(f, QStringLiteral("fill"), Qt::transparent));
         break;
     }
-#undef DPP_TAKE
     return e;
 }
 

@@ -36,13 +36,6 @@ Result<LabelStock> LabelStock::fromJson(const QJsonObject& object, const QString
 {
     const JsonFields f(object, path);
     LabelStock s;
-#define DPP_TAKE(target, expr)                                                                     \
-    {                                                                                              \
-        auto r_ = (expr);                                                                          \
-        if (!r_)                                                                                   \
-            return r_.error();                                                                     \
-        target = r_.value();                                                                       \
-    }
     DPP_TAKE(s.id, f.string(QStringLiteral("id"), {}, true));
     DPP_TAKE(s.name, f.string(QStringLiteral("name"), s.id));
     DPP_TAKE(s.vendor, f.string(QStringLiteral("vendor"), {}));
@@ -88,7 +81,6 @@ Result<LabelStock> LabelStock::fromJson(const QJsonObject& object, const QString
                              .arg(s.pageHeight.toMm()),
                          QStringLiteral("out_of_range")};
     }
-#undef DPP_TAKE
     return s;
 }
 

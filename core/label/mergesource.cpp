@@ -156,13 +156,6 @@ Result<MergeSpec> MergeSpec::fromJson(const QJsonObject& object, const QString& 
 {
     const JsonFields f(object, path);
     MergeSpec s;
-#define DPP_TAKE(target, expr)                                                                     \
-    {                                                                                              \
-        auto r_ = (expr);                                                                          \
-        if (!r_)                                                                                   \
-            return r_.error();                                                                     \
-        target = r_.value();                                                                       \
-    }
     QString kind;
     DPP_TAKE(kind, f.choice(QStringLiteral("kind"), kKinds, QStringLiteral("single")));
     s.kind = Kind(kKinds.indexOf(kind));
@@ -180,7 +173,6 @@ Result<MergeSpec> MergeSpec::fromJson(const QJsonObject& object, const QString& 
                          QStringLiteral("must be a string"), QStringLiteral("invalid_type")};
         s.extra.insert(it.key(), it.value().toString());
     }
-#undef DPP_TAKE
     return s;
 }
 

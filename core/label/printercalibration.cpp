@@ -15,13 +15,6 @@ Result<PrinterCalibration> PrinterCalibration::fromJson(const QJsonObject& objec
 {
     const JsonFields f(object, path);
     PrinterCalibration c;
-#define DPP_TAKE(target, expr)                                                                     \
-    {                                                                                              \
-        auto r_ = (expr);                                                                          \
-        if (!r_)                                                                                   \
-            return r_.error();                                                                     \
-        target = r_.value();                                                                       \
-    }
     DPP_TAKE(c.offsetX, f.distance(QStringLiteral("offset_x"), {}, -50, 50));
     DPP_TAKE(c.offsetY, f.distance(QStringLiteral("offset_y"), {}, -50, 50));
     DPP_TAKE(c.dpi, f.integer(QStringLiteral("dpi"), 203, 72, 2400));
@@ -30,7 +23,6 @@ Result<PrinterCalibration> PrinterCalibration::fromJson(const QJsonObject& objec
     QString media, type;
     DPP_TAKE(media, f.choice(QStringLiteral("media"), kMedia, QStringLiteral("gap")));
     DPP_TAKE(type, f.choice(QStringLiteral("media_type"), kType, QStringLiteral("direct")));
-#undef DPP_TAKE
     c.media = Media(kMedia.indexOf(media));
     c.mediaType = MediaType(kType.indexOf(type));
     return c;
