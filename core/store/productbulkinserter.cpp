@@ -1,5 +1,6 @@
 #include "productbulkinserter.h"
 
+#include "productrepository.h"
 #include "sqlhelpers.h"
 #include "tenantrepository.h"
 
@@ -48,17 +49,7 @@ Result<int> ProductBulkInserter::insert(const QList<QJsonObject>& products)
             q.bindValue(QStringLiteral(":id"), sql::newId());
             q.bindValue(QStringLiteral(":t"), m_tenantId);
             q.bindValue(QStringLiteral(":gtin"), p.gtin);
-            q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
-            q.bindValue(QStringLiteral(":status"), p.status);
-            q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
-            q.bindValue(QStringLiteral(":brand"),
-                        sql::nullableText(p.attributes.value(QStringLiteral("brand")).toString()));
-            q.bindValue(QStringLiteral(":sku"),
-                        sql::nullableText(p.attributes.value(QStringLiteral("sku")).toString()));
-            q.bindValue(
-                QStringLiteral(":lot"),
-                sql::nullableText(p.attributes.value(QStringLiteral("batch_lot")).toString()));
-            q.bindValue(QStringLiteral(":body"), sql::toText(body));
+            ProductRepository::bindColumns(q, p, body);
             q.bindValue(QStringLiteral(":created"), now);
             q.bindValue(QStringLiteral(":updated"), now);
             // A unique-key violation here is a GTIN the tenant already has.

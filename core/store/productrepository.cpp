@@ -21,6 +21,20 @@ Product productFrom(const QSqlQuery& q)
 }
 } // namespace
 
+void ProductRepository::bindColumns(QSqlQuery& q, const Product& p, const QJsonObject& body)
+{
+    const auto attribute = [&p](const char* key) {
+        return sql::nullableText(p.attributes.value(QLatin1String(key)).toString());
+    };
+    q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
+    q.bindValue(QStringLiteral(":status"), p.status);
+    q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
+    q.bindValue(QStringLiteral(":brand"), attribute("brand"));
+    q.bindValue(QStringLiteral(":sku"), attribute("sku"));
+    q.bindValue(QStringLiteral(":lot"), attribute("batch_lot"));
+    q.bindValue(QStringLiteral(":body"), sql::toText(body));
+}
+
 QStringList ProductRepository::gcps() const
 {
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT gcps FROM tenants WHERE id = :t"));
@@ -66,16 +80,7 @@ Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json
         q.bindValue(QStringLiteral(":id"), p.id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
         q.bindValue(QStringLiteral(":gtin"), p.gtin);
-        q.bindValue(QStringLiteral(":cat"), sql::nullableText(p.category));
-        q.bindValue(QStringLiteral(":status"), p.status);
-        q.bindValue(QStringLiteral(":name"), sql::nullableText(p.displayName()));
-        q.bindValue(QStringLiteral(":brand"),
-                    sql::nullableText(p.attributes.value(QStringLiteral("brand")).toString()));
-        q.bindValue(QStringLiteral(":sku"),
-                    sql::nullableText(p.attributes.value(QStringLiteral("sku")).toString()));
-        q.bindValue(QStringLiteral(":lot"),
-                    sql::nullableText(p.attributes.value(QStringLiteral("batch_lot")).toString()));
-        q.bindValue(QStringLiteral(":body"), sql::toText(body));
+        bindColumns(q, p, body);
         if (insert)
             q.bindValue(QStringLiteral(":created"), now);
         q.bindValue(QStringLiteral(":updated"), now);

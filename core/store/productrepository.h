@@ -5,6 +5,8 @@
 // tenant, so save() is an upsert keyed by GTIN.
 #pragma once
 
+#include <QSqlQuery>
+
 #include "database.h"
 #include "passport/product.h"
 
@@ -54,6 +56,11 @@ public:
     int count() const;
     // Soft delete: status "deleted"; passports and history stay.
     Status remove(const QString& id);
+
+    // Binds the product's columns that are kept beside the JSON body for listing and
+    // search (:cat :status :name :brand :sku :lot) and the body itself (:body): one place
+    // decides them for save() and ProductBulkInserter.
+    static void bindColumns(QSqlQuery& q, const passport::Product& p, const QJsonObject& body);
 
 private:
     QStringList gcps() const;
