@@ -201,9 +201,13 @@ Status Database::applyMigrations()
             if (!file.open(QIODevice::ReadOnly))
                 return dbError(QStringLiteral("cannot read migration %1").arg(path));
             QString sql = QString::fromUtf8(file.readAll());
-            sql.replace(QStringLiteral("{{BLOB}}"), m_engine == Engine::Postgres
-                                                        ? QStringLiteral("BYTEA")
-                                                        : QStringLiteral("BLOB"));
+            const bool pg = m_engine == Engine::Postgres;
+            sql.replace(QStringLiteral("{{BLOB}}"),
+                        pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
+            // A database-assigned, never reused, increasing key.
+            sql.replace(QStringLiteral("{{SEQ_PK}}"),
+                        pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                           : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
             // Drop comment lines, then split at semicolons that end a line.
             QStringList lines;
             for (const QString& line : sql.split(u'\n'))

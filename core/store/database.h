@@ -54,6 +54,12 @@ public:
     // Current UTC time as stored (ISO 8601 with milliseconds and Z).
     static QString now();
 
+    // Who makes the changes on this connection, written with each change-journal
+    // entry (ChangeJournal): "local" by default; the sync engine sets "sync" while
+    // it applies the server's versions so that they are not pushed back.
+    QString journalOrigin() const { return m_journalOrigin; }
+    void setJournalOrigin(const QString& origin) { m_journalOrigin = origin; }
+
 private:
     Database(Engine engine, QString location, QString connectionName);
     Status configure();
@@ -64,6 +70,7 @@ private:
     QString m_location;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    QString m_journalOrigin = QStringLiteral("local");
 };
 
 } // namespace dpp::store

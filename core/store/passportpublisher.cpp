@@ -1,5 +1,6 @@
 #include "passportpublisher.h"
 
+#include "changejournal.h"
 #include "passportrepository.h"
 
 namespace dpp::store {
@@ -24,7 +25,14 @@ PassportPublisher::publish(const QString& productId, const QString& kind, const 
         result = passports.publish(draft->id);
         if (!result->ok())
             return result->error();
-        return Ok{};
+        const passport::PassportVersion& v = **result;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::Passport), productId,
+            v.version == 1 ? QStringLiteral("created") : QStringLiteral("updated"),
+            QJsonObject{{QStringLiteral("version"), v.version},
+                        {QStringLiteral("version_id"), v.id},
+                        {QStringLiteral("kind"), kind},
+                        {QStringLiteral("sha256"), v.sha256}});
     });
     if (!s.ok())
         return s.error();

@@ -1,5 +1,7 @@
 #include "productrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 #include <gs1/gtin.h>
@@ -50,6 +52,26 @@ passport::FieldErrors ProductRepository::errors(const QJsonObject& json) const
 }
 
 Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json)
+{
+    // The row and its change-journal entry commit together.
+    std::optional<Result<Saved>> result;
+    const Status s = m_db.transaction([&]() -> Status {
+        result = saveRow(json);
+        if (!result->ok())
+            return result->error();
+        const Product& p = (*result)->product;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::Product), p.id,
+            (*result)->created ? QStringLiteral("created") : QStringLiteral("updated"),
+            QJsonObject{{QStringLiteral("gtin"), p.gtin},
+                        {QStringLiteral("updated_at"), Database::now()}});
+    });
+    if (!s.ok())
+        return s.error();
+    return *result;
+}
+
+Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& json)
 {
     if (const auto problems = errors(json); !problems.isEmpty())
         return sql::validationError(problems);
@@ -277,7 +299,13 @@ Status ProductRepository::remove(const QString& id)
     q.bindValue(QStringLiteral(":u"), Database::now());
     q.bindValue(QStringLiteral(":id"), id);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
-    return Database::exec(q);
+    return m_db.transaction([&]() -> Status {
+        if (Status s = Database::exec(q); !s.ok())
+            return s;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Product), id,
+                                          QStringLiteral("deleted"),
+                                          QJsonObject{{QStringLiteral("gtin"), product->gtin}});
+    });
 }
 
 } // namespace dpp::store

@@ -63,6 +63,8 @@ public:
     static void bindColumns(QSqlQuery& q, const passport::Product& p, const QJsonObject& body);
 
 private:
+    // save() without the transaction and the journal entry.
+    Result<Saved> saveRow(const QJsonObject& json);
     QStringList gcps() const;
     Database& m_db;
     QString m_tenantId;

@@ -1,5 +1,7 @@
 #include "serialrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 #include <QHash>
@@ -72,7 +74,20 @@ Status SerialRepository::record(const QString& batchId, const QString& productId
     q.bindValue(QStringLiteral(":d"), sql::toText(detail));
     q.bindValue(QStringLiteral(":actor"), sql::nullableText(actor));
     q.bindValue(QStringLiteral(":at"), Database::now());
-    return Database::exec(q);
+    if (Status s = Database::exec(q); !s.ok())
+        return s;
+    // The audit trail's actions are the journal's changes: a batch created or
+    // deleted, or serials of it assigned (a state change of those serials).
+    QJsonObject data = detail;
+    data.insert(QStringLiteral("product_id"), productId);
+    data.insert(QStringLiteral("batch_id"), batchId);
+    if (action == u"assigned") {
+        data.insert(QStringLiteral("to"), QStringLiteral("assigned"));
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Serial), batchId,
+                                          QStringLiteral("state_changed"), data);
+    }
+    return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::SerialBatch),
+                                      batchId, action, data);
 }
 
 QList<SerialRepository::AuditEntry> SerialRepository::audit(const QString& batchId) const
@@ -274,7 +289,12 @@ Status SerialRepository::setState(const QString& productId, const QString& seria
         if (q.numRowsAffected() != 1)
             return Error{QStringLiteral("state"), QStringLiteral("the serial changed meanwhile"),
                          QStringLiteral("conflict")};
-        return Ok{};
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Serial), serial,
+                                          QStringLiteral("state_changed"),
+                                          QJsonObject{{QStringLiteral("product_id"), productId},
+                                                      {QStringLiteral("serial"), serial},
+                                                      {QStringLiteral("from"), *from},
+                                                      {QStringLiteral("to"), to}});
     });
 }
 

@@ -8,8 +8,10 @@
 #include <QSqlRecord>
 #include <store/apikeyrepository.h>
 #include <store/batteryunitrepository.h>
+#include <store/changejournal.h>
 #include <store/documentrepository.h>
 #include <store/eprregistrationrepository.h>
+#include <store/passportpublisher.h>
 #include <store/passportrepository.h>
 #include <store/productrepository.h>
 #include <store/resolverlinkrepository.h>
@@ -418,6 +420,65 @@ private Q_SLOTS:
         QCOMPARE(serials.countByState(created->id).value(QStringLiteral("assigned")), 10);
         QVERIFY(!serials.assign(created->id, 5000).ok());
         QCOMPARE(serials.countByState(created->id).value(QStringLiteral("assigned")), 10);
+    }
+
+    // Every change lands in the change journal in the same transaction; a
+    // refused change leaves no entry.
+    void changeJournalRecordsCommittedChanges()
+    {
+        ChangeJournal journal(*m_db);
+        const qint64 start = journal.lastSeq();
+        ProductRepository products(*m_db, m_tenant);
+        auto saved = products.save(wineProduct());
+        QVERIFY(saved.ok());
+        QJsonObject bad = wineProduct();
+        bad.insert(QStringLiteral("recycled_content_pct"), 140);
+        QVERIFY(!products.save(bad).ok());
+        QJsonObject changed = wineProduct();
+        changed.insert(QStringLiteral("brand"), QStringLiteral("Sogrape"));
+        QVERIFY(products.save(changed).ok());
+        PassportPublisher publisher(*m_db, m_tenant);
+        QVERIFY(publisher.publish(saved->product.id, QStringLiteral("wine"), wineLabel()).ok());
+        SerialRepository serials(*m_db, m_tenant);
+        passport::SerialBatch batch;
+        batch.productId = saved->product.id;
+        batch.prefix = QStringLiteral("SN");
+        batch.count = 5;
+        auto created = serials.createBatch(batch);
+        QVERIFY(created.ok());
+        QVERIFY(
+            serials
+                .setState(saved->product.id, QStringLiteral("SN000001"), QStringLiteral("assigned"))
+                .ok());
+        QVERIFY(products.remove(saved->product.id).ok());
+
+        m_db->setJournalOrigin(QStringLiteral("sync"));
+        QVERIFY(products.save(wineProduct(QStringLiteral("05601012012217"))).ok());
+        m_db->setJournalOrigin(QStringLiteral("local"));
+
+        auto entries = journal.after(start, 100, m_tenant);
+        QVERIFY(entries.ok());
+        QStringList seen;
+        qint64 previous = start;
+        for (const ChangeEntry& e : *entries) {
+            QVERIFY(e.seq > previous);
+            previous = e.seq;
+            seen << e.entity + u'.' + e.op;
+        }
+        QCOMPARE(
+            seen,
+            (QStringList{QStringLiteral("product.created"), QStringLiteral("product.updated"),
+                         QStringLiteral("passport.created"), QStringLiteral("serial_batch.created"),
+                         QStringLiteral("serial.state_changed"), QStringLiteral("product.deleted"),
+                         QStringLiteral("product.created")}));
+        QCOMPARE(entries->first().data.value(QStringLiteral("gtin")).toString(),
+                 saved->product.gtin);
+        QCOMPARE(entries->at(2).data.value(QStringLiteral("version")).toInt(), 1);
+        QCOMPARE(entries->at(4).data.value(QStringLiteral("to")).toString(),
+                 QStringLiteral("assigned"));
+        QCOMPARE(entries->first().origin, QStringLiteral("local"));
+        QCOMPARE(entries->last().origin, QStringLiteral("sync"));
+        QVERIFY(journal.after(start, 100, QStringLiteral("no-such-tenant"))->isEmpty());
     }
 
     void batteryUnitsWithHistory()
