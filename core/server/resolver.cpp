@@ -325,7 +325,9 @@ Response Resolver::handle(const Request& request)
     scan.lot = lot;
     scan.serial = serial;
     scan.at = QDateTime::currentDateTimeUtc();
-    scan.client = request.remoteAddress;
+    // The client as trusted proxies vouch for it (--trusted-proxy): behind a reverse
+    // proxy the TCP peer is the proxy, and every scan would be located there.
+    scan.client = request.clientAddress.isNull() ? request.remoteAddress : request.clientAddress;
     scan.userAgent = request.header("user-agent");
     scan.referer = request.header("referer");
     const auto record_ = [&](const QString& level, const QString& served) {

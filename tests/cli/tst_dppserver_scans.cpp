@@ -54,9 +54,12 @@ struct Reply
     QByteArray body;
 };
 
-Reply get(QNetworkAccessManager& nam, const QUrl& url, const QByteArray& agent = {})
+Reply get(QNetworkAccessManager& nam, const QUrl& url, const QByteArray& agent = {},
+          const QByteArray& forwardedFor = {})
 {
     QNetworkRequest request(url);
+    if (!forwardedFor.isEmpty())
+        request.setRawHeader("X-Forwarded-For", forwardedFor);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     if (!agent.isEmpty())
@@ -68,6 +71,35 @@ Reply get(QNetworkAccessManager& nam, const QUrl& url, const QByteArray& agent =
     Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
     reply->deleteLater();
     return r;
+}
+
+// A store with one product and a serial-level link for it; returns the tenant id.
+QString storeWithOneLink(const QString& location)
+{
+    auto db = dpp::store::Database::open(location);
+    if (!db.ok())
+        return {};
+    auto tenant = dpp::store::TenantRepository(**db).ensure(QStringLiteral("acme"));
+    if (!tenant.ok())
+        return {};
+    auto product =
+        dpp::store::ProductRepository(**db, tenant->id)
+            .create(QJsonObject{{QStringLiteral("gtin"), QStringLiteral("09506000134352")},
+                                {QStringLiteral("name"),
+                                 QJsonObject{{QStringLiteral("en"), QStringLiteral("Wine")}}}});
+    if (!product.ok())
+        return {};
+    dpp::passport::ResolverLink link;
+    link.gtin = QStringLiteral("09506000134352");
+    link.level = QStringLiteral("serial");
+    link.qualifier = QStringLiteral("SN000001");
+    link.linkType = QStringLiteral("gs1:pip");
+    link.href = QStringLiteral("https://example.org/passport/1");
+    link.title = QStringLiteral("Passport");
+    link.isDefault = true; // also served as gs1:defaultLink
+    if (!dpp::store::ResolverLinkRepository(**db, tenant->id).create(link).ok())
+        return {};
+    return tenant->id;
 }
 
 int terminate(QProcess& p)
@@ -147,30 +179,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString location = dir.filePath(QStringLiteral("s.sqlite"));
-        QString tenantId;
-        {
-            auto db = dpp::store::Database::open(location);
-            QVERIFY(db.ok());
-            auto tenant = dpp::store::TenantRepository(**db).ensure(QStringLiteral("acme"));
-            QVERIFY(tenant.ok());
-            tenantId = tenant->id;
-            auto product = dpp::store::ProductRepository(**db, tenantId)
-                               .create(QJsonObject{
-                                   {QStringLiteral("gtin"), QStringLiteral("09506000134352")},
-                                   {QStringLiteral("name"),
-                                    QJsonObject{{QStringLiteral("en"), QStringLiteral("Wine")}}}});
-            QVERIFY(product.ok());
-            dpp::passport::ResolverLink link;
-            link.gtin = QStringLiteral("09506000134352");
-            link.level = QStringLiteral("serial");
-            link.qualifier = QStringLiteral("SN000001");
-            link.linkType = QStringLiteral("gs1:pip");
-            link.href = QStringLiteral("https://example.org/passport/1");
-            link.title = QStringLiteral("Passport");
-            link.isDefault = true; // also served as gs1:defaultLink
-            auto created = dpp::store::ResolverLinkRepository(**db, tenantId).create(link);
-            QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
-        }
+        const QString tenantId = storeWithOneLink(location);
+        QVERIFY(!tenantId.isEmpty());
         Running s = startServer(
             {QStringLiteral("--database"), location, QStringLiteral("--geoip"), m_geoip});
         QVERIFY2(!s.url.isEmpty(), s.firstLine.constData());
@@ -221,6 +231,39 @@ private Q_SLOTS:
         QVERIFY(report.ok());
         QCOMPARE(report->locations.value(QStringLiteral("DE")), qint64(kHits)); // 127.0.0.1 → DE
         QCOMPARE(report->devices.value(QStringLiteral("mobile")), qint64(kHits));
+    }
+    // Behind a trusted reverse proxy the scan's location is the forwarded client's
+    // (192.0.2.77 → FR in the test database), not the proxy's (127.0.0.1 → DE);
+    // without --trusted-proxy the header is ignored, so nobody can fake a location.
+    void scansAreLocatedByTheClientBehindATrustedProxy()
+    {
+        for (const bool trusted : {true, false}) {
+            QTemporaryDir dir;
+            const QString location = dir.filePath(QStringLiteral("s.sqlite"));
+            const QString tenantId = storeWithOneLink(location);
+            QVERIFY(!tenantId.isEmpty());
+            QStringList args{QStringLiteral("--database"), location, QStringLiteral("--geoip"),
+                             m_geoip};
+            if (trusted)
+                args << QStringLiteral("--trusted-proxy") << QStringLiteral("127.0.0.1/32");
+            Running s = startServer(args);
+            QVERIFY2(!s.url.isEmpty(), s.firstLine.constData());
+            QNetworkAccessManager nam;
+            const QUrl key(s.url + QStringLiteral("/01/09506000134352/10/LOT2026A/21/SN000001"));
+            QCOMPARE(get(nam, key, kIphoneSafari, "192.0.2.77").status, 307);
+            QCOMPARE(terminate(*s.process), 0);
+            auto db = dpp::store::Database::open(location);
+            QVERIFY(db.ok());
+            const auto report =
+                dpp::store::ScanRepository(**db, tenantId)
+                    .tenantReport(*dpp::analytics::AnalyticsPeriod::parse(
+                                      {}, {}, {}, QDateTime::currentDateTimeUtc().date()),
+                                  {}, {});
+            QVERIFY(report.ok());
+            QCOMPARE(report->locations.value(trusted ? QStringLiteral("FR") : QStringLiteral("DE")),
+                     qint64(1));
+            QCOMPARE(report->locations.size(), 1);
+        }
     }
 };
 
