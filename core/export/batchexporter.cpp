@@ -1,5 +1,7 @@
 #include "batchexporter.h"
 
+#include "atomiczip.h"
+
 #include "batchentry.h"
 
 #include "symbol/rasterwriter.h"
@@ -57,27 +59,17 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
     if (zipPath.isEmpty())
         return Error{QStringLiteral("out"), QStringLiteral("an output file is required"),
                      QStringLiteral("required")};
-    const QFileInfo target(zipPath);
-    if (!target.absoluteDir().exists())
-        return ioError(QStringLiteral("folder %1 does not exist").arg(target.absolutePath()));
-    if (target.isDir())
-        return ioError(QStringLiteral("%1 is a folder").arg(zipPath));
-
-    // Write beside the target and rename at the end: a failed or cancelled
-    // batch never leaves a half archive under the requested name.
-    const QString partPath = target.absoluteFilePath() + QStringLiteral(".part");
-    QuaZip zip(partPath);
+    // Written beside the target and renamed at the end (AtomicZip): a failed or
+    // cancelled batch never leaves a half archive under the requested name.
     // ZIP64 lifts the 4 GB limit; only large batches pay its extra header bytes
     // (at a few KB per symbol, 200,000 symbols stay well below 4 GB).
-    zip.setZip64Enabled(plan.symbolCount() > 200'000);
-    if (!zip.open(QuaZip::mdCreate))
-        return ioError(
-            QStringLiteral("cannot create %1 (zip error %2)").arg(partPath).arg(zip.getZipError()));
-    auto fail = [&](const Error& error) -> Result<BatchSummary> {
-        zip.close();
-        QFile::remove(partPath);
-        return error;
-    };
+    auto archive =
+        AtomicZip::create(zipPath, plan.symbolCount() > 200'000, QStringLiteral("io_error"));
+    if (!archive.ok())
+        return archive.error();
+    QuaZip& zip = (*archive)->zip();
+    // Returning drops the partial archive (AtomicZip's destructor).
+    auto fail = [&](const Error& error) -> Result<BatchSummary> { return error; };
     const QDateTime stamp = QDateTime::currentDateTime();
     auto newInfo = [&](const QString& name, qint64 size) {
         QuaZipNewInfo info(name);
@@ -188,19 +180,8 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
         if (callbacks.progress)
             callbacks.progress(summary.codes, total);
     }
-    zip.close();
-    if (zip.getZipError() != ZIP_OK) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("finishing %1 failed").arg(zipPath));
-    }
-    if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("cannot replace %1").arg(zipPath));
-    }
-    if (!QFile::rename(partPath, target.absoluteFilePath())) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("cannot rename %1 to %2").arg(partPath, zipPath));
-    }
+    if (Status s = (*archive)->commit(); !s.ok())
+        return s.error();
     summary.files = summary.codes + 1;
     summary.seconds = timer.nsecsElapsed() / 1e9;
     return summary;

@@ -2,6 +2,8 @@
 
 #include "zplwriter.h"
 
+#include "export/atomiczip.h"
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
@@ -91,22 +93,13 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
     if (format == Format::Png && (dpi < 36 || dpi > 2400))
         return Error{QStringLiteral("dpi"), QStringLiteral("must be 36…2400; got %1").arg(dpi),
                      QStringLiteral("out_of_range")};
-    const QFileInfo target(zipPath);
-    if (!target.absoluteDir().exists())
-        return ioError(QStringLiteral("folder %1 does not exist").arg(target.absolutePath()));
-    if (target.isDir())
-        return ioError(QStringLiteral("%1 is a folder").arg(zipPath));
-    const QString partPath = target.absoluteFilePath() + QStringLiteral(".part");
-    QuaZip zip(partPath);
     // Past 65,535 entries or 4 GB a plain ZIP breaks; ZIP64 only costs a few bytes per entry.
-    zip.setZip64Enabled(true);
-    if (!zip.open(QuaZip::mdCreate))
-        return ioError(QStringLiteral("cannot create %1").arg(partPath));
-    auto fail = [&](const Error& e) -> Result<ExportReport> {
-        zip.close();
-        QFile::remove(partPath);
-        return e;
-    };
+    auto archive = exporting::AtomicZip::create(zipPath, true, QStringLiteral("io"));
+    if (!archive.ok())
+        return archive.error();
+    QuaZip& zip = (*archive)->zip();
+    // Returning drops the partial archive (AtomicZip's destructor).
+    auto fail = [&](const Error& e) -> Result<ExportReport> { return e; };
     const QDateTime stamp = QDateTime::currentDateTime();
     auto addEntry = [&](const QString& name, const QByteArray& data, bool deflate) -> Status {
         QuaZipNewInfo info(name);
@@ -191,19 +184,8 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
     // The manifest is one short line per label: 10,000 labels are ~0.5 MB.
     if (Status s = addEntry(QStringLiteral("manifest.csv"), manifest, true); !s)
         return fail(s.error());
-    zip.close();
-    if (zip.getZipError() != ZIP_OK) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("finishing %1 failed").arg(zipPath));
-    }
-    if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("cannot replace %1").arg(zipPath));
-    }
-    if (!QFile::rename(partPath, target.absoluteFilePath())) {
-        QFile::remove(partPath);
-        return ioError(QStringLiteral("cannot rename %1 to %2").arg(partPath, zipPath));
-    }
+    if (Status s = (*archive)->commit(); !s.ok())
+        return s.error();
     report.files << zipPath;
     return report;
 }
