@@ -2,8 +2,10 @@
 // one of the tenant's suppliers with a role, unlink),
 // the product's serial batches (list, create a sequential batch) and, for
 // batteries, the individual units with their state-of-health history and
-// lifecycle events. Like documents these are records of their own, written at
-// once through the core repositories, not undoable edits of the product.
+// lifecycle events. Serial batches, battery units, readings and events are
+// undoable edits staged in the ProductDocument and stored by Save in one
+// transaction; staged rows are shown in italics, "not saved yet". Supplier
+// links are still written at once (core ProductSupplierRepository).
 #pragma once
 
 #include <QWidget>
@@ -28,12 +30,15 @@ public:
     Status unlinkSupplier(const QString& supplierId);
     QTableWidget* suppliers() const { return m_suppliers; }
 
-    // Creates a sequential serial batch (serials prefix + zero-padded counter).
+    // Stages a sequential serial batch (serials prefix + zero-padded counter).
     Status createSerialBatch(const QString& prefix, qint64 start, int count, int width,
                              const QString& lot);
+    // A staged batch (by key) is dropped; a stored one (by id) is deleted on save.
+    void removeSerialBatch(const QString& idOrKey);
     Status addBatteryUnit(const QString& uniqueIdentifier, const QString& serialNumber);
-    Status addReading(const QString& unitId, double stateOfHealthPct);
-    Status addEvent(const QString& unitId, const QString& type, const QString& description);
+    // `unitKey`: a stored unit's id or a staged unit's key (item data of the units table).
+    Status addReading(const QString& unitKey, double stateOfHealthPct);
+    Status addEvent(const QString& unitKey, const QString& type, const QString& description);
 
     QTableWidget* serialBatches() const { return m_batches; }
     QTableWidget* batteryUnits() const { return m_units; }
