@@ -4,6 +4,7 @@
 #include "documentrepository.h"
 #include "passportrepository.h"
 #include "productrepository.h"
+#include "productsupplierrepository.h"
 #include "serialrepository.h"
 #include "sqlhelpers.h"
 
@@ -29,7 +30,7 @@ bool ProductChangeSet::hasRecords() const
 {
     return !documents.isEmpty() || !removedDocuments.isEmpty() || !batches.isEmpty() ||
            !removedBatches.isEmpty() || !units.isEmpty() || !readings.isEmpty() ||
-           !events.isEmpty();
+           !events.isEmpty() || !unlinkedSuppliers.isEmpty() || !links.isEmpty();
 }
 
 QString ProductChangeSet::newKey()
@@ -86,6 +87,23 @@ FieldErrors ProductChangeSet::unitErrors(const passport::BatteryUnit& unit) cons
                            QStringLiteral("a battery with this identifier is already staged")});
             break;
         }
+    return errors;
+}
+
+FieldErrors ProductChangeSet::linkErrors(const passport::ProductSupplier& link,
+                                         const QStringList& stored) const
+{
+    passport::ProductSupplier l = link;
+    if (l.productId.isEmpty())
+        l.productId = QStringLiteral("staged");
+    FieldErrors errors = l.validate();
+    bool linked = stored.contains(link.supplierId) && !unlinkedSuppliers.contains(link.supplierId);
+    for (const auto& other : links)
+        linked = linked || other.supplierId == link.supplierId;
+    if (linked)
+        errors.append({QStringLiteral("supplierId"),
+                       QStringLiteral("the supplier is already linked to this product; remove "
+                                      "the link first to change its role")});
     return errors;
 }
 
@@ -176,6 +194,17 @@ Result<QString> ProductChangeSet::commit(Database& db, const QString& tenantId) 
                     sql::notFound(QStringLiteral("unit_id"), QStringLiteral("battery unit")));
             if (Status r = batteries.addEvent(unit, events[i].event); !r.ok())
                 return inRecord(QStringLiteral("lifecycle_events"), i, r.error());
+        }
+
+        ProductSupplierRepository suppliers(db, tenantId);
+        for (qsizetype i = 0; i < unlinkedSuppliers.size(); ++i)
+            if (Status r = suppliers.unlink(id, unlinkedSuppliers[i]); !r.ok())
+                return inRecord(QStringLiteral("removed_supplier_links"), i, r.error());
+        for (qsizetype i = 0; i < links.size(); ++i) {
+            passport::ProductSupplier l = links[i];
+            l.productId = id;
+            if (auto made = suppliers.link(l); !made.ok())
+                return inRecord(QStringLiteral("supplier_links"), i, made.error());
         }
         return Ok{};
     });

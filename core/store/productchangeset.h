@@ -1,6 +1,7 @@
 // ProductChangeSet: a product together with the records around it that an
 // editor has staged (attached/removed documents, new/removed serial batches,
-// new battery units, their SoH readings and lifecycle events), committed in
+// new battery units, their SoH readings and lifecycle events, supplier links
+// made or removed), committed in
 // ONE transaction through the same repository calls the REST API makes. The
 // desktop app's Save is one commit(); a CLI or server caller can use it too.
 //
@@ -13,6 +14,7 @@
 #include "database.h"
 #include "passport/batteryunit.h"
 #include "passport/fielderror.h"
+#include "passport/productsupplier.h"
 #include "passport/serialbatch.h"
 
 #include <QByteArray>
@@ -69,6 +71,8 @@ public:
     QList<NewUnit> units;
     QList<NewReading> readings;
     QList<NewEvent> events;
+    QStringList unlinkedSuppliers;          // supplier ids whose link goes (before links)
+    QList<passport::ProductSupplier> links; // productId is filled in by commit()
 
     // Whether any record besides the product and its draft is staged.
     bool hasRecords() const;
@@ -82,10 +86,15 @@ public:
     // Also refuses serials that clash with another batch staged here.
     passport::FieldErrors batchErrors(const passport::SerialBatch& batch) const;
     passport::FieldErrors unitErrors(const passport::BatteryUnit& unit) const;
+    // `stored`: the supplier ids linked to the product in the store now. Refuses a
+    // supplier that is (or will be) linked already, as the store would (param supplierId).
+    passport::FieldErrors linkErrors(const passport::ProductSupplier& link,
+                                     const QStringList& stored) const;
 
     // Writes everything in one transaction and returns the product id. On any error
     // nothing is written; the error's param says which record, e.g.
-    // "serial_batches[0].serials" or "battery_units[1].unique_identifier".
+    // "serial_batches[0].serials", "battery_units[1].unique_identifier" or
+    // "supplier_links[0].role".
     Result<QString> commit(Database& db, const QString& tenantId) const;
 };
 

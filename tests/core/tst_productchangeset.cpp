@@ -11,7 +11,9 @@
 #include <store/documentrepository.h>
 #include <store/productchangeset.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
 #include <store/serialrepository.h>
+#include <store/supplierrepository.h>
 
 using namespace dpp;
 using store::ProductChangeSet;
@@ -191,6 +193,50 @@ private Q_SLOTS:
         QVERIFY(c.unitErrors(u).isEmpty());
         c.units.append({ProductChangeSet::newKey(), u});
         QCOMPARE(c.unitErrors(u).first().param, QStringLiteral("unique_identifier"));
+    }
+
+    void supplierLinks()
+    {
+        store::Database& db = *m_store.db;
+        auto supplier = store::SupplierRepository(db, m_store.tenantA)
+                            .create(QJsonObject{
+                                {"name", "Cell Works"}, {"role", "component"}, {"country", "SK"}});
+        QVERIFY2(supplier.ok(), qPrintable(supplier.ok() ? QString() : supplier.error().message));
+        ProductChangeSet c;
+        c.product = product(QStringLiteral("09506000134352"));
+        passport::ProductSupplier link;
+        link.supplierId = supplier->id;
+        link.role = QStringLiteral("cells");
+        QVERIFY(c.linkErrors(link, {}).isEmpty());
+        c.links.append(link);
+        QCOMPARE(c.linkErrors(link, {}).first().param, QStringLiteral("supplierId"));
+        const auto id = c.commit(db, m_store.tenantA);
+        QVERIFY(id.ok());
+        store::ProductSupplierRepository links(db, m_store.tenantA);
+        QCOMPARE(links.ofProduct(*id).size(), 1);
+        // Unlink and link again with another role in one change set: unlinks go first.
+        ProductChangeSet relink;
+        relink.productId = *id;
+        relink.unlinkedSuppliers << supplier->id;
+        QVERIFY(relink.linkErrors(link, {supplier->id}).isEmpty());
+        link.role = QStringLiteral("materials");
+        relink.links.append(link);
+        QVERIFY(relink.commit(db, m_store.tenantA).ok());
+        QCOMPARE(links.ofProduct(*id).first().role, QStringLiteral("materials"));
+        // A link to a supplier of another tenant is refused, naming the record.
+        auto foreign = store::SupplierRepository(db, m_store.tenantB)
+                           .create(QJsonObject{
+                               {"name", "Elsewhere"}, {"role", "component"}, {"country", "DE"}});
+        QVERIFY(foreign.ok());
+        ProductChangeSet steal;
+        steal.productId = *id;
+        link.supplierId = foreign->id;
+        steal.links.append(link);
+        const auto refused = steal.commit(db, m_store.tenantA);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().param.startsWith(QStringLiteral("supplier_links[0]")),
+                 qPrintable(refused.error().param));
+        QCOMPARE(links.ofProduct(*id).size(), 1);
     }
 
     void otherTenantsRecordsAreOutOfReach()

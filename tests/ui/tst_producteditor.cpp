@@ -605,7 +605,23 @@ private Q_SLOTS:
         store::ProductSupplierRepository links(*window.database(), window.tenantId());
         const int before = int(links.ofProduct(id).size());
 
+        QUndoStack* stack = editor->document()->undoStack();
+        // Linking is staged (italic, not stored), undoable, and stored by Save.
         QVERIFY(records->linkSupplier(supplier->id, QStringLiteral("cells")).ok());
+        QCOMPARE(int(links.ofProduct(id).size()), before);
+        QCOMPARE(records->suppliers()->rowCount(), before + 1);
+        QVERIFY(records->suppliers()->item(before, 0)->font().italic());
+        stack->undo();
+        QCOMPARE(records->suppliers()->rowCount(), before);
+        stack->redo();
+        // A second link of the same supplier and a malformed role are refused at once.
+        const Status dup = records->linkSupplier(supplier->id, QStringLiteral("materials"));
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().param, QStringLiteral("supplierId"));
+        const Status badRole = records->linkSupplier(supplier->id, QStringLiteral("Bad Role!"));
+        QVERIFY(!badRole.ok());
+        QCOMPARE(badRole.error().param, QStringLiteral("role"));
+        QVERIFY(editor->save());
         const auto stored = links.ofProduct(id);
         QCOMPARE(int(stored.size()), before + 1);
         QCOMPARE(stored.last().supplierId, supplier->id);
@@ -613,16 +629,16 @@ private Q_SLOTS:
         QCOMPARE(records->suppliers()->rowCount(), before + 1);
         QCOMPARE(records->suppliers()->item(before, 0)->text(), QStringLiteral("Cell Works"));
         QCOMPARE(records->suppliers()->item(before, 1)->text(), QStringLiteral("cells"));
+        QVERIFY(!records->suppliers()->item(before, 0)->font().italic());
+        // Stored now: linking it again is refused.
+        QCOMPARE(records->linkSupplier(supplier->id, QStringLiteral("materials")).error().param,
+                 QStringLiteral("supplierId"));
 
-        // A second link of the same supplier and a malformed role are refused; store unchanged.
-        const Status dup = records->linkSupplier(supplier->id, QStringLiteral("materials"));
-        QVERIFY(!dup.ok());
-        const Status badRole = records->linkSupplier(supplier->id, QStringLiteral("Bad Role!"));
-        QVERIFY(!badRole.ok());
-        QCOMPARE(badRole.error().param, QStringLiteral("role"));
-        QCOMPARE(int(links.ofProduct(id).size()), before + 1);
-
+        // Unlinking: staged, then stored by Save; a second unlink has nothing to remove.
         QVERIFY(records->unlinkSupplier(supplier->id).ok());
+        QCOMPARE(int(links.ofProduct(id).size()), before + 1);
+        QVERIFY(!records->unlinkSupplier(supplier->id).ok());
+        QVERIFY(editor->save());
         QCOMPARE(int(links.ofProduct(id).size()), before);
         QCOMPARE(records->suppliers()->rowCount(), before);
         QVERIFY(!records->unlinkSupplier(supplier->id).ok()); // no such link any more

@@ -8,6 +8,7 @@
 #include <store/passportpublisher.h>
 #include <store/passportrepository.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
 
 namespace dpp::ui {
 
@@ -272,6 +273,40 @@ Status ProductDocument::stageEvent(const QString& unitKey, const passport::Lifec
     store::ProductChangeSet after = m_staged;
     after.events.append({unitKey, event});
     pushStaged(after, tr("Add lifecycle event"));
+    return Ok{};
+}
+
+Status ProductDocument::stageSupplierLink(const passport::ProductSupplier& link)
+{
+    QStringList stored;
+    if (!isNew())
+        for (const auto& l :
+             store::ProductSupplierRepository(*m_db, m_tenantId).ofProduct(m_productId))
+            stored << l.supplierId;
+    if (const auto errors = m_staged.linkErrors(link, stored); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.links.append(link);
+    pushStaged(after, tr("Link supplier"));
+    return Ok{};
+}
+
+Status ProductDocument::removeSupplierLink(const QString& supplierId)
+{
+    store::ProductChangeSet after = m_staged;
+    if (after.links.removeIf([&](const auto& l) { return l.supplierId == supplierId; }) == 0) {
+        bool stored = false;
+        if (!isNew())
+            for (const auto& l :
+                 store::ProductSupplierRepository(*m_db, m_tenantId).ofProduct(m_productId))
+                stored = stored || l.supplierId == supplierId;
+        if (!stored || after.unlinkedSuppliers.contains(supplierId))
+            return Error{QStringLiteral("supplierId"),
+                         tr("the supplier is not linked to this product"),
+                         QStringLiteral("not_found")};
+        after.unlinkedSuppliers.append(supplierId);
+    }
+    pushStaged(after, tr("Unlink supplier"));
     return Ok{};
 }
 

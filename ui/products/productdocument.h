@@ -6,7 +6,7 @@
 // core repository calls.
 //
 // Records around the product (documents, serial batches, battery units with
-// their SoH readings and lifecycle events) are staged in the document by
+// their SoH readings and lifecycle events, supplier links) are staged in the document by
 // StageRecordsCommand, so Undo/Redo covers them too, and Save writes the
 // product and every staged record in one transaction (core ProductChangeSet).
 //
@@ -85,6 +85,9 @@ public:
     // `unitKey`: a stored unit's id or a staged unit's key.
     Status stageReading(const QString& unitKey, const passport::SohReading& reading);
     Status stageEvent(const QString& unitKey, const passport::LifecycleEvent& event);
+    // Links a supplier with a role / removes a link (staged: dropped; stored: on save).
+    Status stageSupplierLink(const passport::ProductSupplier& link);
+    Status removeSupplierLink(const QString& supplierId);
     static bool isStagedKey(const QString& idOrKey);
 
     // Writes the product (create or update), when the e-label changed a new passport

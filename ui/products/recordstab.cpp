@@ -193,31 +193,16 @@ void RecordsTab::showLinkDialog()
 
 Status RecordsTab::linkSupplier(const QString& supplierId, const QString& role)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
     passport::ProductSupplier link;
     link.productId = m_document->productId();
     link.supplierId = supplierId;
     link.role = role;
-    auto created =
-        store::ProductSupplierRepository(m_document->database(), m_document->tenantId()).link(link);
-    if (!created.ok())
-        return created.error();
-    reload();
-    return Ok{};
+    return m_document->stageSupplierLink(link);
 }
 
 Status RecordsTab::unlinkSupplier(const QString& supplierId)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
-    const Status s =
-        store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
-            .unlink(m_document->productId(), supplierId);
-    reload();
-    return s;
+    return m_document->removeSupplierLink(supplierId);
 }
 
 Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int count, int width,
@@ -275,17 +260,19 @@ void RecordsTab::reload()
     m_units->setRowCount(0);
     const auto& staged = m_document->staged();
     const QString notSaved = tr("not saved yet");
+    // The product's links, with the role the link gives (what the supplier delivers here).
+    QHash<QString, passport::Supplier> byId;
+    for (const auto& s :
+         store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
+        byId.insert(s.id, s);
     if (!m_document->isNew()) {
-        // The product's links, with the role the link gives (what the supplier delivers here).
-        QHash<QString, passport::Supplier> byId;
-        for (const auto& s :
-             store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
-            byId.insert(s.id, s);
         for (const auto& l :
              store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
                  .ofProduct(m_document->productId())) {
             const passport::Supplier s = byId.value(l.supplierId);
-            appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId);
+            const bool removed = staged.unlinkedSuppliers.contains(l.supplierId);
+            appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId,
+                      removed ? tr("removed on save") : QString());
         }
         for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
                                  .batches(m_document->productId())) {
@@ -299,6 +286,10 @@ void RecordsTab::reload()
              store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
                  .list(m_document->productId()))
             appendRow(m_units, {u.uniqueIdentifier, u.serialNumber, u.status}, u.id);
+    }
+    for (const auto& l : staged.links) {
+        const passport::Supplier s = byId.value(l.supplierId);
+        appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId, notSaved);
     }
     for (const auto& b : staged.batches)
         appendRow(

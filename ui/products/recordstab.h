@@ -2,10 +2,9 @@
 // one of the tenant's suppliers with a role, unlink),
 // the product's serial batches (list, create a sequential batch) and, for
 // batteries, the individual units with their state-of-health history and
-// lifecycle events. Serial batches, battery units, readings and events are
-// undoable edits staged in the ProductDocument and stored by Save in one
-// transaction; staged rows are shown in italics, "not saved yet". Supplier
-// links are still written at once (core ProductSupplierRepository).
+// lifecycle events. Supplier links, serial batches, battery units, readings
+// and events are undoable edits staged in the ProductDocument and stored by
+// Save in one transaction; staged rows are shown in italics, "not saved yet".
 #pragma once
 
 #include <QWidget>
@@ -24,8 +23,8 @@ class RecordsTab : public QWidget
 public:
     explicit RecordsTab(ProductDocument* document, QWidget* parent = nullptr);
 
-    // Links one of the tenant's suppliers to the saved product with a role
-    // (core ProductSupplierRepository, the same call as the API).
+    // Links one of the tenant's suppliers to the product with a role (stored on
+    // Save by core ProductSupplierRepository, the same call as the API).
     Status linkSupplier(const QString& supplierId, const QString& role);
     Status unlinkSupplier(const QString& supplierId);
     QTableWidget* suppliers() const { return m_suppliers; }
