@@ -478,6 +478,18 @@ private Q_SLOTS:
         doc->undoStack()->undo(); // the text's edit and its addition
         doc->undoStack()->undo(); // the module
         QTRY_VERIFY(w.warningsPanel()->messages().isEmpty());
+
+        // A red fill on a roll label (a label printer, black-only): named with what prints.
+        w.findChild<QAction*>(QStringLiteral("tool_rect"))->trigger();
+        LabelElement rect = doc->element(doc->count() - 1);
+        rect.fill = QColor(0xff, 0, 0);
+        doc->changeElement(doc->count() - 1, rect, QStringLiteral("fill"));
+        QTRY_VERIFY(!w.warningsPanel()->messages().isEmpty());
+        QVERIFY2(w.warningsPanel()->messages().join(u'\n').contains(
+                     QStringLiteral("fill: colour #ff0000 prints as black")),
+                 qPrintable(w.warningsPanel()->messages().join(u'\n')));
+        doc->undoStack()->undo();
+        QTRY_VERIFY(w.warningsPanel()->messages().isEmpty());
     }
 };
 
