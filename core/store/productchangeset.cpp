@@ -30,7 +30,8 @@ bool ProductChangeSet::hasRecords() const
 {
     return !documents.isEmpty() || !removedDocuments.isEmpty() || !batches.isEmpty() ||
            !removedBatches.isEmpty() || !units.isEmpty() || !readings.isEmpty() ||
-           !events.isEmpty() || !unlinkedSuppliers.isEmpty() || !links.isEmpty();
+           !events.isEmpty() || !statusChanges.isEmpty() || !unlinkedSuppliers.isEmpty() ||
+           !links.isEmpty();
 }
 
 QString ProductChangeSet::newKey()
@@ -194,6 +195,17 @@ Result<QString> ProductChangeSet::commit(Database& db, const QString& tenantId) 
                     sql::notFound(QStringLiteral("unit_id"), QStringLiteral("battery unit")));
             if (Status r = batteries.addEvent(unit, events[i].event); !r.ok())
                 return inRecord(QStringLiteral("lifecycle_events"), i, r.error());
+        }
+        for (qsizetype i = 0; i < statusChanges.size(); ++i) {
+            const QString unit = unitOf(statusChanges[i].unitKey);
+            if (unit.isEmpty())
+                return inRecord(
+                    QStringLiteral("status_changes"), i,
+                    sql::notFound(QStringLiteral("unit_id"), QStringLiteral("battery unit")));
+            if (Status r = batteries.setStatus(unit, statusChanges[i].status,
+                                               statusChanges[i].description);
+                !r.ok())
+                return inRecord(QStringLiteral("status_changes"), i, r.error());
         }
 
         ProductSupplierRepository suppliers(db, tenantId);

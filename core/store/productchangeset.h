@@ -55,6 +55,13 @@ public:
         QString unitKey;
         passport::LifecycleEvent event;
     };
+    // Annex XIII 4(c) status of a unit; the store records the matching event.
+    struct StatusChange
+    {
+        QString unitKey;
+        QString status; // see BatteryUnit::statuses()
+        QString description;
+    };
 
     // Empty: the product is created by commit(). Otherwise the stored product.
     QString productId;
@@ -71,6 +78,7 @@ public:
     QList<NewUnit> units;
     QList<NewReading> readings;
     QList<NewEvent> events;
+    QList<StatusChange> statusChanges;      // applied after readings and events, in order
     QStringList unlinkedSuppliers;          // supplier ids whose link goes (before links)
     QList<passport::ProductSupplier> links; // productId is filled in by commit()
 

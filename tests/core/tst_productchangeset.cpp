@@ -121,7 +121,10 @@ private Q_SLOTS:
         r.measuredAt = QDateTime::currentDateTimeUtc();
         r.stateOfHealthPct = 97;
         next.readings.append({stored.first().id, r});
+        next.statusChanges.append({stored.first().id, QStringLiteral("repurposed"), {}});
         QVERIFY(next.commit(db, m_store.tenantA).ok());
+        QCOMPARE(units.get(stored.first().id)->status, QStringLiteral("repurposed"));
+        QCOMPARE(units.events(stored.first().id).size(), 2); // + the status change's event
         QVERIFY(store::DocumentRepository(db, m_store.tenantA).list(*id).isEmpty());
         QVERIFY(store::SerialRepository(db, m_store.tenantA).batches(*id).isEmpty());
         QCOMPARE(units.readings(stored.first().id).size(), 2);

@@ -521,12 +521,30 @@ private Q_SLOTS:
         records->batteryUnits()->selectRow(0);
         QCOMPARE(records->unitHistory()->rowCount(), 2);
         QVERIFY(!records->unitHistory()->item(0, 2)->font().italic());
+        // A status change (Annex XIII 4(c)) is staged, undoable, stored with its event.
+        const int eventsBefore = int(units.events(storedUnits.first().id).size());
+        QVERIFY(records->setUnitStatus(storedUnits.first().id, QStringLiteral("repurposed")).ok());
+        QVERIFY(
+            records->batteryUnits()->item(0, 2)->text().startsWith(QStringLiteral("repurposed")));
+        QCOMPARE(units.get(storedUnits.first().id)->status, QStringLiteral("original"));
+        stack->undo();
+        QCOMPARE(records->batteryUnits()->item(0, 2)->text(), QStringLiteral("original"));
+        stack->redo();
+        QCOMPARE(
+            records->setUnitStatus(storedUnits.first().id, QStringLiteral("broken")).error().param,
+            QStringLiteral("status"));
+        QVERIFY(editor->save());
+        QCOMPARE(units.get(storedUnits.first().id)->status, QStringLiteral("repurposed"));
+        QCOMPARE(int(units.events(storedUnits.first().id).size()), eventsBefore + 1);
+        QCOMPARE(records->batteryUnits()->item(0, 2)->text(), QStringLiteral("repurposed"));
+        records->batteryUnits()->selectRow(0);
+
         // A new reading of the stored unit is staged after the stored history.
         QVERIFY(records->addReading(storedUnits.first().id, 96).ok());
-        QCOMPARE(records->unitHistory()->rowCount(), 3);
-        QVERIFY(records->unitHistory()->item(2, 2)->font().italic());
+        QCOMPARE(records->unitHistory()->rowCount(), 4);
+        QVERIFY(records->unitHistory()->item(3, 2)->font().italic());
         stack->undo();
-        QCOMPARE(records->unitHistory()->rowCount(), 2);
+        QCOMPARE(records->unitHistory()->rowCount(), 3);
     }
 
     void failedSaveLeavesStoreUnchanged()

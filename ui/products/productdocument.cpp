@@ -276,6 +276,34 @@ Status ProductDocument::stageEvent(const QString& unitKey, const passport::Lifec
     return Ok{};
 }
 
+Status ProductDocument::stageStatus(const QString& unitKey, const QString& status)
+{
+    if (unitKey.isEmpty())
+        return Error{QStringLiteral("unit_id"), tr("choose a battery unit"),
+                     QStringLiteral("validation_error")};
+    if (!passport::BatteryUnit::statuses().contains(status))
+        return Error{QStringLiteral("status"),
+                     tr("must be one of: %1")
+                         .arg(passport::BatteryUnit::statuses().join(QStringLiteral(", "))),
+                     QStringLiteral("validation_error")};
+    store::ProductChangeSet after = m_staged;
+    after.statusChanges.append({unitKey, status, QString()});
+    pushStaged(after, tr("Change battery status"));
+    return Ok{};
+}
+
+QString ProductDocument::stagedStatus(const QString& unitKey, const QString& storedStatus) const
+{
+    QString status = storedStatus;
+    for (const auto& u : m_staged.units)
+        if (u.key == unitKey)
+            status = u.unit.status;
+    for (const auto& c : m_staged.statusChanges)
+        if (c.unitKey == unitKey)
+            status = c.status;
+    return status;
+}
+
 Status ProductDocument::stageSupplierLink(const passport::ProductSupplier& link)
 {
     QStringList stored;

@@ -85,6 +85,11 @@ public:
     // `unitKey`: a stored unit's id or a staged unit's key.
     Status stageReading(const QString& unitKey, const passport::SohReading& reading);
     Status stageEvent(const QString& unitKey, const passport::LifecycleEvent& event);
+    // A new Annex XIII 4(c) status for a unit; Save stores it with its event.
+    Status stageStatus(const QString& unitKey, const QString& status);
+    // The status a unit will have after Save (its stored or staged status, then
+    // staged changes); empty for an unknown key.
+    QString stagedStatus(const QString& unitKey, const QString& storedStatus) const;
     // Links a supplier with a role / removes a link (staged: dropped; stored: on save).
     Status stageSupplierLink(const passport::ProductSupplier& link);
     Status removeSupplierLink(const QString& supplierId);

@@ -144,6 +144,18 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
         if (ok)
             report(addEvent(currentUnitId(), type, QString()));
     });
+    auto* status = new QPushButton(tr("Change status…"), this);
+    status->setObjectName(QStringLiteral("battery_unit_status"));
+    connect(status, &QPushButton::clicked, this, [this] {
+        if (currentUnitId().isEmpty())
+            return;
+        bool ok = false;
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Battery status"), tr("Status (Annex XIII 4(c))"),
+                                  passport::BatteryUnit::statuses(), 0, false, &ok);
+        if (ok)
+            report(setUnitStatus(currentUnitId(), chosen));
+    });
     connect(m_units, &QTableWidget::itemSelectionChanged, this, &RecordsTab::showUnitHistory);
     connect(m_document, &ProductDocument::recordsChanged, this, &RecordsTab::reload);
 
@@ -157,7 +169,8 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(box(tr("Suppliers"), {m_suppliers, link, unlink}));
     layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch, removeBatch}));
-    layout->addWidget(box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
+    layout->addWidget(
+        box(tr("Battery units"), {m_units, newUnit, status, m_history, reading, event}));
     layout->addWidget(m_status);
     reload();
 }
@@ -243,6 +256,11 @@ Status RecordsTab::addReading(const QString& unitKey, double stateOfHealthPct)
     return m_document->stageReading(unitKey, r);
 }
 
+Status RecordsTab::setUnitStatus(const QString& unitKey, const QString& status)
+{
+    return m_document->stageStatus(unitKey, status);
+}
+
 Status RecordsTab::addEvent(const QString& unitKey, const QString& type, const QString& description)
 {
     passport::LifecycleEvent e;
@@ -284,8 +302,13 @@ void RecordsTab::reload()
         }
         for (const auto& u :
              store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
-                 .list(m_document->productId()))
-            appendRow(m_units, {u.uniqueIdentifier, u.serialNumber, u.status}, u.id);
+                 .list(m_document->productId())) {
+            const QString next = m_document->stagedStatus(u.id, u.status);
+            appendRow(m_units,
+                      {u.uniqueIdentifier, u.serialNumber,
+                       next == u.status ? u.status : tr("%1 (%2)").arg(next, notSaved)},
+                      u.id);
+        }
     }
     for (const auto& l : staged.links) {
         const passport::Supplier s = byId.value(l.supplierId);
@@ -299,7 +322,7 @@ void RecordsTab::reload()
     for (const auto& u : staged.units)
         appendRow(m_units,
                   {u.unit.uniqueIdentifier, u.unit.serialNumber,
-                   tr("%1 (%2)").arg(u.unit.status, notSaved)},
+                   tr("%1 (%2)").arg(m_document->stagedStatus(u.key, u.unit.status), notSaved)},
                   u.key, notSaved);
     for (int r = 0; r < m_units->rowCount(); ++r)
         if (!unit.isEmpty() && m_units->item(r, 0)->data(Qt::UserRole).toString() == unit)
@@ -337,6 +360,9 @@ void RecordsTab::showUnitHistory()
                       {r.reading.measuredAt.toString(Qt::ISODate), tr("State of health"),
                        QStringLiteral("%1 %").arg(r.reading.stateOfHealthPct)},
                       {}, notSaved);
+    for (const auto& c : staged.statusChanges)
+        if (c.unitKey == id)
+            appendRow(m_history, {QString(), tr("Status"), c.status}, {}, notSaved);
     for (const auto& e : staged.events)
         if (e.unitKey == id)
             appendRow(m_history,

@@ -38,6 +38,8 @@ public:
     // `unitKey`: a stored unit's id or a staged unit's key (item data of the units table).
     Status addReading(const QString& unitKey, double stateOfHealthPct);
     Status addEvent(const QString& unitKey, const QString& type, const QString& description);
+    // Annex XIII 4(c) status (original, repurposed, …), stored with its event on Save.
+    Status setUnitStatus(const QString& unitKey, const QString& status);
 
     QTableWidget* serialBatches() const { return m_batches; }
     QTableWidget* batteryUnits() const { return m_units; }
