@@ -2,6 +2,8 @@
 
 #include "jsonfields.h"
 
+#include <QRegularExpression>
+
 namespace dpp::label {
 
 namespace {
@@ -16,27 +18,46 @@ const QStringList kLinear = {QStringLiteral("ean13"), QStringLiteral("upca"),
 const QStringList kAlign = {QStringLiteral("left"), QStringLiteral("center"),
                             QStringLiteral("right")};
 
-Result<QColor> colour(const JsonFields& f, const QString& key, const QColor& fallback)
+Result<QColor> colour(const JsonFields& f, const QString& key, const QColor& fallback,
+                      bool allowNone = true)
 {
     auto s = f.string(key, QString());
     if (!s)
         return s.error();
     if (s->isEmpty())
         return fallback;
-    if (s.value() == QLatin1String("none"))
+    if (s.value() == QLatin1String("none")) {
+        if (!allowNone)
+            return Error{f.pathOf(key), QStringLiteral("text needs a colour (#rrggbb), not none"),
+                         QStringLiteral("invalid_colour")};
         return QColor(Qt::transparent);
-    const QColor c = QColor::fromString(s.value());
-    if (!c.isValid())
+    }
+    // Exactly #rrggbb: names and other notations would not survive a round trip.
+    static const QRegularExpression rgb(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!rgb.match(s.value()).hasMatch())
         return Error{f.pathOf(key),
                      QStringLiteral("'%1' is not a colour (#rrggbb or none)").arg(s.value()),
                      QStringLiteral("invalid_colour")};
-    return c;
+    return QColor::fromString(s.value());
 }
 QString colourName(const QColor& c)
 {
     return c.alpha() == 0 ? QStringLiteral("none") : c.name();
 }
 } // namespace
+
+QColor LabelElement::blackOrWhite(const QColor& colour)
+{
+    if (colour.alpha() == 0)
+        return Qt::transparent;
+    // Perceived brightness (ITU-R 601 weights): pure red and blue are dark, yellow light.
+    return qGray(colour.rgb()) < 128 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+bool LabelElement::isBlackOrWhite(const QColor& colour)
+{
+    return colour.alpha() == 0 || colour == QColor(Qt::black) || colour == QColor(Qt::white);
+}
 
 QString LabelElement::typeName(Type type)
 {
@@ -70,6 +91,7 @@ Result<LabelElement> LabelElement::fromJson(const QJsonObject& object, const QSt
         DPP_TAKE(e.italic, f.boolean(QStringLiteral("italic"), false));
         DPP_TAKE(e.shrinkToFit, f.boolean(QStringLiteral("shrink_to_fit"), false));
         DPP_TAKE(e.printerFont, f.boolean(QStringLiteral("printer_font"), false));
+        DPP_TAKE(e.textColour, colour(f, QStringLiteral("fill"), Qt::black, false));
         QString align;
         DPP_TAKE(align, f.choice(QStringLiteral("align"), kAlign, QStringLiteral("left")));
         e.alignment = (align == QLatin1String("center")  ? Qt::AlignHCenter
@@ -145,6 +167,8 @@ QJsonObject LabelElement::toJson() const
         o.insert(QStringLiteral("align"), (alignment & Qt::AlignHCenter) ? kAlign[1]
                                           : (alignment & Qt::AlignRight) ? kAlign[2]
                                                                          : kAlign[0]);
+        if (textColour != QColor(Qt::black))
+            o.insert(QStringLiteral("fill"), colourName(textColour));
         break;
     case Type::Qr:
     case Type::DataMatrix:

@@ -37,6 +37,9 @@ public:
     Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignTop;
     bool shrinkToFit = false;
     bool printerFont = false; // ZPL: use the printer's scalable font (^A0) instead of a graphic
+    // The glyphs' colour; in JSON "fill" as in SVG (text is filled), written only when
+    // not black so older files stay byte-identical.
+    QColor textColour = Qt::black;
 
     // QR / DataMatrix / Linear
     ContentKind contentKind = ContentKind::DigitalLink;
@@ -51,10 +54,16 @@ public:
     int page = 1;
     bool monochrome = false; // thermal: threshold to 1 bit
 
-    // Shapes
+    // Shapes. JSON "stroke"/"fill": "#rrggbb" or "none" (transparent = none).
     Distance lineWidth = Distance::mm(0.3);
     QColor stroke = Qt::black;
     QColor fill = Qt::transparent;
+
+    // How a colour prints on a black-only device (thermal/ZPL): none stays none, dark
+    // colours (ITU-R 601 luminance below 50 %) print black, light ones white.
+    static QColor blackOrWhite(const QColor& colour);
+    // Whether `colour` prints as itself on such a device (black, white or none).
+    static bool isBlackOrWhite(const QColor& colour);
 
     bool isSymbol() const { return type == Type::Qr || type == Type::DataMatrix; }
     QRectF rectMm() const { return QRectF(x.toMm(), y.toMm(), width.toMm(), height.toMm()); }

@@ -260,6 +260,9 @@ Result<ExportReport> LabelExporter::writeZpl(const LabelDocument& doc, MergeSour
             return got.error();
         if (!got.value())
             break;
+        if (report.labels == 0) // ZPL is black-only: the warnings of a thermal device
+            report.warnings = LabelRenderer(doc, RenderSettings{doc.calibration.dpi, true})
+                                  .designWarnings(record);
         auto zpl = writer.label(record);
         if (!zpl)
             return zpl.error();

@@ -125,6 +125,27 @@ QList<Error> LabelRenderer::designWarnings(const MergeRecord& sample) const
     QList<Error> warnings;
     for (int i = 0; i < m_document.elements.size(); ++i) {
         const LabelElement& e = m_document.elements.at(i);
+        if (m_settings.thermal) {
+            // What the user designed in colour and a thermal printer cannot show.
+            auto colourWarning = [&](const QColor& c, const QString& key) {
+                if (LabelElement::isBlackOrWhite(c))
+                    return;
+                warnings.append(Error{
+                    elementPath(i) + u'.' + key,
+                    QStringLiteral("colour %1 prints as %2 on a black-only (thermal/ZPL) printer")
+                        .arg(c.name(), LabelElement::blackOrWhite(c) == QColor(Qt::black)
+                                           ? QStringLiteral("black")
+                                           : QStringLiteral("white")),
+                    QStringLiteral("colour_mapped")});
+            };
+            if (e.type == LabelElement::Type::Text)
+                colourWarning(e.textColour, QStringLiteral("fill"));
+            if (e.type == LabelElement::Type::Line || e.type == LabelElement::Type::Rect ||
+                e.type == LabelElement::Type::Ellipse) {
+                colourWarning(e.stroke, QStringLiteral("stroke"));
+                colourWarning(e.fill, QStringLiteral("fill"));
+            }
+        }
         if (!e.isSymbol())
             continue;
         const QString path = elementPath(i) + QStringLiteral(".module");
@@ -201,7 +222,7 @@ Status LabelRenderer::paintText(QPainter& p, const LabelElement& e, const QStrin
     p.translate(box.topLeft());
     p.scale(s, s);
     p.setFont(font);
-    p.setPen(Qt::black);
+    p.setPen(m_settings.thermal ? LabelElement::blackOrWhite(e.textColour) : e.textColour);
     p.setRenderHint(QPainter::TextAntialiasing, !m_settings.thermal);
     p.setRenderHint(QPainter::Antialiasing, !m_settings.thermal);
     p.drawText(QRectF(0, 0, box.width() / s, box.height() / s), text.value(), option);
@@ -423,11 +444,15 @@ Status LabelRenderer::paint(QPainter& p, const MergeRecord& record)
             // Straight rules print crisp without antialiasing on raster devices.
             p.setRenderHint(QPainter::Antialiasing,
                             e.type == LabelElement::Type::Ellipse && !m_settings.thermal);
-            QPen pen(e.stroke, e.lineWidth.toMm());
+            // A thermal printer has black only: colours map to black or white.
+            const QColor stroke =
+                m_settings.thermal ? LabelElement::blackOrWhite(e.stroke) : e.stroke;
+            const QColor fill = m_settings.thermal ? LabelElement::blackOrWhite(e.fill) : e.fill;
+            QPen pen(stroke, e.lineWidth.toMm());
             pen.setCapStyle(Qt::FlatCap);
             pen.setJoinStyle(Qt::MiterJoin);
-            p.setPen(e.lineWidth.toMm() > 0 && e.stroke.alpha() > 0 ? pen : QPen(Qt::NoPen));
-            p.setBrush(e.fill.alpha() > 0 ? QBrush(e.fill) : QBrush(Qt::NoBrush));
+            p.setPen(e.lineWidth.toMm() > 0 && stroke.alpha() > 0 ? pen : QPen(Qt::NoPen));
+            p.setBrush(fill.alpha() > 0 ? QBrush(fill) : QBrush(Qt::NoBrush));
             if (e.type == LabelElement::Type::Line)
                 p.drawLine(QPointF(e.x.toMm(), e.y.toMm()),
                            QPointF(e.x.toMm() + e.width.toMm(), e.y.toMm() + e.height.toMm()));

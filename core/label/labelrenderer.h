@@ -48,7 +48,8 @@ public:
     // Paints the label. Errors name the element path ("$.elements[2].content").
     Status paint(QPainter& painter, const MergeRecord& record);
     // Design warnings at the settings' dpi: module snapping > 10 %, modules
-    // below the GS1 minimum X-dimension, symbols overflowing their box.
+    // below the GS1 minimum X-dimension, symbols overflowing their box; on a thermal
+    // device also colours that print as black or white (code "colour_mapped").
     QList<Error> designWarnings(const MergeRecord& sample) const;
 
     // Module size after snapping to whole dots at dpi (unchanged at dpi 0).

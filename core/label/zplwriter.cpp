@@ -168,6 +168,11 @@ Result<QByteArray> ZplWriter::label(const MergeRecord& record)
                  escapeFd(text.value()).replace("\n", "\\&") + "^FS\n";
             continue;
         }
+        const bool shape = e.type == LabelElement::Type::Rect ||
+                           e.type == LabelElement::Type::Line ||
+                           e.type == LabelElement::Type::Ellipse;
+        if (shape && (e.stroke.alpha() == 0 || e.lineWidth.toMm() <= 0) && e.fill.alpha() == 0)
+            continue; // nothing to print
         if ((e.type == LabelElement::Type::Rect || e.type == LabelElement::Type::Line) &&
             e.rotation == 0 && e.fill.alpha() == 0 &&
             (e.type == LabelElement::Type::Rect || e.width.toMm() == 0 || e.height.toMm() == 0)) {
@@ -183,7 +188,8 @@ Result<QByteArray> ZplWriter::label(const MergeRecord& record)
             z += "^FO" + dotsOf(r.left() + shift.x()) + ',' + dotsOf(r.top() + shift.y()) + "^GB" +
                  dotsOf(r.width()) + ',' + dotsOf(r.height()) + ',' +
                  QByteArray::number(std::max<qint64>(1, qint64(std::lround(t * dpi / 25.4)))) +
-                 ",B,0^FS\n";
+                 (LabelElement::blackOrWhite(e.stroke) == QColor(Qt::white) ? ",W" : ",B") +
+                 ",0^FS\n";
             continue;
         }
         auto raster = rasterElement(i, record, shift);

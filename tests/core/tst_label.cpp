@@ -450,6 +450,132 @@ private Q_SLOTS:
         QVERIFY(mono.allGray());
     }
 
+    // Colours of shapes and text: a red filled rectangle and blue text in every
+    // output; on the black-only ZPL path they map to black/white with a warning.
+    void shapeAndTextColours()
+    {
+        LabelDocument doc = test::loadExample(QStringLiteral("battery-label.dpplabel"));
+        doc.merge.kind = MergeSpec::Kind::Single;
+        doc.merge.serials.clear();
+        LabelElement rect;
+        rect.type = LabelElement::Type::Rect;
+        rect.x = rect.y = Distance::mm(10);
+        rect.width = Distance::mm(30);
+        rect.height = Distance::mm(20);
+        rect.stroke = Qt::transparent;
+        rect.fill = QColor(0xff, 0, 0);
+        LabelElement text;
+        text.type = LabelElement::Type::Text;
+        text.x = Distance::mm(10);
+        text.y = Distance::mm(40);
+        text.width = Distance::mm(80);
+        text.height = Distance::mm(20);
+        text.fontSizePt = 40;
+        text.bold = true;
+        text.text = QStringLiteral("IIII");
+        text.textColour = QColor(0, 0, 0xff);
+        doc.elements = {rect, text};
+
+        // .dpplabel JSON: #rrggbb or none; a black text writes no colour (old files stay).
+        const QJsonObject rectJson = rect.toJson();
+        QCOMPARE(rectJson.value(QStringLiteral("fill")).toString(), QStringLiteral("#ff0000"));
+        QCOMPARE(rectJson.value(QStringLiteral("stroke")).toString(), QStringLiteral("none"));
+        QCOMPARE(text.toJson().value(QStringLiteral("fill")).toString(), QStringLiteral("#0000ff"));
+        LabelElement black = text;
+        black.textColour = Qt::black;
+        QVERIFY(!black.toJson().contains(QStringLiteral("fill")));
+        auto back = LabelElement::fromJson(text.toJson(), QStringLiteral("$.elements[1]"));
+        QVERIFY(back.ok());
+        QCOMPARE(back->textColour, QColor(0, 0, 0xff));
+        QJsonObject bad = rectJson;
+        bad.insert(QStringLiteral("fill"), QStringLiteral("red"));
+        auto refused = LabelElement::fromJson(bad, QStringLiteral("$.elements[0]"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().param, QStringLiteral("$.elements[0].fill"));
+        QCOMPARE(refused.error().code, QStringLiteral("invalid_colour"));
+        QJsonObject noneText = text.toJson();
+        noneText.insert(QStringLiteral("fill"), QStringLiteral("none"));
+        QVERIFY(!LabelElement::fromJson(noneText, QStringLiteral("$.elements[1]")).ok());
+
+        QTemporaryDir dir;
+        auto isRed = [](QRgb c) { return qRed(c) > 200 && qGreen(c) < 60 && qBlue(c) < 60; };
+        auto hasBlue = [](const QImage& image, const QRect& area) {
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x) {
+                    const QRgb c = image.pixel(x, y);
+                    if (qBlue(c) > 200 && qRed(c) < 60 && qGreen(c) < 60)
+                        return true;
+                }
+            return false;
+        };
+        // PNG at 100 dpi (about 3.94 px/mm).
+        auto source = MergeSource::open(doc.merge);
+        QVERIFY(source.ok());
+        const auto png = LabelExporter::writeImages(
+            doc, *source.value(), dir.filePath(QStringLiteral("c.png")), 254, false);
+        QVERIFY2(png.ok(), qPrintable(png.ok() ? QString() : png.error().message));
+        const QImage image(png->files.first()); // 10 px/mm
+        QVERIFY(isRed(image.pixel(250, 200)));
+        QVERIFY(hasBlue(image, QRect(100, 400, 800, 200)));
+        QCOMPARE(qRed(image.pixel(5, 5)), 255); // paper stays white
+
+        // SVG: the colours are written as such, and render as such.
+        auto again = MergeSource::open(doc.merge);
+        const auto svg =
+            LabelExporter::writeSvg(doc, *again.value(), dir.filePath(QStringLiteral("c.svg")));
+        QVERIFY(svg.ok());
+        const QByteArray svgText = readAll(svg->files.first());
+        QVERIFY(svgText.contains("#ff0000"));
+        QVERIFY(svgText.contains("#0000ff"));
+        const QImage svgImage = test::renderSvg(svgText, 1.0); // 10 px/mm
+        QVERIFY(isRed(svgImage.pixel(250, 200)));
+
+        // PDF through Poppler.
+        auto third = MergeSource::open(doc.merge);
+        const QString pdfPath = dir.filePath(QStringLiteral("c.pdf"));
+        QVERIFY(LabelExporter::writePdf(doc, *third.value(), pdfPath).ok());
+        std::unique_ptr<Poppler::Document> pdf = Poppler::Document::load(pdfPath);
+        QVERIFY(pdf);
+        std::unique_ptr<Poppler::Page> page(pdf->page(0));
+        const QImage pdfImage = page->renderToImage(254, 254);
+        QVERIFY(isRed(pdfImage.pixel(250, 200)));
+        QVERIFY(hasBlue(pdfImage, QRect(100, 400, 800, 200)));
+
+        // ZPL is black-only: red prints black, light yellow white, each with a warning.
+        doc.elements[0].stroke = QColor(0xff, 0xff, 0x99);
+        doc.elements[0].fill = QColor(0xff, 0, 0);
+        auto fourth = MergeSource::open(doc.merge);
+        const auto zpl =
+            LabelExporter::writeZpl(doc, *fourth.value(), dir.filePath(QStringLiteral("c.zpl")));
+        QVERIFY(zpl.ok());
+        QStringList mapped;
+        for (const Error& w : zpl->warnings)
+            if (w.code == u"colour_mapped")
+                mapped << w.param + QStringLiteral(": ") + w.message;
+        QCOMPARE(mapped.size(), 3);
+        QVERIFY2(mapped.contains(QStringLiteral("$.elements[0].fill: colour #ff0000 prints as "
+                                                "black on a black-only (thermal/ZPL) printer")),
+                 qPrintable(mapped.join(u'\n')));
+        QVERIFY(mapped.contains(QStringLiteral("$.elements[0].stroke: colour #ffff99 prints as "
+                                               "white on a black-only (thermal/ZPL) printer")));
+        QVERIFY(mapped.first().startsWith(QStringLiteral("$.elements[0]")));
+        // Black and none need no warning.
+        doc.elements[0].fill = Qt::black;
+        doc.elements[0].stroke = Qt::transparent;
+        doc.elements[1].textColour = Qt::black;
+        QVERIFY(LabelRenderer(doc, RenderSettings{203, true})
+                    .designWarnings(records(doc).first())
+                    .isEmpty());
+        // The thermal raster of the red fill is black.
+        doc.elements[0].fill = QColor(0xff, 0, 0);
+        auto fifth = MergeSource::open(doc.merge);
+        const auto mono = LabelExporter::writeImages(
+            doc, *fifth.value(), dir.filePath(QStringLiteral("m.png")), 203, true);
+        QVERIFY(mono.ok());
+        const QImage monoImage(mono->files.first());
+        QCOMPARE(qGray(monoImage.pixel(int(25 * 203 / 25.4), int(20 * 203 / 25.4))), 0);
+    }
+
     void thermalSnappingWarnings()
     {
         LabelDocument doc = test::loadExample(QStringLiteral("battery-label.dpplabel"));

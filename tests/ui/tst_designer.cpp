@@ -6,13 +6,18 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QGraphicsView>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QWheelEvent>
 #include <designer/arrange.h>
+#include <designer/colourbutton.h>
 #include <designer/designercanvas.h>
 #include <designer/elementitem.h>
 #include <designer/labeldesigndocument.h>
@@ -35,6 +40,25 @@ class TestDesigner : public QObject
     QAction* tool(LabelDesignerWindow& w, const QString& kind)
     {
         return w.findChild<QAction*>(QStringLiteral("tool_") + kind);
+    }
+
+    // A mouse drag on the canvas from `fromMm` through `throughMm` (label millimetres)
+    // with `modifiers` held, as the view receives it. QTest::mouseMove carries no
+    // modifiers, so the moves are sent as the QMouseEvents a held Shift produces.
+    static void drag(DesignerCanvas* canvas, QPointF fromMm, const QList<QPointF>& throughMm,
+                     Qt::KeyboardModifiers modifiers = {})
+    {
+        QWidget* vp = canvas->viewport();
+        const QPoint from = canvas->mapFromScene(fromMm);
+        QTest::mousePress(vp, Qt::LeftButton, modifiers, from);
+        QPoint at = from;
+        for (const QPointF& mm : throughMm) {
+            at = canvas->mapFromScene(mm);
+            QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(vp->mapToGlobal(at)),
+                             Qt::NoButton, Qt::LeftButton, modifiers);
+            QApplication::sendEvent(vp, &move);
+        }
+        QTest::mouseRelease(vp, Qt::LeftButton, modifiers, at);
     }
 
 private Q_SLOTS:
@@ -173,19 +197,151 @@ private Q_SLOTS:
         QApplication::processEvents();
         canvas->selectIndexes({0});
         const QRectF box = doc->element(0).rectMm();
-        // The handle sits 2 handle sizes above the top edge's middle.
+        const int steps = doc->undoStack()->count();
+        // The handle sits 2 handle sizes above the top edge's middle. With Shift: 15° steps.
         const QPointF handle(box.center().x(), box.top() - 2 * canvas->handleSizeMm());
-        const QPoint from = canvas->mapFromScene(handle);
-        // Dragged to the right of the centre: a quarter turn clockwise.
-        const QPoint to = canvas->mapFromScene(box.center() + QPointF(30, 0.4));
-        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
-        QTest::mouseMove(canvas->viewport(), to);
-        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+        drag(canvas, handle, {box.center() + QPointF(30, 0.4), box.center() + QPointF(30, 2)},
+             Qt::ShiftModifier);
         QCOMPARE(doc->element(0).rotation, 90.0);
         QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Rotate"));
+        QCOMPARE(doc->undoStack()->count(), steps + 1); // the whole drag is one step
         doc->undoStack()->undo();
         QCOMPARE(doc->element(0).rotation, 0.0);
         QCOMPARE(canvas->itemAt(0)->rotation(), 0.0);
+        // Without Shift the angle is free (to 0.1°).
+        drag(canvas, handle, {box.center() + QPointF(30, -10)});
+        QVERIFY(doc->element(0).rotation > 70 && doc->element(0).rotation < 72);
+
+        // A QR turns in quarter turns only.
+        w.findChild<QAction*>(QStringLiteral("tool_qr"))->trigger();
+        const int qr = doc->count() - 1;
+        LabelElement placed = doc->element(qr);
+        placed.x = label::Distance::mm(60); // clear of the rectangle
+        placed.y = label::Distance::mm(30);
+        doc->changeElement(qr, placed, QStringLiteral("Place"));
+        canvas->selectIndexes({qr});
+        const QRectF qbox = doc->element(qr).rectMm();
+        drag(canvas, QPointF(qbox.center().x(), qbox.top() - 2 * canvas->handleSizeMm()),
+             {qbox.center() + QPointF(20, 9)});
+        QCOMPARE(doc->element(qr).rotation, 90.0);
+    }
+
+    void resizeHandles()
+    {
+        LabelDesignerWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.newLabel(QStringLiteral("roll-102x76")));
+        w.findChild<QAction*>(QStringLiteral("tool_rect"))->trigger();
+        LabelDesignDocument* doc = w.designDocument();
+        DesignerCanvas* canvas = w.canvas();
+        canvas->setZoom(2.0);
+        canvas->snapper().snapToElements = false;
+        canvas->snapper().gridMm = 1.0;
+        QApplication::processEvents();
+        canvas->selectIndexes({0});
+        // A known box on the grid.
+        LabelElement start = doc->element(0);
+        start.x = start.y = label::Distance::mm(20);
+        start.width = label::Distance::mm(30);
+        start.height = label::Distance::mm(20);
+        doc->changeElement(0, start, QStringLiteral("Place"));
+        const int steps = doc->undoStack()->count();
+
+        // The left edge 5 mm to the left: x and width change, the right edge stays.
+        drag(canvas, QPointF(20, 30), {QPointF(17, 31), QPointF(15.2, 30.5)});
+        QCOMPARE(doc->element(0).x.toMm(), 15.0);
+        QCOMPARE(doc->element(0).width.toMm(), 35.0);
+        QCOMPARE(doc->element(0).y.toMm(), 20.0);
+        QCOMPARE(doc->element(0).height.toMm(), 20.0);
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Resize"));
+        QCOMPARE(doc->undoStack()->count(), steps + 1);
+
+        // The top-left corner in by (3, 2): the bottom-right corner stays at (50, 40).
+        drag(canvas, QPointF(15, 20), {QPointF(16, 21), QPointF(18, 22)});
+        QCOMPARE(doc->element(0).rectMm(), QRectF(18, 22, 32, 18));
+        QCOMPARE(doc->undoStack()->count(), steps + 2);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->element(0).rectMm(), QRectF(15, 20, 35, 20));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->element(0).toJson(), start.toJson());
+
+        // Shift on the bottom-right corner keeps 3:2.
+        drag(canvas, QPointF(50, 40), {QPointF(56, 41), QPointF(59, 41)}, Qt::ShiftModifier);
+        QCOMPARE(doc->element(0).rectMm(), QRectF(20, 20, 39, 26));
+        doc->undoStack()->undo();
+
+        // Rotated a quarter turn: dragging the (now left-pointing) bottom edge keeps the
+        // top edge, which is now on the right, in place.
+        LabelElement turned = start;
+        turned.rotation = 90;
+        doc->changeElement(0, turned, QStringLiteral("Turn"));
+        ElementItem* item = canvas->itemAt(0);
+        const QPointF topEdge = item->mapToScene(item->handleCentre(ElementItem::Handle::Top));
+        const QPointF bottom = item->mapToScene(item->handleCentre(ElementItem::Handle::Bottom));
+        drag(canvas, bottom, {bottom + QPointF(-4, 0)});
+        // Rotated: no grid, 0.1 mm steps (the mouse lands on whole screen pixels).
+        QVERIFY2(qAbs(doc->element(0).height.toMm() - 24.0) <= 0.1 + 1e-9,
+                 qPrintable(QString::number(doc->element(0).height.toMm())));
+        QCOMPARE(doc->element(0).width.toMm(), 30.0);
+        const QPointF topAfter = item->mapToScene(item->handleCentre(ElementItem::Handle::Top));
+        QVERIFY2(
+            QLineF(topEdge, topAfter).length() < 0.01,
+            qPrintable(
+                QStringLiteral("top edge moved by %1 mm").arg(QLineF(topEdge, topAfter).length())));
+
+        // A QR stays square, whichever handle.
+        w.findChild<QAction*>(QStringLiteral("tool_qr"))->trigger();
+        const int qr = doc->count() - 1;
+        LabelElement placed = doc->element(qr);
+        placed.x = label::Distance::mm(60); // clear of the rectangle
+        placed.y = label::Distance::mm(30);
+        doc->changeElement(qr, placed, QStringLiteral("Place"));
+        canvas->selectIndexes({qr});
+        const QRectF q = doc->element(qr).rectMm();
+        drag(canvas, QPointF(q.right(), q.center().y()), {QPointF(q.right() + 6, q.center().y())});
+        QCOMPARE(doc->element(qr).width.toMm(), doc->element(qr).height.toMm());
+        QVERIFY(doc->element(qr).width.toMm() > q.width() + 5);
+    }
+
+    void shapeColourThroughThePanel()
+    {
+        LabelDesignerWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.newLabel(QStringLiteral("roll-102x76")));
+        w.findChild<QAction*>(QStringLiteral("tool_rect"))->trigger();
+        LabelDesignDocument* doc = w.designDocument();
+        QCOMPARE(doc->element(0).fill.alpha(), 0);
+        PropertyPanel* panel = w.propertyPanel();
+        ColourButton* fill = panel->fillButton();
+        QVERIFY(fill->isVisibleTo(panel));
+        QVERIFY(!panel->textColourButton()->isVisibleTo(panel));
+        // The user clicks the swatch and picks red in the colour dialog.
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setCurrentColor(QColor(0xff, 0, 0));
+            dialog->accept();
+        });
+        QTest::mouseClick(fill->swatch(), Qt::LeftButton);
+        QCOMPARE(doc->element(0).fill, QColor(0xff, 0, 0));
+        QCOMPARE(doc->element(0).toJson().value(QStringLiteral("fill")).toString(),
+                 QStringLiteral("#ff0000"));
+        QCOMPARE(fill->swatch()->text(), QStringLiteral("#ff0000"));
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Change fill"));
+        // "None" for the outline.
+        QTest::mouseClick(panel->strokeButton()->noneButton(), Qt::LeftButton);
+        QCOMPARE(doc->element(0).toJson().value(QStringLiteral("stroke")).toString(),
+                 QStringLiteral("none"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->element(0).stroke, QColor(Qt::black));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->element(0).fill.alpha(), 0);
+        QCOMPARE(fill->swatch()->text(), QStringLiteral("none"));
+        doc->undoStack()->redo();
+        QCOMPARE(doc->element(0).fill, QColor(0xff, 0, 0));
     }
 
     void trueScaleZoom()
@@ -321,6 +477,18 @@ private Q_SLOTS:
         doc->undoStack()->undo();
         doc->undoStack()->undo(); // the text's edit and its addition
         doc->undoStack()->undo(); // the module
+        QTRY_VERIFY(w.warningsPanel()->messages().isEmpty());
+
+        // A red fill on a roll label (a label printer, black-only): named with what prints.
+        w.findChild<QAction*>(QStringLiteral("tool_rect"))->trigger();
+        LabelElement rect = doc->element(doc->count() - 1);
+        rect.fill = QColor(0xff, 0, 0);
+        doc->changeElement(doc->count() - 1, rect, QStringLiteral("fill"));
+        QTRY_VERIFY(!w.warningsPanel()->messages().isEmpty());
+        QVERIFY2(w.warningsPanel()->messages().join(u'\n').contains(
+                     QStringLiteral("fill: colour #ff0000 prints as black")),
+                 qPrintable(w.warningsPanel()->messages().join(u'\n')));
+        doc->undoStack()->undo();
         QTRY_VERIFY(w.warningsPanel()->messages().isEmpty());
     }
 };

@@ -9,6 +9,7 @@
 #include "symboldecode.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -114,6 +115,68 @@ private Q_SLOTS:
             // The text is there too (Poppler reads the embedded font's text).
             QVERIFY(page->text(QRectF()).contains(
                 QStringLiteral("SN%1").arg(p + 1, 6, 10, QLatin1Char('0'))));
+        }
+    }
+
+    // The dialog's CUPS path: the private cupsd of tests/services/cups.sh
+    // captures what the dpp_pdf queue would print; the job must be the 10
+    // labels, each QR reading as its serial's Digital Link.
+    void printsTenLabelsToCupsQueue()
+    {
+        const QString out = qEnvironmentVariable("DPP_TEST_CUPS_OUT");
+        if (qEnvironmentVariable("CUPS_SERVER").isEmpty() || out.isEmpty())
+            QSKIP("CUPS_SERVER/DPP_TEST_CUPS_OUT not set (tests/run-tests.sh starts cupsd through "
+                  "tests/services/cups.sh)");
+        const QString captured = out + QStringLiteral("/dpp_pdf.out");
+        QFile::remove(captured);
+        PrintSettings settings;
+        PrintDialog dialog(serialLabel(), nullptr, QString(), nullptr, settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The queue is offered as the user sees it, from QPrinterInfo (Qt's CUPS plugin).
+        auto* targets = dialog.findChild<QComboBox*>(QStringLiteral("printTarget"));
+        QVERIFY(targets);
+        const int queue = targets->findData(QStringLiteral("cups:dpp_pdf"));
+        QVERIFY2(queue >= 0, "dpp_pdf is not in the printer list");
+        targets->setCurrentIndex(queue);
+        QCOMPARE(dialog.targetId(), QStringLiteral("cups:dpp_pdf"));
+        dialog.setRecords(PrintDialog::Records::SerialRange);
+        dialog.setSerialRange(QString::fromLatin1(kGtin), QStringLiteral("SN000001-SN000010"));
+        QSignalSpy done(&dialog, &PrintDialog::printFinished);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("printButton")),
+                          Qt::LeftButton);
+        QVERIFY2(!done.isEmpty() || done.wait(120000), qPrintable(dialog.lastError()));
+        QVERIFY2(done.first().first().toBool(), qPrintable(dialog.lastError()));
+        QCOMPARE(dialog.lastSent(), qint64(10));
+
+        // The scheduler writes the job when its filter chain ends: wait for a whole PDF.
+        std::unique_ptr<Poppler::Document> doc;
+        for (int i = 0; i < 600 && !doc; ++i) {
+            QFile f(captured);
+            if (f.open(QIODevice::ReadOnly)) {
+                const QByteArray bytes = f.readAll();
+                if (bytes.contains("%%EOF"))
+                    doc = Poppler::Document::loadFromData(bytes);
+            }
+            if (!doc)
+                QTest::qWait(100);
+        }
+        QVERIFY2(doc, qPrintable(QStringLiteral("no PDF captured in %1").arg(captured)));
+        QCOMPARE(doc->numPages(), 10);
+        for (int p = 0; p < 10; ++p) {
+            std::unique_ptr<Poppler::Page> page(doc->page(p));
+            const QSizeF mm = page->pageSizeF() * 25.4 / 72;
+            QVERIFY2(qAbs(mm.width() - 102) < 0.5 && qAbs(mm.height() - 76) < 0.5,
+                     qPrintable(QStringLiteral("page %1 is %2 x %3 mm")
+                                    .arg(p)
+                                    .arg(mm.width())
+                                    .arg(mm.height())));
+            const QImage image = page->renderToImage(300, 300);
+            const auto d = test::decodeImage(image);
+            QVERIFY2(d.ok, qPrintable(d.error));
+            QCOMPARE(QString::fromUtf8(d.text), QStringLiteral("https://id.gs1.org/01/%1/21/SN%2")
+                                                    .arg(QString::fromLatin1(kGtin))
+                                                    .arg(p + 1, 6, 10, QLatin1Char('0')));
         }
     }
 

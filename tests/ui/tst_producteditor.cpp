@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoGroup>
+#include <QUndoStack>
 #include <mainwindow.h>
 #include <passport/batteryunit.h>
 #include <preferences/preferences.h>
@@ -40,10 +41,13 @@
 #include <products/publishdialog.h>
 #include <products/recordstab.h>
 #include <products/winetab.h>
+#include <store/batteryunitrepository.h>
+#include <store/documentrepository.h>
 #include <store/passportrepository.h>
 #include <store/productcatalog.h>
 #include <store/productrepository.h>
 #include <store/productsupplierrepository.h>
+#include <store/serialrepository.h>
 #include <store/supplierrepository.h>
 #include <sys/stat.h>
 
@@ -340,26 +344,74 @@ private Q_SLOTS:
         MainWindow window;
         openFresh(window, true);
         window.show();
-        ProductEditor* editor =
-            window.openProductEditor(productIdByGtin(window, QStringLiteral("08523456790018")));
+        const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
+        ProductEditor* editor = window.openProductEditor(id);
         const QString pdfPath = m_dir.filePath(QStringLiteral("doc.pdf"));
         {
             QPdfWriter writer(pdfPath);
             QPainter p(&writer);
             p.fillRect(p.viewport(), Qt::black);
         }
+        store::DocumentRepository stored(*window.database(), window.tenantId());
         DocumentsTab* docs = editor->documentsTab();
         const Status s = docs->attach(pdfPath, QStringLiteral("declaration_of_conformity"));
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
         QCOMPARE(docs->list()->rowCount(), 1);
         QCOMPARE(docs->list()->item(0, 1)->text(), QStringLiteral("doc.pdf"));
-        const QPixmap preview = docs->preview()->pixmap();
-        QVERIFY(!preview.isNull());
-        QCOMPARE(qGray(preview.toImage().pixel(preview.width() / 2, preview.height() / 2)), 0);
-        // A bad document type is refused with the field named; nothing is added.
+        // Staged, not stored: shown in italics, the store has nothing yet.
+        QVERIFY(docs->list()->item(0, 1)->font().italic());
+        QVERIFY(stored.list(id).isEmpty());
+        QVERIFY(editor->document()->isModified());
+        auto previewIsBlack = [docs] {
+            const QPixmap preview = docs->preview()->pixmap();
+            return !preview.isNull() &&
+                   qGray(preview.toImage().pixel(preview.width() / 2, preview.height() / 2)) == 0;
+        };
+        QVERIFY(previewIsBlack());
+        // A bad document type is refused with the field named; nothing is staged.
         const Status bad = docs->attach(pdfPath, QStringLiteral("selfie"));
         QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().param, QStringLiteral("doc_type"));
         QCOMPARE(docs->list()->rowCount(), 1);
+
+        // Undo and Redo from the Edit menu take the attachment back and bring it back.
+        QAction* undo = menuAction(window, QKeySequence(QKeySequence::Undo));
+        QAction* redo = menuAction(window, QKeySequence(QKeySequence::Redo));
+        QVERIFY(undo && redo);
+        undo->trigger();
+        QCOMPARE(docs->list()->rowCount(), 0);
+        QVERIFY(!editor->document()->isModified());
+        redo->trigger();
+        QCOMPARE(docs->list()->rowCount(), 1);
+        docs->list()->selectRow(0);
+        QVERIFY(previewIsBlack());
+
+        // Save (the button, clicked) stores it with the product in one go.
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QVERIFY(!editor->document()->isModified());
+        const auto after = stored.list(id);
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.first().filename, QStringLiteral("doc.pdf"));
+        QCOMPARE(after.first().docType, QStringLiteral("declaration_of_conformity"));
+        QCOMPARE(docs->list()->rowCount(), 1);
+        QVERIFY(!docs->list()->item(0, 1)->font().italic());
+        // A stored record is not taken back by Undo: the history starts again at Save.
+        QVERIFY(!undo->isEnabled());
+        docs->list()->selectRow(0);
+        QVERIFY(previewIsBlack());
+
+        // Removing a stored document is an edit too: undoable, and done by Save.
+        docs->list()->selectRow(0);
+        QTest::mouseClick(docs->findChild<QPushButton*>(QStringLiteral("remove_document")),
+                          Qt::LeftButton);
+        QVERIFY(docs->list()->item(0, 1)->font().italic());
+        QCOMPARE(stored.list(id).size(), 1);
+        undo->trigger();
+        QVERIFY(!docs->list()->item(0, 1)->font().italic());
+        redo->trigger();
+        QVERIFY(editor->save());
+        QVERIFY(stored.list(id).isEmpty());
+        QCOMPARE(docs->list()->rowCount(), 0);
     }
 
     void openFromListAndSwitchStores()
@@ -404,32 +456,155 @@ private Q_SLOTS:
         openFresh(window, true);
         const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
         ProductEditor* editor = window.openProductEditor(id);
+        QUndoStack* stack = editor->document()->undoStack();
         RecordsTab* records = editor->recordsTab();
+        store::SerialRepository serials(*window.database(), window.tenantId());
+        store::BatteryUnitRepository units(*window.database(), window.tenantId());
+
+        // A batch is staged (italic, not in the store), undone, redone.
         QVERIFY(
             records->createSerialBatch(QStringLiteral("SB"), 1, 50, 4, QStringLiteral("L1")).ok());
         QCOMPARE(records->serialBatches()->rowCount(), 1);
         QCOMPARE(records->serialBatches()->item(0, 1)->text(), QStringLiteral("SB0001"));
-        // Overlapping serials are refused by the store, with the field named.
+        QVERIFY(records->serialBatches()->item(0, 1)->font().italic());
+        QVERIFY(serials.batches(id).isEmpty());
+        stack->undo();
+        QCOMPARE(records->serialBatches()->rowCount(), 0);
+        stack->redo();
+        QCOMPARE(records->serialBatches()->rowCount(), 1);
+        // Serials overlapping a staged batch are refused at once, with the field named.
         const Status overlap = records->createSerialBatch(QStringLiteral("SB"), 10, 5, 4, {});
         QVERIFY(!overlap.ok());
-        QVERIFY(!overlap.error().message.isEmpty());
+        QCOMPARE(overlap.error().param, QStringLiteral("start"));
         QCOMPARE(records->serialBatches()->rowCount(), 1);
 
+        // A battery unit with an SoH reading and a lifecycle event, all staged.
         QVERIFY(records
                     ->addBatteryUnit(QStringLiteral("https://id.gs1.org/01/08523456790018/21/U1"),
                                      QStringLiteral("U1"))
                     .ok());
         QCOMPARE(records->batteryUnits()->rowCount(), 1);
         records->batteryUnits()->selectRow(0);
-        const QString unitId = records->batteryUnits()->item(0, 0)->data(Qt::UserRole).toString();
-        QVERIFY(records->addReading(unitId, 97.5).ok());
-        QVERIFY(!records->addReading(unitId, 150).ok()); // SoH is a percentage
+        const QString unitKey = records->batteryUnits()->item(0, 0)->data(Qt::UserRole).toString();
+        QVERIFY(records->addReading(unitKey, 97.5).ok());
+        const Status tooHigh = records->addReading(unitKey, 150); // SoH is a percentage
+        QVERIFY(!tooHigh.ok());
+        QCOMPARE(tooHigh.error().param, QStringLiteral("state_of_health_pct"));
+        QCOMPARE(records->unitHistory()->rowCount(), 1);
+        stack->undo(); // the reading
+        QCOMPARE(records->unitHistory()->rowCount(), 0);
+        QCOMPARE(records->batteryUnits()->rowCount(), 1);
+        stack->redo();
+        QCOMPARE(records->unitHistory()->rowCount(), 1);
         QVERIFY(records
-                    ->addEvent(unitId, passport::LifecycleEvent::types().first(),
+                    ->addEvent(unitKey, passport::LifecycleEvent::types().first(),
                                QStringLiteral("checked"))
                     .ok());
         QCOMPARE(records->unitHistory()->rowCount(), 2);
         QCOMPARE(records->unitHistory()->item(0, 2)->text(), QStringLiteral("97.5 %"));
+        QVERIFY(units.list(id).isEmpty());
+
+        // Save writes the batch, the unit, its reading and its event.
+        QVERIFY(editor->save());
+        const auto batches = serials.batches(id);
+        QCOMPARE(batches.size(), 1);
+        QCOMPARE(batches.first().serials().first(), QStringLiteral("SB0001"));
+        const auto storedUnits = units.list(id);
+        QCOMPARE(storedUnits.size(), 1);
+        QCOMPARE(storedUnits.first().serialNumber, QStringLiteral("U1"));
+        QCOMPARE(units.readings(storedUnits.first().id).size(), 1);
+        QCOMPARE(units.readings(storedUnits.first().id).first().stateOfHealthPct, 97.5);
+        QCOMPARE(units.events(storedUnits.first().id).size(), 1);
+        QVERIFY(!records->serialBatches()->item(0, 1)->font().italic());
+        // SoH history is append-only once stored: nothing left to undo.
+        QVERIFY(!stack->canUndo());
+        records->batteryUnits()->selectRow(0);
+        QCOMPARE(records->unitHistory()->rowCount(), 2);
+        QVERIFY(!records->unitHistory()->item(0, 2)->font().italic());
+        // A status change (Annex XIII 4(c)) is staged, undoable, stored with its event.
+        const int eventsBefore = int(units.events(storedUnits.first().id).size());
+        QVERIFY(records->setUnitStatus(storedUnits.first().id, QStringLiteral("repurposed")).ok());
+        QVERIFY(
+            records->batteryUnits()->item(0, 2)->text().startsWith(QStringLiteral("repurposed")));
+        QCOMPARE(units.get(storedUnits.first().id)->status, QStringLiteral("original"));
+        stack->undo();
+        QCOMPARE(records->batteryUnits()->item(0, 2)->text(), QStringLiteral("original"));
+        stack->redo();
+        QCOMPARE(
+            records->setUnitStatus(storedUnits.first().id, QStringLiteral("broken")).error().param,
+            QStringLiteral("status"));
+        QVERIFY(editor->save());
+        QCOMPARE(units.get(storedUnits.first().id)->status, QStringLiteral("repurposed"));
+        QCOMPARE(int(units.events(storedUnits.first().id).size()), eventsBefore + 1);
+        QCOMPARE(records->batteryUnits()->item(0, 2)->text(), QStringLiteral("repurposed"));
+        records->batteryUnits()->selectRow(0);
+
+        // A new reading of the stored unit is staged after the stored history.
+        QVERIFY(records->addReading(storedUnits.first().id, 96).ok());
+        QCOMPARE(records->unitHistory()->rowCount(), 4);
+        QVERIFY(records->unitHistory()->item(3, 2)->font().italic());
+        stack->undo();
+        QCOMPARE(records->unitHistory()->rowCount(), 3);
+    }
+
+    void failedSaveLeavesStoreUnchanged()
+    {
+        MainWindow window;
+        openFresh(window, true);
+        const QString id = productIdByGtin(window, QStringLiteral("08523456790018"));
+        store::SerialRepository serials(*window.database(), window.tenantId());
+        passport::SerialBatch existing;
+        existing.productId = id;
+        existing.prefix = QStringLiteral("SB");
+        existing.count = 20;
+        existing.width = 4;
+        QVERIFY(serials.createBatch(existing).ok());
+        const QJsonValue nameBefore =
+            store::ProductRepository(*window.database(), window.tenantId())
+                .get(id)
+                ->toJson()
+                .value(QStringLiteral("name"));
+
+        ProductEditor* editor = window.openProductEditor(id);
+        const QString pdfPath = m_dir.filePath(QStringLiteral("manual.pdf"));
+        {
+            QPdfWriter writer(pdfPath);
+            QPainter p(&writer);
+            p.drawText(100, 100, QStringLiteral("manual"));
+        }
+        QVERIFY(editor->documentsTab()->attach(pdfPath, QStringLiteral("user_manual")).ok());
+        RecordsTab* records = editor->recordsTab();
+        QVERIFY(records->addBatteryUnit(QStringLiteral("U-FAIL"), QStringLiteral("UF1")).ok());
+        // Clashes with the stored SB0001..SB0020: only the store knows, so Save refuses.
+        QVERIFY(records->createSerialBatch(QStringLiteral("SB"), 15, 10, 4, {}).ok());
+        editor->generalTab()->setName(QStringLiteral("en"), QStringLiteral("Renamed"));
+
+        QVERIFY(!editor->save());
+        auto* message = editor->findChild<QLabel*>(QStringLiteral("save_message"));
+        QVERIFY(message->text().contains(QStringLiteral("serial_batches[0]")));
+        QVERIFY(editor->document()->isModified());
+        // Nothing of it reached the store: product, document, unit, batch.
+        QCOMPARE(store::ProductRepository(*window.database(), window.tenantId())
+                     .get(id)
+                     ->toJson()
+                     .value(QStringLiteral("name")),
+                 nameBefore);
+        QVERIFY(
+            store::DocumentRepository(*window.database(), window.tenantId()).list(id).isEmpty());
+        QVERIFY(
+            store::BatteryUnitRepository(*window.database(), window.tenantId()).list(id).isEmpty());
+        QCOMPARE(serials.batches(id).size(), 1);
+        // Still staged: the user fixes the batch (undo it) and saves again.
+        QCOMPARE(records->serialBatches()->rowCount(), 2);
+        records->serialBatches()->selectRow(1);
+        QTest::mouseClick(records->findChild<QPushButton*>(QStringLiteral("remove_serial_batch")),
+                          Qt::LeftButton);
+        QCOMPARE(records->serialBatches()->rowCount(), 1);
+        QVERIFY(editor->save());
+        QCOMPARE(store::DocumentRepository(*window.database(), window.tenantId()).list(id).size(),
+                 1);
+        QCOMPARE(
+            store::BatteryUnitRepository(*window.database(), window.tenantId()).list(id).size(), 1);
     }
 
     void linkAndUnlinkSupplier()
@@ -448,7 +623,23 @@ private Q_SLOTS:
         store::ProductSupplierRepository links(*window.database(), window.tenantId());
         const int before = int(links.ofProduct(id).size());
 
+        QUndoStack* stack = editor->document()->undoStack();
+        // Linking is staged (italic, not stored), undoable, and stored by Save.
         QVERIFY(records->linkSupplier(supplier->id, QStringLiteral("cells")).ok());
+        QCOMPARE(int(links.ofProduct(id).size()), before);
+        QCOMPARE(records->suppliers()->rowCount(), before + 1);
+        QVERIFY(records->suppliers()->item(before, 0)->font().italic());
+        stack->undo();
+        QCOMPARE(records->suppliers()->rowCount(), before);
+        stack->redo();
+        // A second link of the same supplier and a malformed role are refused at once.
+        const Status dup = records->linkSupplier(supplier->id, QStringLiteral("materials"));
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().param, QStringLiteral("supplierId"));
+        const Status badRole = records->linkSupplier(supplier->id, QStringLiteral("Bad Role!"));
+        QVERIFY(!badRole.ok());
+        QCOMPARE(badRole.error().param, QStringLiteral("role"));
+        QVERIFY(editor->save());
         const auto stored = links.ofProduct(id);
         QCOMPARE(int(stored.size()), before + 1);
         QCOMPARE(stored.last().supplierId, supplier->id);
@@ -456,16 +647,16 @@ private Q_SLOTS:
         QCOMPARE(records->suppliers()->rowCount(), before + 1);
         QCOMPARE(records->suppliers()->item(before, 0)->text(), QStringLiteral("Cell Works"));
         QCOMPARE(records->suppliers()->item(before, 1)->text(), QStringLiteral("cells"));
+        QVERIFY(!records->suppliers()->item(before, 0)->font().italic());
+        // Stored now: linking it again is refused.
+        QCOMPARE(records->linkSupplier(supplier->id, QStringLiteral("materials")).error().param,
+                 QStringLiteral("supplierId"));
 
-        // A second link of the same supplier and a malformed role are refused; store unchanged.
-        const Status dup = records->linkSupplier(supplier->id, QStringLiteral("materials"));
-        QVERIFY(!dup.ok());
-        const Status badRole = records->linkSupplier(supplier->id, QStringLiteral("Bad Role!"));
-        QVERIFY(!badRole.ok());
-        QCOMPARE(badRole.error().param, QStringLiteral("role"));
-        QCOMPARE(int(links.ofProduct(id).size()), before + 1);
-
+        // Unlinking: staged, then stored by Save; a second unlink has nothing to remove.
         QVERIFY(records->unlinkSupplier(supplier->id).ok());
+        QCOMPARE(int(links.ofProduct(id).size()), before + 1);
+        QVERIFY(!records->unlinkSupplier(supplier->id).ok());
+        QVERIFY(editor->save());
         QCOMPARE(int(links.ofProduct(id).size()), before);
         QCOMPARE(records->suppliers()->rowCount(), before);
         QVERIFY(!records->unlinkSupplier(supplier->id).ok()); // no such link any more

@@ -8,12 +8,14 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace dpp::ui {
 
 namespace {
 constexpr int kNudgeMergeKey = 1;
-}
+constexpr int kFirstDragMergeKey = 1 << 20;
+} // namespace
 
 DesignerCanvas::DesignerCanvas(QWidget* parent) : QGraphicsView(parent)
 {
@@ -24,9 +26,20 @@ DesignerCanvas::DesignerCanvas(QWidget* parent) : QGraphicsView(parent)
     setDragMode(RubberBandDrag);
     setTransformationAnchor(AnchorUnderMouse);
     setFocusPolicy(Qt::StrongFocus);
-    connect(&m_scene, &QGraphicsScene::selectionChanged, this,
-            [this] { Q_EMIT selectionChanged(selectedIndexes()); });
+    // Not while items are being replaced: rebuild() reports the selection once done.
+    connect(&m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (!m_applying)
+            Q_EMIT selectionChanged(selectedIndexes());
+    });
     setZoom(1.0);
+}
+
+DesignerCanvas::~DesignerCanvas()
+{
+    // The scene deletes the items after this body; a selected item going away
+    // would report a selection change over items already freed.
+    disconnect(&m_scene, nullptr, this, nullptr);
+    m_items.clear();
 }
 
 void DesignerCanvas::setDocument(LabelDesignDocument* document)
@@ -101,11 +114,12 @@ void DesignerCanvas::rebuild()
 {
     const QList<int> selected = selectedIndexes();
     m_applying = true;
-    for (ElementItem* item : std::as_const(m_items)) {
+    // Out of m_items before they go: removing a selected item signals synchronously.
+    const QList<ElementItem*> old = std::exchange(m_items, {});
+    for (ElementItem* item : old) {
         m_scene.removeItem(item);
         delete item;
     }
-    m_items.clear();
     if (m_document) {
         for (int i = 0; i < m_document->count(); ++i) {
             auto* item = new ElementItem(this, i);
@@ -204,21 +218,17 @@ void DesignerCanvas::commitMoves()
     m_document->changeElements(indexes, after, tr("Move"));
 }
 
-void DesignerCanvas::commitResize(int index, const QSizeF& sizeMm)
+void DesignerCanvas::dragElement(int index, const label::LabelElement& element, const QString& text,
+                                 int mergeKey)
 {
-    label::LabelElement e = m_document->element(index);
-    e.width = label::Distance::mm(sizeMm.width());
-    e.height = label::Distance::mm(sizeMm.height());
-    m_document->changeElement(index, e, tr("Resize"));
-    refreshItem(index);
+    if (m_document)
+        m_document->changeElement(index, element, text, mergeKey);
 }
 
-void DesignerCanvas::commitRotation(int index, double degrees)
+int DesignerCanvas::newDragMergeKey()
 {
-    label::LabelElement e = m_document->element(index);
-    e.rotation = degrees;
-    m_document->changeElement(index, e, tr("Rotate"));
-    refreshItem(index);
+    // Above every fixed key (nudge, property panel): each drag gets its own.
+    return kFirstDragMergeKey + (m_dragCount++ % 1000000);
 }
 
 void DesignerCanvas::nudge(double dxMm, double dyMm)

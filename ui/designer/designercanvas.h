@@ -9,6 +9,7 @@
 #include "snapper.h"
 
 #include <QGraphicsView>
+#include <label/labelelement.h>
 #include <label/mergerecord.h>
 
 namespace dpp::ui {
@@ -21,6 +22,7 @@ class DesignerCanvas : public QGraphicsView
     Q_OBJECT
 public:
     explicit DesignerCanvas(QWidget* parent = nullptr);
+    ~DesignerCanvas() override;
 
     void setDocument(LabelDesignDocument* document);
     LabelDesignDocument* document() const;
@@ -47,8 +49,11 @@ public:
     bool isApplyingDocument() const { return m_applying; }
     QPointF snapPosition(ElementItem* item, const QPointF& proposed);
     void commitMoves();
-    void commitResize(int index, const QSizeF& sizeMm);
-    void commitRotation(int index, double degrees);
+    // A handle drag's change of element `index`; all changes of one drag (same
+    // `mergeKey`, from newDragMergeKey()) are one undo step.
+    void dragElement(int index, const label::LabelElement& element, const QString& text,
+                     int mergeKey);
+    int newDragMergeKey();
     // Moves the selection by (dx, dy) mm as one undo step per run of nudges.
     void nudge(double dxMm, double dyMm);
 
@@ -77,6 +82,7 @@ private:
     double m_zoom = 1.0;
     bool m_gridVisible = true;
     bool m_applying = false;
+    int m_dragCount = 0;
 };
 
 } // namespace dpp::ui

@@ -1,5 +1,6 @@
 #include "propertypanel.h"
 
+#include "colourbutton.h"
 #include "labeldesigndocument.h"
 #include "mergefieldpicker.h"
 
@@ -102,6 +103,12 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent)
     connect(m_bold, &QCheckBox::toggled, this,
             [this](bool on) { edit([on](LabelElement& e) { e.bold = on; }, tr("Bold"), -1); });
     m_form->addRow(QString(), m_bold);
+    m_textColour = new ColourButton(false, this);
+    m_textColour->setObjectName(QStringLiteral("propTextColour"));
+    connect(m_textColour, &ColourButton::colourChosen, this, [this](const QColor& c) {
+        edit([c](LabelElement& e) { e.textColour = c; }, tr("Change text colour"), -1);
+    });
+    m_form->addRow(tr("Text colour"), m_textColour);
     m_shrink = new QCheckBox(tr("Shrink to fit"), this);
     connect(m_shrink, &QCheckBox::toggled, this, [this](bool on) {
         edit([on](LabelElement& e) { e.shrinkToFit = on; }, tr("Shrink to fit"), -1);
@@ -162,12 +169,18 @@ PropertyPanel::PropertyPanel(QWidget* parent) : QWidget(parent)
     m_lineWidth =
         mmSpin(kLineWidth, [](LabelElement& e, double v) { e.lineWidth = Distance::mm(v); });
     m_form->addRow(tr("Line width (mm)"), m_lineWidth);
-    m_filled = new QCheckBox(tr("Filled"), this);
-    connect(m_filled, &QCheckBox::toggled, this, [this](bool on) {
-        edit([on](LabelElement& e) { e.fill = on ? QColor(Qt::black) : QColor(Qt::transparent); },
-             tr("Change fill"), -1);
+    m_stroke = new ColourButton(true, this);
+    m_stroke->setObjectName(QStringLiteral("propStroke"));
+    connect(m_stroke, &ColourButton::colourChosen, this, [this](const QColor& c) {
+        edit([c](LabelElement& e) { e.stroke = c; }, tr("Change line colour"), -1);
     });
-    m_form->addRow(QString(), m_filled);
+    m_form->addRow(tr("Line colour"), m_stroke);
+    m_fill = new ColourButton(true, this);
+    m_fill->setObjectName(QStringLiteral("propFill"));
+    connect(m_fill, &ColourButton::colourChosen, this, [this](const QColor& c) {
+        edit([c](LabelElement& e) { e.fill = c; }, tr("Change fill"), -1);
+    });
+    m_form->addRow(tr("Fill"), m_fill);
 
     m_picker = new MergeFieldPicker(this);
     connect(m_picker, &MergeFieldPicker::placeholderChosen, this,
@@ -265,7 +278,8 @@ void PropertyPanel::refresh()
                            static_cast<QWidget*>(m_content), static_cast<QWidget*>(m_module),
                            static_cast<QWidget*>(m_ec), static_cast<QWidget*>(m_linearType),
                            static_cast<QWidget*>(m_humanReadable), static_cast<QWidget*>(m_image),
-                           static_cast<QWidget*>(m_lineWidth), static_cast<QWidget*>(m_filled)})
+                           static_cast<QWidget*>(m_lineWidth), static_cast<QWidget*>(m_stroke),
+                           static_cast<QWidget*>(m_fill), static_cast<QWidget*>(m_textColour)})
             show(w, false);
         m_refreshing = false;
         return;
@@ -296,7 +310,9 @@ void PropertyPanel::refresh()
     show(m_humanReadable, linear);
     show(m_image, e.type == T::Image);
     show(m_lineWidth, shape);
-    show(m_filled, e.type == T::Rect || e.type == T::Ellipse);
+    show(m_stroke, shape);
+    show(m_fill, e.type == T::Rect || e.type == T::Ellipse);
+    show(m_textColour, text);
     show(m_picker, text || symbol || linear);
     if (m_text->toPlainText() != e.text)
         m_text->setPlainText(e.text);
@@ -313,7 +329,9 @@ void PropertyPanel::refresh()
     m_humanReadable->setChecked(e.humanReadable);
     m_image->setText(e.imagePath);
     m_lineWidth->setValue(e.lineWidth.toMm());
-    m_filled->setChecked(e.fill.alpha() > 0);
+    m_stroke->setColour(e.stroke);
+    m_fill->setColour(e.fill);
+    m_textColour->setColour(e.textColour);
     m_refreshing = false;
 }
 

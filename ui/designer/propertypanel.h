@@ -21,6 +21,7 @@ class QSpinBox;
 
 namespace dpp::ui {
 
+class ColourButton;
 class LabelDesignDocument;
 class MergeFieldPicker;
 
@@ -33,6 +34,9 @@ public:
     void setSelection(const QList<int>& indexes);
     int currentIndex() const { return m_index; }
     MergeFieldPicker* mergeFieldPicker() const { return m_picker; }
+    ColourButton* strokeButton() const { return m_stroke; }
+    ColourButton* fillButton() const { return m_fill; }
+    ColourButton* textColourButton() const { return m_textColour; }
 
     // Inserts "{{field}}" where it belongs: the text at the cursor, or a
     // symbol's content (switching a Digital Link symbol to literal content).
@@ -67,7 +71,9 @@ private:
     QCheckBox* m_humanReadable = nullptr;
     QLineEdit* m_image = nullptr;
     QDoubleSpinBox* m_lineWidth = nullptr;
-    QCheckBox* m_filled = nullptr;
+    ColourButton* m_stroke = nullptr;
+    ColourButton* m_fill = nullptr;
+    ColourButton* m_textColour = nullptr;
     MergeFieldPicker* m_picker = nullptr;
 };
 

@@ -23,7 +23,10 @@ void WarningsPanel::check(const label::LabelDocument& document, const label::Mer
     QStringList supplied = document.merge.suppliedFields();
     supplied += record.values.keys();
     problems += document.checkMergeFields(supplied);
-    label::LabelRenderer renderer(document, label::RenderSettings{document.calibration.dpi, false});
+    // A roll label goes to a label printer, usually black-only (thermal): say which
+    // colours it cannot print. A sheet goes to an office printer.
+    label::LabelRenderer renderer(
+        document, label::RenderSettings{document.calibration.dpi, !document.stock.isSheet()});
     problems += renderer.designWarnings(record);
     // A content that cannot be drawn for this record (bad GTIN, missing field).
     QImage scratch(8, 8, QImage::Format_ARGB32);

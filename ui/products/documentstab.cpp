@@ -3,6 +3,7 @@
 #include "productdocument.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,11 +21,12 @@
 namespace dpp::ui {
 
 DocumentsTab::DocumentsTab(ProductDocument* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_list(new QTableWidget(0, 4, this)),
+    : QWidget(parent), m_document(document), m_list(new QTableWidget(0, 5, this)),
       m_type(new QComboBox(this)), m_preview(new QLabel(this)), m_status(new QLabel(this))
 {
     m_list->setObjectName(QStringLiteral("documents"));
-    m_list->setHorizontalHeaderLabels({tr("Type"), tr("File"), tr("Size"), tr("SHA-256")});
+    m_list->setHorizontalHeaderLabels(
+        {tr("Type"), tr("File"), tr("Size"), tr("State"), tr("SHA-256")});
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -44,13 +46,17 @@ DocumentsTab::DocumentsTab(ProductDocument* document, QWidget* parent)
             s.ok() ? tr("Attached %1").arg(QFileInfo(path).fileName())
                    : tr("Cannot attach: %1 (%2)").arg(s.error().message, s.error().param));
     });
+    auto* removeButton = new QPushButton(tr("&Remove"), this);
+    removeButton->setObjectName(QStringLiteral("remove_document"));
+    connect(removeButton, &QPushButton::clicked, this, &DocumentsTab::removeSelected);
     connect(m_list, &QTableWidget::itemSelectionChanged, this, &DocumentsTab::showPreview);
-    connect(m_document, &ProductDocument::saved, this, &DocumentsTab::reload);
+    connect(m_document, &ProductDocument::recordsChanged, this, &DocumentsTab::reload);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Document type"), this));
     controls->addWidget(m_type);
     controls->addWidget(attachButton);
+    controls->addWidget(removeButton);
     controls->addStretch();
     auto* left = new QVBoxLayout;
     left->addLayout(controls);
@@ -64,43 +70,70 @@ DocumentsTab::DocumentsTab(ProductDocument* document, QWidget* parent)
 
 Status DocumentsTab::attach(const QString& path, const QString& docType)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product before attaching documents"),
-                     QStringLiteral("unsaved")};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("file"), tr("cannot read %1: %2").arg(path, file.errorString()),
                      QStringLiteral("unreadable")};
     const QByteArray bytes = file.readAll();
     const QString mediaType = QMimeDatabase().mimeTypeForFileNameAndData(path, bytes).name();
-    auto added =
-        store::DocumentRepository(m_document->database(), m_document->tenantId())
-            .add(m_document->productId(), docType, QFileInfo(path).fileName(), mediaType, bytes);
-    if (!added.ok())
-        return added.error();
-    reload();
+    const Status s =
+        m_document->stageDocument(docType, QFileInfo(path).fileName(), mediaType, bytes);
+    if (!s.ok())
+        return s;
     m_list->selectRow(m_list->rowCount() - 1);
     return Ok{};
 }
 
+void DocumentsTab::removeSelected()
+{
+    const int r = m_list->currentRow();
+    if (r >= 0 && m_list->item(r, 0))
+        m_document->removeDocument(m_list->item(r, 0)->data(Qt::UserRole).toString());
+}
+
 void DocumentsTab::reload()
 {
+    const QString selected =
+        m_list->currentRow() >= 0 && m_list->item(m_list->currentRow(), 0)
+            ? m_list->item(m_list->currentRow(), 0)->data(Qt::UserRole).toString()
+            : QString();
     m_list->setRowCount(0);
-    if (m_document->isNew())
-        return;
-    const auto docs = store::DocumentRepository(m_document->database(), m_document->tenantId())
-                          .list(m_document->productId());
-    for (const auto& d : docs) {
+    const auto& staged = m_document->staged();
+    auto addRow = [this](const QString& id, const QString& docType, const QString& filename,
+                         const QString& mediaType, qint64 size, const QString& sha256,
+                         const QString& state) {
         const int r = m_list->rowCount();
         m_list->insertRow(r);
-        auto* type = new QTableWidgetItem(d.docType);
-        type->setData(Qt::UserRole, d.id);
-        type->setData(Qt::UserRole + 1, d.mediaType);
-        m_list->setItem(r, 0, type);
-        m_list->setItem(r, 1, new QTableWidgetItem(d.filename));
-        m_list->setItem(r, 2, new QTableWidgetItem(QLocale().formattedDataSize(d.size)));
-        m_list->setItem(r, 3, new QTableWidgetItem(d.sha256));
-    }
+        const QStringList cells{docType, filename, QLocale().formattedDataSize(size), state,
+                                sha256};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (!state.isEmpty()) {
+                QFont f = item->font();
+                f.setItalic(true);
+                item->setFont(f);
+                item->setToolTip(state);
+            }
+            m_list->setItem(r, c, item);
+        }
+        m_list->item(r, 0)->setData(Qt::UserRole, id);
+        m_list->item(r, 0)->setData(Qt::UserRole + 1, mediaType);
+    };
+    if (!m_document->isNew())
+        for (const auto& d :
+             store::DocumentRepository(m_document->database(), m_document->tenantId())
+                 .list(m_document->productId()))
+            addRow(d.id, d.docType, d.filename, d.mediaType, d.size, d.sha256,
+                   staged.removedDocuments.contains(d.id) ? tr("removed on save") : QString());
+    for (const auto& d : staged.documents)
+        addRow(d.key, d.docType, d.filename, d.mediaType, d.bytes.size(),
+               QString::fromLatin1(
+                   QCryptographicHash::hash(d.bytes, QCryptographicHash::Sha256).toHex()),
+               tr("not saved yet"));
+    for (int r = 0; r < m_list->rowCount(); ++r)
+        if (!selected.isEmpty() && m_list->item(r, 0)->data(Qt::UserRole).toString() == selected)
+            m_list->selectRow(r);
+    showPreview();
 }
 
 void DocumentsTab::showPreview()
@@ -114,13 +147,21 @@ void DocumentsTab::showPreview()
         m_preview->setText(tr("No preview for this file type"));
         return;
     }
-    const auto bytes =
-        store::DocumentRepository(m_document->database(), m_document->tenantId()).bytes(id);
-    if (!bytes.ok()) {
-        m_preview->setText(bytes.error().message);
-        return;
+    QByteArray bytes;
+    if (ProductDocument::isStagedKey(id)) {
+        for (const auto& d : m_document->staged().documents)
+            if (d.key == id)
+                bytes = d.bytes;
+    } else {
+        const auto stored =
+            store::DocumentRepository(m_document->database(), m_document->tenantId()).bytes(id);
+        if (!stored.ok()) {
+            m_preview->setText(stored.error().message);
+            return;
+        }
+        bytes = *stored;
     }
-    const auto image = exporting::PdfPreview::firstPage(*bytes, m_preview->minimumSize());
+    const auto image = exporting::PdfPreview::firstPage(bytes, m_preview->minimumSize());
     if (!image.ok())
         m_preview->setText(image.error().message);
     else

@@ -1,7 +1,8 @@
 // DocumentsTab: files attached to the product (declaration of conformity, test
 // reports, manuals) through core DocumentRepository, with a preview of a
-// PDF's first page (core PdfPreview). Documents are stored records, not edits
-// of the product: attaching one writes it at once, like the REST API does.
+// PDF's first page (core PdfPreview). Attaching or removing a document is an
+// undoable edit staged in the ProductDocument; Save stores it with the product
+// in one transaction. Staged rows are shown in italics, "not saved yet".
 #pragma once
 
 #include <QWidget>
@@ -21,8 +22,10 @@ class DocumentsTab : public QWidget
 public:
     explicit DocumentsTab(ProductDocument* document, QWidget* parent = nullptr);
 
-    // Attaches the file with `docType`; errors name the field (e.g. "filename").
+    // Stages the file with `docType`; errors name the field (e.g. "doc_type").
     Status attach(const QString& path, const QString& docType);
+    // Removes the selected document (staged: dropped; stored: removed on save).
+    void removeSelected();
     QTableWidget* list() const { return m_list; }
     QLabel* preview() const { return m_preview; }
     void reload();

@@ -2,11 +2,13 @@
 
 #include "jsonpath.h"
 #include "setvaluecommand.h"
+#include "stagerecordscommand.h"
 
 #include <passport/nutritionenergy.h>
 #include <store/passportpublisher.h>
 #include <store/passportrepository.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
 
 namespace dpp::ui {
 
@@ -46,9 +48,11 @@ Status ProductDocument::load(const QString& productId)
             break;
         }
     m_savedWine = m_wine;
+    m_staged = {};
     m_undo.clear();
     revalidate();
     Q_EMIT changed(QString());
+    Q_EMIT recordsChanged();
     return Ok{};
 }
 
@@ -137,35 +141,200 @@ Status ProductDocument::save()
     if (!m_errors.isEmpty())
         return Error{m_errors.first().param, m_errors.first().message,
                      QStringLiteral("validation_error")};
-    store::ProductRepository products(*m_db, m_tenantId);
-    store::PassportRepository passports(*m_db, m_tenantId);
-    QString id = m_productId;
-    QJsonObject stored;
-    const Status s = m_db->transaction([&]() -> Status {
-        auto product = isNew() ? products.create(m_product) : products.update(id, m_product);
-        if (!product.ok())
-            return product.error();
-        id = product->id;
-        stored = product->toJson();
-        if (passportKind() == QLatin1String("wine") && !m_wine.isEmpty() && m_wine != m_savedWine)
-            if (auto draft = passports.createDraft(id, QStringLiteral("wine"), m_wine); !draft.ok())
-                return Error{kPassportPrefix + u'.' + draft.error().param, draft.error().message,
-                             draft.error().code};
-        return Ok{};
-    });
-    if (!s.ok())
-        return s;
-    m_productId = id;
-    stored.remove(QStringLiteral("id"));
-    stored.remove(QStringLiteral("created_at"));
-    stored.remove(QStringLiteral("updated_at"));
-    m_product = stored;
+    store::ProductChangeSet changes = m_staged;
+    changes.productId = m_productId;
+    changes.product = m_product;
+    if (passportKind() == QLatin1String("wine") && !m_wine.isEmpty() && m_wine != m_savedWine) {
+        changes.draftKind = QStringLiteral("wine");
+        changes.draftData = m_wine;
+    }
+    const auto id = changes.commit(*m_db, m_tenantId);
+    if (!id.ok())
+        return id.error();
+    m_productId = *id;
+    if (const auto stored = store::ProductRepository(*m_db, m_tenantId).get(m_productId)) {
+        m_product = stored->toJson();
+        m_product.remove(QStringLiteral("id"));
+        m_product.remove(QStringLiteral("created_at"));
+        m_product.remove(QStringLiteral("updated_at"));
+    }
     if (passportKind() == QLatin1String("wine"))
         m_savedWine = m_wine;
-    m_undo.setClean();
+    const bool records = m_staged.hasRecords();
+    m_staged = {};
+    if (records)
+        m_undo.clear();
+    else
+        m_undo.setClean();
     revalidate();
     Q_EMIT changed(QString());
+    Q_EMIT recordsChanged();
     Q_EMIT saved();
+    return Ok{};
+}
+
+void ProductDocument::applyStaged(const store::ProductChangeSet& staged)
+{
+    m_staged = staged;
+    Q_EMIT recordsChanged();
+}
+
+void ProductDocument::pushStaged(const store::ProductChangeSet& after, const QString& text)
+{
+    m_undo.push(new StageRecordsCommand(this, m_staged, after, text));
+}
+
+bool ProductDocument::isStagedKey(const QString& idOrKey)
+{
+    return idOrKey.startsWith(QLatin1String("staged:"));
+}
+
+namespace {
+Error firstError(const passport::FieldErrors& errors)
+{
+    return Error{errors.first().param, errors.first().message, QStringLiteral("validation_error")};
+}
+} // namespace
+
+Status ProductDocument::stageDocument(const QString& docType, const QString& filename,
+                                      const QString& mediaType, const QByteArray& bytes)
+{
+    store::ProductChangeSet::NewDocument d{store::ProductChangeSet::newKey(), docType, filename,
+                                           mediaType, bytes};
+    if (const auto errors = store::ProductChangeSet::documentErrors(d); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.documents.append(d);
+    pushStaged(after, tr("Attach %1").arg(filename));
+    return Ok{};
+}
+
+void ProductDocument::removeDocument(const QString& idOrKey)
+{
+    store::ProductChangeSet after = m_staged;
+    if (isStagedKey(idOrKey))
+        after.documents.removeIf([&](const auto& d) { return d.key == idOrKey; });
+    else if (!after.removedDocuments.contains(idOrKey))
+        after.removedDocuments.append(idOrKey);
+    pushStaged(after, tr("Remove document"));
+}
+
+Status ProductDocument::stageSerialBatch(const passport::SerialBatch& batch)
+{
+    if (const auto errors = m_staged.batchErrors(batch); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.batches.append({store::ProductChangeSet::newKey(), batch});
+    pushStaged(after, tr("New serial batch"));
+    return Ok{};
+}
+
+void ProductDocument::removeSerialBatch(const QString& idOrKey)
+{
+    store::ProductChangeSet after = m_staged;
+    if (isStagedKey(idOrKey))
+        after.batches.removeIf([&](const auto& b) { return b.key == idOrKey; });
+    else if (!after.removedBatches.contains(idOrKey))
+        after.removedBatches.append(idOrKey);
+    pushStaged(after, tr("Remove serial batch"));
+}
+
+Result<QString> ProductDocument::stageBatteryUnit(const passport::BatteryUnit& unit)
+{
+    if (const auto errors = m_staged.unitErrors(unit); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    const QString key = store::ProductChangeSet::newKey();
+    after.units.append({key, unit});
+    pushStaged(after, tr("Add battery unit"));
+    return key;
+}
+
+Status ProductDocument::stageReading(const QString& unitKey, const passport::SohReading& reading)
+{
+    if (unitKey.isEmpty())
+        return Error{QStringLiteral("unit_id"), tr("choose a battery unit"),
+                     QStringLiteral("validation_error")};
+    if (const auto errors = reading.validate(); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.readings.append({unitKey, reading});
+    pushStaged(after, tr("Add SoH reading"));
+    return Ok{};
+}
+
+Status ProductDocument::stageEvent(const QString& unitKey, const passport::LifecycleEvent& event)
+{
+    if (unitKey.isEmpty())
+        return Error{QStringLiteral("unit_id"), tr("choose a battery unit"),
+                     QStringLiteral("validation_error")};
+    if (const auto errors = event.validate(); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.events.append({unitKey, event});
+    pushStaged(after, tr("Add lifecycle event"));
+    return Ok{};
+}
+
+Status ProductDocument::stageStatus(const QString& unitKey, const QString& status)
+{
+    if (unitKey.isEmpty())
+        return Error{QStringLiteral("unit_id"), tr("choose a battery unit"),
+                     QStringLiteral("validation_error")};
+    if (!passport::BatteryUnit::statuses().contains(status))
+        return Error{QStringLiteral("status"),
+                     tr("must be one of: %1")
+                         .arg(passport::BatteryUnit::statuses().join(QStringLiteral(", "))),
+                     QStringLiteral("validation_error")};
+    store::ProductChangeSet after = m_staged;
+    after.statusChanges.append({unitKey, status, QString()});
+    pushStaged(after, tr("Change battery status"));
+    return Ok{};
+}
+
+QString ProductDocument::stagedStatus(const QString& unitKey, const QString& storedStatus) const
+{
+    QString status = storedStatus;
+    for (const auto& u : m_staged.units)
+        if (u.key == unitKey)
+            status = u.unit.status;
+    for (const auto& c : m_staged.statusChanges)
+        if (c.unitKey == unitKey)
+            status = c.status;
+    return status;
+}
+
+Status ProductDocument::stageSupplierLink(const passport::ProductSupplier& link)
+{
+    QStringList stored;
+    if (!isNew())
+        for (const auto& l :
+             store::ProductSupplierRepository(*m_db, m_tenantId).ofProduct(m_productId))
+            stored << l.supplierId;
+    if (const auto errors = m_staged.linkErrors(link, stored); !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.links.append(link);
+    pushStaged(after, tr("Link supplier"));
+    return Ok{};
+}
+
+Status ProductDocument::removeSupplierLink(const QString& supplierId)
+{
+    store::ProductChangeSet after = m_staged;
+    if (after.links.removeIf([&](const auto& l) { return l.supplierId == supplierId; }) == 0) {
+        bool stored = false;
+        if (!isNew())
+            for (const auto& l :
+                 store::ProductSupplierRepository(*m_db, m_tenantId).ofProduct(m_productId))
+                stored = stored || l.supplierId == supplierId;
+        if (!stored || after.unlinkedSuppliers.contains(supplierId))
+            return Error{QStringLiteral("supplierId"),
+                         tr("the supplier is not linked to this product"),
+                         QStringLiteral("not_found")};
+        after.unlinkedSuppliers.append(supplierId);
+    }
+    pushStaged(after, tr("Unlink supplier"));
     return Ok{};
 }
 

@@ -5,6 +5,11 @@
 // the same core validators the REST API uses, and saving and publishing are
 // core repository calls.
 //
+// Records around the product (documents, serial batches, battery units with
+// their SoH readings and lifecycle events, supplier links) are staged in the document by
+// StageRecordsCommand, so Undo/Redo covers them too, and Save writes the
+// product and every staged record in one transaction (core ProductChangeSet).
+//
 // Paths: product fields by their JSON key ("gtin", "battery.chemistry"); the
 // wine e-label under "passport." ("passport.nutrition.energyKj").
 #pragma once
@@ -18,6 +23,7 @@
 #include <passport/passportversion.h>
 #include <result.h>
 #include <store/database.h>
+#include <store/productchangeset.h>
 
 namespace dpp::ui {
 
@@ -63,8 +69,38 @@ public:
     // Non-blocking hint about the wine energy value (core NutritionEnergy).
     QString energyWarning() const;
 
-    // Writes the product (create or update) and, when the e-label changed, a new
-    // passport draft, in one transaction. Nothing is written on an error.
+    // Records staged since the last save (product fields of the set are unused).
+    const store::ProductChangeSet& staged() const { return m_staged; }
+    // Replaces the staged records without recording; StageRecordsCommand calls it.
+    void applyStaged(const store::ProductChangeSet& staged);
+    // Staging, each one undoable step. Errors name the record's field and stage nothing.
+    Status stageDocument(const QString& docType, const QString& filename, const QString& mediaType,
+                         const QByteArray& bytes);
+    // A staged document (by key) is dropped; a stored one (by id) is removed on save.
+    void removeDocument(const QString& idOrKey);
+    Status stageSerialBatch(const passport::SerialBatch& batch);
+    void removeSerialBatch(const QString& idOrKey);
+    // Returns the staged unit's key, which readings and events can refer to.
+    Result<QString> stageBatteryUnit(const passport::BatteryUnit& unit);
+    // `unitKey`: a stored unit's id or a staged unit's key.
+    Status stageReading(const QString& unitKey, const passport::SohReading& reading);
+    Status stageEvent(const QString& unitKey, const passport::LifecycleEvent& event);
+    // A new Annex XIII 4(c) status for a unit; Save stores it with its event.
+    Status stageStatus(const QString& unitKey, const QString& status);
+    // The status a unit will have after Save (its stored or staged status, then
+    // staged changes); empty for an unknown key.
+    QString stagedStatus(const QString& unitKey, const QString& storedStatus) const;
+    // Links a supplier with a role / removes a link (staged: dropped; stored: on save).
+    Status stageSupplierLink(const passport::ProductSupplier& link);
+    Status removeSupplierLink(const QString& supplierId);
+    static bool isStagedKey(const QString& idOrKey);
+
+    // Writes the product (create or update), when the e-label changed a new passport
+    // draft, and every staged record, in one transaction. Nothing is written on an
+    // error and the document stays modified. Once staged records are stored the undo
+    // history is cleared: stored records are not taken back by Undo (SoH history and
+    // lifecycle events are append-only; a stored document or batch is removed by a
+    // new edit).
     Status save();
 
     std::optional<passport::PassportVersion> publishedVersion() const;
@@ -77,12 +113,15 @@ public:
 Q_SIGNALS:
     // `path` changed (or "" after a load/save: everything).
     void changed(const QString& path);
+    // The staged records changed (stage, undo, redo, save, load).
+    void recordsChanged();
     void errorsChanged();
     void saved();
     void published();
 
 private:
     void revalidate();
+    void pushStaged(const store::ProductChangeSet& after, const QString& text);
     std::shared_ptr<store::Database> m_db;
     QString m_tenantId;
     QString m_publicBase;
@@ -91,6 +130,7 @@ private:
     QJsonObject m_wine;
     QJsonObject m_savedWine; // the latest stored version's e-label
     passport::FieldErrors m_errors;
+    store::ProductChangeSet m_staged;
     QUndoStack m_undo;
 };
 

@@ -37,12 +37,22 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers, const QStri
     return t;
 }
 
-void appendRow(QTableWidget* t, const QStringList& cells, const QString& id = {})
+// `note` non-empty: a staged or to-be-removed record, shown in italics with the note.
+void appendRow(QTableWidget* t, const QStringList& cells, const QString& id = {},
+               const QString& note = {})
 {
     const int r = t->rowCount();
     t->insertRow(r);
-    for (int c = 0; c < cells.size(); ++c)
-        t->setItem(r, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        if (!note.isEmpty()) {
+            QFont f = item->font();
+            f.setItalic(true);
+            item->setFont(f);
+            item->setToolTip(note);
+        }
+        t->setItem(r, c, item);
+    }
     if (t->item(r, 0))
         t->item(r, 0)->setData(Qt::UserRole, id);
 }
@@ -99,6 +109,13 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
             report(createSerialBatch(prefix->text(), start->value(), count->value(), width->value(),
                                      lot->text()));
     });
+    auto* removeBatch = new QPushButton(tr("Remove serial batch"), this);
+    removeBatch->setObjectName(QStringLiteral("remove_serial_batch"));
+    connect(removeBatch, &QPushButton::clicked, this, [this] {
+        const int r = m_batches->currentRow();
+        if (r >= 0 && m_batches->item(r, 0))
+            removeSerialBatch(m_batches->item(r, 0)->data(Qt::UserRole).toString());
+    });
     auto* newUnit = new QPushButton(tr("Add battery unit…"), this);
     connect(newUnit, &QPushButton::clicked, this, [this] {
         const QString id = QInputDialog::getText(this, tr("Add battery unit"),
@@ -127,8 +144,20 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
         if (ok)
             report(addEvent(currentUnitId(), type, QString()));
     });
+    auto* status = new QPushButton(tr("Change status…"), this);
+    status->setObjectName(QStringLiteral("battery_unit_status"));
+    connect(status, &QPushButton::clicked, this, [this] {
+        if (currentUnitId().isEmpty())
+            return;
+        bool ok = false;
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Battery status"), tr("Status (Annex XIII 4(c))"),
+                                  passport::BatteryUnit::statuses(), 0, false, &ok);
+        if (ok)
+            report(setUnitStatus(currentUnitId(), chosen));
+    });
     connect(m_units, &QTableWidget::itemSelectionChanged, this, &RecordsTab::showUnitHistory);
-    connect(m_document, &ProductDocument::saved, this, &RecordsTab::reload);
+    connect(m_document, &ProductDocument::recordsChanged, this, &RecordsTab::reload);
 
     auto box = [this](const QString& title, QList<QWidget*> widgets) {
         auto* g = new QGroupBox(title, this);
@@ -139,8 +168,9 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
     };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(box(tr("Suppliers"), {m_suppliers, link, unlink}));
-    layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch}));
-    layout->addWidget(box(tr("Battery units"), {m_units, newUnit, m_history, reading, event}));
+    layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch, removeBatch}));
+    layout->addWidget(
+        box(tr("Battery units"), {m_units, newUnit, status, m_history, reading, event}));
     layout->addWidget(m_status);
     reload();
 }
@@ -176,39 +206,21 @@ void RecordsTab::showLinkDialog()
 
 Status RecordsTab::linkSupplier(const QString& supplierId, const QString& role)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
     passport::ProductSupplier link;
     link.productId = m_document->productId();
     link.supplierId = supplierId;
     link.role = role;
-    auto created =
-        store::ProductSupplierRepository(m_document->database(), m_document->tenantId()).link(link);
-    if (!created.ok())
-        return created.error();
-    reload();
-    return Ok{};
+    return m_document->stageSupplierLink(link);
 }
 
 Status RecordsTab::unlinkSupplier(const QString& supplierId)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
-    const Status s =
-        store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
-            .unlink(m_document->productId(), supplierId);
-    reload();
-    return s;
+    return m_document->removeSupplierLink(supplierId);
 }
 
 Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int count, int width,
                                      const QString& lot)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
     passport::SerialBatch batch;
     batch.productId = m_document->productId();
     batch.prefix = prefix;
@@ -216,82 +228,106 @@ Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int co
     batch.count = count;
     batch.width = width;
     batch.lot = lot;
-    auto created =
-        store::SerialRepository(m_document->database(), m_document->tenantId()).createBatch(batch);
-    if (!created.ok())
-        return created.error();
-    reload();
-    return Ok{};
+    return m_document->stageSerialBatch(batch);
+}
+
+void RecordsTab::removeSerialBatch(const QString& idOrKey)
+{
+    m_document->removeSerialBatch(idOrKey);
 }
 
 Status RecordsTab::addBatteryUnit(const QString& uniqueIdentifier, const QString& serialNumber)
 {
-    if (m_document->isNew())
-        return Error{QStringLiteral("product"), tr("save the product first"),
-                     QStringLiteral("unsaved")};
     passport::BatteryUnit unit;
     unit.productId = m_document->productId();
     unit.uniqueIdentifier = uniqueIdentifier;
     unit.serialNumber = serialNumber;
-    auto created =
-        store::BatteryUnitRepository(m_document->database(), m_document->tenantId()).create(unit);
-    if (!created.ok())
-        return created.error();
-    reload();
+    const auto key = m_document->stageBatteryUnit(unit);
+    if (!key.ok())
+        return key.error();
     return Ok{};
 }
 
-Status RecordsTab::addReading(const QString& unitId, double stateOfHealthPct)
+Status RecordsTab::addReading(const QString& unitKey, double stateOfHealthPct)
 {
     passport::SohReading r;
     r.measuredAt = QDateTime::currentDateTimeUtc();
     r.stateOfHealthPct = stateOfHealthPct;
-    const Status s = store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
-                         .addReading(unitId, r);
-    showUnitHistory();
-    return s;
+    return m_document->stageReading(unitKey, r);
 }
 
-Status RecordsTab::addEvent(const QString& unitId, const QString& type, const QString& description)
+Status RecordsTab::setUnitStatus(const QString& unitKey, const QString& status)
+{
+    return m_document->stageStatus(unitKey, status);
+}
+
+Status RecordsTab::addEvent(const QString& unitKey, const QString& type, const QString& description)
 {
     passport::LifecycleEvent e;
     e.occurredAt = QDateTime::currentDateTimeUtc();
     e.type = type;
     e.description = description;
-    const Status s = store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
-                         .addEvent(unitId, e);
-    showUnitHistory();
-    return s;
+    return m_document->stageEvent(unitKey, e);
 }
 
 void RecordsTab::reload()
 {
+    const QString unit = currentUnitId();
     m_suppliers->setRowCount(0);
     m_batches->setRowCount(0);
     m_units->setRowCount(0);
-    if (m_document->isNew())
-        return;
+    const auto& staged = m_document->staged();
+    const QString notSaved = tr("not saved yet");
     // The product's links, with the role the link gives (what the supplier delivers here).
     QHash<QString, passport::Supplier> byId;
     for (const auto& s :
          store::SupplierRepository(m_document->database(), m_document->tenantId()).list())
         byId.insert(s.id, s);
-    for (const auto& l :
-         store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
-             .ofProduct(m_document->productId())) {
-        const passport::Supplier s = byId.value(l.supplierId);
-        appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId);
+    if (!m_document->isNew()) {
+        for (const auto& l :
+             store::ProductSupplierRepository(m_document->database(), m_document->tenantId())
+                 .ofProduct(m_document->productId())) {
+            const passport::Supplier s = byId.value(l.supplierId);
+            const bool removed = staged.unlinkedSuppliers.contains(l.supplierId);
+            appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId,
+                      removed ? tr("removed on save") : QString());
+        }
+        for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
+                                 .batches(m_document->productId())) {
+            const bool removed = staged.removedBatches.contains(b.id);
+            appendRow(m_batches,
+                      {b.lot, b.serials().value(0), QString::number(b.count),
+                       removed ? tr("removed on save") : b.createdAt.toString(Qt::ISODate)},
+                      b.id, removed ? tr("removed on save") : QString());
+        }
+        for (const auto& u :
+             store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
+                 .list(m_document->productId())) {
+            const QString next = m_document->stagedStatus(u.id, u.status);
+            appendRow(m_units,
+                      {u.uniqueIdentifier, u.serialNumber,
+                       next == u.status ? u.status : tr("%1 (%2)").arg(next, notSaved)},
+                      u.id);
+        }
     }
-    for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
-                             .batches(m_document->productId()))
-        appendRow(m_batches,
-                  {b.lot, b.serials().value(0), QString::number(b.count),
-                   b.createdAt.toString(Qt::ISODate)},
-                  b.id);
-    for (const auto& u :
-         store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
-             .list(m_document->productId()))
-        appendRow(m_units, {u.uniqueIdentifier, u.serialNumber, u.status}, u.id);
+    for (const auto& l : staged.links) {
+        const passport::Supplier s = byId.value(l.supplierId);
+        appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId, notSaved);
+    }
+    for (const auto& b : staged.batches)
+        appendRow(
+            m_batches,
+            {b.batch.lot, b.batch.serials().value(0), QString::number(b.batch.count), notSaved},
+            b.key, notSaved);
+    for (const auto& u : staged.units)
+        appendRow(m_units,
+                  {u.unit.uniqueIdentifier, u.unit.serialNumber,
+                   tr("%1 (%2)").arg(m_document->stagedStatus(u.key, u.unit.status), notSaved)},
+                  u.key, notSaved);
+    for (int r = 0; r < m_units->rowCount(); ++r)
+        if (!unit.isEmpty() && m_units->item(r, 0)->data(Qt::UserRole).toString() == unit)
+            m_units->selectRow(r);
+    showUnitHistory();
 }
 
 QString RecordsTab::currentUnitId() const
@@ -307,12 +343,31 @@ void RecordsTab::showUnitHistory()
     const QString id = currentUnitId();
     if (id.isEmpty())
         return;
-    store::BatteryUnitRepository units(m_document->database(), m_document->tenantId());
-    for (const auto& r : units.readings(id))
-        appendRow(m_history, {r.measuredAt.toString(Qt::ISODate), tr("State of health"),
-                              QStringLiteral("%1 %").arg(r.stateOfHealthPct)});
-    for (const auto& e : units.events(id))
-        appendRow(m_history, {e.occurredAt.toString(Qt::ISODate), e.type, e.description});
+    if (!ProductDocument::isStagedKey(id)) {
+        store::BatteryUnitRepository units(m_document->database(), m_document->tenantId());
+        for (const auto& r : units.readings(id))
+            appendRow(m_history, {r.measuredAt.toString(Qt::ISODate), tr("State of health"),
+                                  QStringLiteral("%1 %").arg(r.stateOfHealthPct)});
+        for (const auto& e : units.events(id))
+            appendRow(m_history, {e.occurredAt.toString(Qt::ISODate), e.type, e.description});
+    }
+    // Staged entries follow the stored history: they are appended by Save.
+    const auto& staged = m_document->staged();
+    const QString notSaved = tr("not saved yet");
+    for (const auto& r : staged.readings)
+        if (r.unitKey == id)
+            appendRow(m_history,
+                      {r.reading.measuredAt.toString(Qt::ISODate), tr("State of health"),
+                       QStringLiteral("%1 %").arg(r.reading.stateOfHealthPct)},
+                      {}, notSaved);
+    for (const auto& c : staged.statusChanges)
+        if (c.unitKey == id)
+            appendRow(m_history, {QString(), tr("Status"), c.status}, {}, notSaved);
+    for (const auto& e : staged.events)
+        if (e.unitKey == id)
+            appendRow(m_history,
+                      {e.event.occurredAt.toString(Qt::ISODate), e.event.type, e.event.description},
+                      {}, notSaved);
 }
 
 } // namespace dpp::ui

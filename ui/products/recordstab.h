@@ -2,8 +2,9 @@
 // one of the tenant's suppliers with a role, unlink),
 // the product's serial batches (list, create a sequential batch) and, for
 // batteries, the individual units with their state-of-health history and
-// lifecycle events. Like documents these are records of their own, written at
-// once through the core repositories, not undoable edits of the product.
+// lifecycle events. Supplier links, serial batches, battery units, readings
+// and events are undoable edits staged in the ProductDocument and stored by
+// Save in one transaction; staged rows are shown in italics, "not saved yet".
 #pragma once
 
 #include <QWidget>
@@ -22,18 +23,23 @@ class RecordsTab : public QWidget
 public:
     explicit RecordsTab(ProductDocument* document, QWidget* parent = nullptr);
 
-    // Links one of the tenant's suppliers to the saved product with a role
-    // (core ProductSupplierRepository, the same call as the API).
+    // Links one of the tenant's suppliers to the product with a role (stored on
+    // Save by core ProductSupplierRepository, the same call as the API).
     Status linkSupplier(const QString& supplierId, const QString& role);
     Status unlinkSupplier(const QString& supplierId);
     QTableWidget* suppliers() const { return m_suppliers; }
 
-    // Creates a sequential serial batch (serials prefix + zero-padded counter).
+    // Stages a sequential serial batch (serials prefix + zero-padded counter).
     Status createSerialBatch(const QString& prefix, qint64 start, int count, int width,
                              const QString& lot);
+    // A staged batch (by key) is dropped; a stored one (by id) is deleted on save.
+    void removeSerialBatch(const QString& idOrKey);
     Status addBatteryUnit(const QString& uniqueIdentifier, const QString& serialNumber);
-    Status addReading(const QString& unitId, double stateOfHealthPct);
-    Status addEvent(const QString& unitId, const QString& type, const QString& description);
+    // `unitKey`: a stored unit's id or a staged unit's key (item data of the units table).
+    Status addReading(const QString& unitKey, double stateOfHealthPct);
+    Status addEvent(const QString& unitKey, const QString& type, const QString& description);
+    // Annex XIII 4(c) status (original, repurposed, …), stored with its event on Save.
+    Status setUnitStatus(const QString& unitKey, const QString& status);
 
     QTableWidget* serialBatches() const { return m_batches; }
     QTableWidget* batteryUnits() const { return m_units; }
