@@ -21,7 +21,7 @@ struct ApiContext
     std::function<QString()> baseUrl;
     /// Where resolver hits on known keys go (null: not recorded).
     std::shared_ptr<ScanSink> scans;
-    /// Live scan streams (GET /v1/stream/scans); null: that route answers 503.
+    /// Live scan streams (GET /v1/stream/scans); null: that route answers 404.
     std::shared_ptr<ScanStreamHub> scanStream;
 };
 

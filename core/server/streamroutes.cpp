@@ -14,9 +14,12 @@ namespace {
 
 Response streamScans(const ApiContext& ctx, const Request& r)
 {
+    // Not a failure of ours (no 5xx): a server that records no scans (the desktop app's
+    // local server) simply has no such stream.
     if (!ctx.scanStream)
-        return Response::error(ApiError::serviceUnavailable(
-            QStringLiteral("this server does not record scans, so it has no scan stream")));
+        return Response::error(ApiError::notFound(
+            QStringLiteral("this server records no scans, so it has no scan stream; dppserver "
+                           "has one")));
     QString productId;
     if (r.query.hasQueryItem(QStringLiteral("product"))) {
         const QString ref = r.query.queryItemValue(QStringLiteral("product"), QUrl::FullyDecoded);
