@@ -180,6 +180,46 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(reader.count("scan"), published + 1, 10000);
     }
 
+    void streamsCountAgainstTheConnectionCapAndHeartbeatsBeatTheIdleTimeout()
+    {
+        ScanStreamHub::Options options;
+        options.heartbeatMs = 100;
+        const auto hub = std::make_shared<ScanStreamHub>(options);
+        ServerConfig config;
+        config.host = QHostAddress::LocalHost;
+        config.port = 0;
+        config.rateLimitPerMinute = 0;
+        config.limits.maxConnections = 2;
+        config.limits.idleTimeoutMs = 400;
+        Server server(config);
+        server.setLogSink([](const QString&) {});
+        ApiContext context;
+        context.db = m_db;
+        context.scanStream = hub;
+        QVERIFY(ApiRoutes::install(server, context).ok());
+        const auto port = server.start();
+        QVERIFY(port.ok());
+
+        SseTestClient a, b;
+        a.open(*port, "/v1/stream/scans", {auth()});
+        b.open(*port, "/v1/stream/scans", {auth()});
+        QTRY_VERIFY_WITH_TIMEOUT(!a.retry.isEmpty() && !b.retry.isEmpty(), 10000);
+        // A third connection while two streams are open: refused like any other.
+        SseTestClient refused;
+        refused.open(*port, "/v1/health", {}, true);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.status, 503, 10000);
+        // Quiet streams outlive many idle timeouts: every heartbeat is traffic.
+        QTRY_VERIFY_WITH_TIMEOUT(a.heartbeats >= 20 && b.heartbeats >= 20, 20000);
+        QCOMPARE(a.socket.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(b.socket.state(), QAbstractSocket::ConnectedState);
+        // A client leaving frees its place.
+        a.socket.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(hub->stats().subscribers, qint64(1), 10000);
+        SseTestClient next;
+        next.open(*port, "/v1/stream/scans", {auth()});
+        QTRY_COMPARE_WITH_TIMEOUT(next.status, 200, 10000);
+    }
+
     void shutdownEndsOpenStreams()
     {
         SseTestClient a, b;
