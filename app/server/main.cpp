@@ -14,6 +14,7 @@
 #include <passport/apikey.h>
 #include <server/apiroutes.h>
 #include <server/scanrecorder.h>
+#include <server/scanstreamhub.h>
 #include <server/server.h>
 #include <store/apikeyrepository.h>
 #include <store/tenantrepository.h>
@@ -110,6 +111,10 @@ int main(int argc, char* argv[])
                       QStringLiteral("Scans held in memory for the store at most; more are "
                                      "dropped and counted in /health (default 100000)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("stream-heartbeat"),
+                      QStringLiteral("Seconds between heartbeat comments on live scan streams "
+                                     "(default 15; at most half the idle timeout)."),
+                      QStringLiteral("SECONDS")});
     parser.process(app);
 
     dpp::server::ServerConfig config;
@@ -152,6 +157,14 @@ int main(int argc, char* argv[])
         config.limits.idleTimeoutMs = seconds * 1000;
     }
 
+    if (parser.isSet(QStringLiteral("stream-heartbeat"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("stream-heartbeat")).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return usageError(QStringLiteral("--stream-heartbeat takes 1 to 3600 seconds"));
+        config.streamHeartbeatMs = seconds * 1000;
+    }
+
     std::shared_ptr<dpp::analytics::GeoIpDatabase> geoip;
     if (parser.isSet(QStringLiteral("geoip"))) {
         auto opened = dpp::analytics::GeoIpDatabase::open(parser.value(QStringLiteral("geoip")));
@@ -187,9 +200,20 @@ int main(int argc, char* argv[])
         }
     }
 
+    // Live scan streams. Made before the recorder, which holds it: the writer thread is
+    // joined before the hub can go away.
+    dpp::server::ScanStreamHub::Options streamOptions;
+    streamOptions.heartbeatMs = config.streamHeartbeat();
+    streamOptions.bufferPerTenant = config.streamBufferPerTenant;
+    streamOptions.maxPendingBytes = config.streamMaxPendingBytes;
+    const auto stream = std::make_shared<dpp::server::ScanStreamHub>(streamOptions);
+
     // Every resolver hit on a known key goes to the recorder, which writes on a thread
-    // (and connection) of its own.
+    // (and connection) of its own, then hands the stored scans to the stream.
     dpp::server::ScanRecorder::Options scanOptions;
+    scanOptions.onStored = [stream](const QList<dpp::analytics::ScanEvent>& events) {
+        stream->publish(events);
+    };
     scanOptions.database = (*db)->location();
     scanOptions.geoip = geoip;
     scanOptions.capacity = scanQueue;
@@ -202,8 +226,10 @@ int main(int argc, char* argv[])
 
     dpp::server::Server server(config);
     server.addHealthSection(QStringLiteral("scans"), [scans] { return scans->statsJson(); });
+    server.addHealthSection(QStringLiteral("stream"), [stream] { return stream->statsJson(); });
     dpp::server::ApiContext context;
     context.scans = scans;
+    context.scanStream = stream;
     context.db = *db;
     context.sandbox = config.sandbox;
     context.baseUrl = [&server] {

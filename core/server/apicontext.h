@@ -4,6 +4,7 @@
 #pragma once
 
 #include "scansink.h"
+#include "scanstreamhub.h"
 #include "store/database.h"
 
 #include <QString>
@@ -20,6 +21,8 @@ struct ApiContext
     std::function<QString()> baseUrl;
     /// Where resolver hits on known keys go (null: not recorded).
     std::shared_ptr<ScanSink> scans;
+    /// Live scan streams (GET /v1/stream/scans); null: that route answers 404.
+    std::shared_ptr<ScanStreamHub> scanStream;
 };
 
 } // namespace dpp::server

@@ -1,6 +1,7 @@
 #include "httpserveradapter.h"
 
 #include "guardedserver.h"
+#include "socketstreamsink.h"
 
 #include <QAbstractHttpServer>
 #include <QFile>
@@ -174,6 +175,22 @@ protected:
             response.setHeader("Connection", "close");
         const bool head = r.method == "HEAD";
         socket->write(response.serialize(head));
+        if (response.liveOpen && !head) {
+            // Open until the client leaves or the server drains: no responseWritten(), so
+            // the guard never counts this connection idle (its idle timer still runs and
+            // is reset by every write: the stream's heartbeats keep it alive).
+            auto sink = SocketStreamSink::open(
+                socket, [owner = QPointer<HttpServerAdapter>(m_owner), method = r.method,
+                         path = r.rawPath](qint64 bytes, bool closedByServer) {
+                    if (owner)
+                        Q_EMIT owner->streamEnded(method, path, bytes, closedByServer);
+                });
+            m_owner->m_liveStreams.removeIf(
+                [](const std::weak_ptr<StreamSink>& w) { return w.expired(); });
+            m_owner->m_liveStreams.append(sink);
+            response.liveOpen(sink);
+            return true;
+        }
         if (response.stream && !head) {
             pumpStream(socket, guard, response.stream, close,
                        [owner = QPointer<HttpServerAdapter>(m_owner), method = r.method,
@@ -275,6 +292,13 @@ void HttpServerAdapter::drain(int timeoutMs, std::function<void()> done)
         for (int n = 0; n < 1024 && s->waitForNewConnection(0); ++n) {
         }
         s->close();
+    }
+    // Live streams never end on their own; ending them properly (last chunk) lets the
+    // clients reconnect, with Last-Event-ID, to a server that is not going away.
+    const auto live = std::exchange(m_liveStreams, {});
+    for (const auto& weak : live) {
+        if (const auto sink = weak.lock())
+            sink->close();
     }
     m_connections->drain(timeoutMs, std::move(done));
 }

@@ -46,7 +46,7 @@ Q_SIGNALS:
     /// A request refused by a connection limit before dispatch (method, target, status).
     void rejected(const QByteArray& method, const QByteArray& path, int status);
     /// A streamed body ended: all `bytes` sent (complete), or cut short because the client
-    /// left or the stream failed.
+    /// left or the stream failed. For a live stream `complete` means the server ended it.
     void streamEnded(const QByteArray& method, const QByteArray& path, qint64 bytes, bool complete);
 
 private:
@@ -54,6 +54,7 @@ private:
     ConnectionSet* m_connections;
     std::unique_ptr<Backend> m_backend;
     bool m_tls = false;
+    QList<std::weak_ptr<StreamSink>> m_liveStreams; // closed on drain
 };
 
 } // namespace dpp::server

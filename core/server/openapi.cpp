@@ -85,10 +85,12 @@ QJsonObject operation(const Route& route)
 
     QJsonObject success{{QStringLiteral("description"), QStringLiteral("Success")}};
     if (!route.responseSchema.isEmpty()) {
-        success.insert(
-            QStringLiteral("content"),
-            QJsonObject{{QStringLiteral("application/json"),
-                         QJsonObject{{QStringLiteral("schema"), route.responseSchema}}}});
+        const QString mediaType = route.successMediaType.isEmpty()
+                                      ? QStringLiteral("application/json")
+                                      : route.successMediaType;
+        success.insert(QStringLiteral("content"),
+                       QJsonObject{{mediaType, QJsonObject{{QStringLiteral("schema"),
+                                                            route.responseSchema}}}});
     }
     QJsonObject responses{{QString::number(route.successStatus), success},
                           {QStringLiteral("429"), errorResponse(QStringLiteral("Rate limited"))},

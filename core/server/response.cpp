@@ -45,6 +45,15 @@ Response Response::streamed(std::shared_ptr<BodyStream> stream, const QByteArray
     return r;
 }
 
+Response Response::live(std::function<void(std::shared_ptr<StreamSink>)> open,
+                        const QByteArray& contentType)
+{
+    Response r;
+    r.liveOpen = std::move(open);
+    r.setHeader("Content-Type", contentType);
+    return r;
+}
+
 QByteArray Response::chunk(const QByteArray& data)
 {
     if (data.isEmpty())
@@ -88,7 +97,7 @@ QByteArray Response::serialize(bool headOnly) const
             continue; // always computed here, so it can never disagree with the body
         out += key + ": " + value + "\r\n";
     }
-    if (stream) {
+    if (stream || liveOpen) {
         out += "Transfer-Encoding: chunked\r\n\r\n";
         return out;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "streamsink.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -32,6 +33,10 @@ struct Response
     /// Set for streamed answers (Response::streamed): sent with chunked transfer coding
     /// after the head; `body` is unused.
     std::shared_ptr<BodyStream> stream;
+    /// Set for live answers (Response::live): after the head, the transport calls this
+    /// once with the open stream; whoever keeps the sink writes to it until either side
+    /// closes. Sent with chunked transfer coding; `body` is unused.
+    std::function<void(std::shared_ptr<StreamSink>)> liveOpen;
 
     static Response json(const QJsonObject& object, int status = 200);
     static Response json(const QJsonArray& array, int status = 200);
@@ -45,6 +50,10 @@ struct Response
     static Response bytes(const QByteArray& body, const QByteArray& contentType, int status = 200);
     static Response streamed(std::shared_ptr<BodyStream> stream, const QByteArray& contentType,
                              int status = 200);
+    /// A long-lived answer pushed as things happen (Server-Sent Events): `open` receives
+    /// the stream once the head is out. A HEAD request gets the head only.
+    static Response live(std::function<void(std::shared_ptr<StreamSink>)> open,
+                         const QByteArray& contentType);
     /// One chunk of chunked transfer coding (RFC 9112 §7.1); empty data is the last chunk.
     static QByteArray chunk(const QByteArray& data);
 

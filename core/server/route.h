@@ -28,6 +28,7 @@ struct Route
     QJsonObject requestSchema;  // JSON Schema of the request body; empty = none documented
     QJsonObject responseSchema; // JSON Schema of the success body; empty = any
     int successStatus = 200;    // documented success status
+    QString successMediaType;   // media type of the success body; empty = application/json
 };
 
 } // namespace dpp::server

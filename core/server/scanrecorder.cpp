@@ -163,6 +163,8 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             QThread::msleep(500);
             stored = store::ScanRepository::insert(*store, events);
         }
+        if (stored.ok() && m_options.onStored)
+            m_options.onStored(events); // committed: what the stream shows is in analytics
         if (!stored.ok()) {
             std::fprintf(stderr, "dppserver: %lld scans lost, the store refused them: %s\n",
                          static_cast<long long>(events.size()),

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analytics/geoipdatabase.h"
+#include "analytics/scanevent.h"
 #include "result.h"
 #include "scansink.h"
 
@@ -12,6 +13,7 @@
 #include <QThread>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -33,6 +35,9 @@ public:
         int capacity = 100000;
         /// Most scans stored in one transaction.
         int batchSize = 2000;
+        /// Called on the writer thread after each batch is committed, with its events
+        /// (the live scan stream's ScanStreamHub::publish, which hops to its own thread).
+        std::function<void(const QList<analytics::ScanEvent>&)> onStored;
     };
 
     struct Stats

@@ -1,6 +1,16 @@
 #include "serverconfig.h"
 
+#include <algorithm>
+
 namespace dpp::server {
+
+int ServerConfig::streamHeartbeat() const
+{
+    int ms = std::max(100, streamHeartbeatMs);
+    if (limits.idleTimeoutMs > 0)
+        ms = std::min(ms, std::max(100, limits.idleTimeoutMs / 2));
+    return ms;
+}
 
 Status ServerConfig::setListen(const QString& hostPort)
 {

@@ -22,6 +22,15 @@ struct ServerConfig
     ConnectionLimits limits;
     int rateLimitPerMinute = 100; // default bucket per API key and per client IP; 0 = off
     int drainTimeoutMs = 10000;   // how long SIGTERM waits for requests in flight
+    // Live scan stream (GET /v1/stream/scans): heartbeat comment interval (kept below half
+    // the idle timeout by streamHeartbeat()), recent events kept per tenant for
+    // Last-Event-ID, and how far behind a client may fall before it is cut off.
+    int streamHeartbeatMs = 15000;
+    int streamBufferPerTenant = 1000;
+    qint64 streamMaxPendingBytes = 1 << 20;
+
+    /// The heartbeat actually used: a quiet stream must never meet the idle timeout.
+    int streamHeartbeat() const;
     // Reverse proxies whose Forwarded / X-Forwarded-For headers are believed (default
     // none: the TCP peer is the client). See ClientAddress.
     QList<ClientAddress::Subnet> trustedProxies;
