@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <algorithm>
 #include <analytics/geoipdatabase.h>
 #include <csignal>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include <server/apiroutes.h>
 #include <server/scanrecorder.h>
 #include <server/server.h>
+#include <server/webhookdispatcher.h>
 #include <store/apikeyrepository.h>
 #include <store/tenantrepository.h>
 
@@ -110,6 +112,16 @@ int main(int argc, char* argv[])
                       QStringLiteral("Scans held in memory for the store at most; more are "
                                      "dropped and counted in /health (default 100000)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("allow-private-webhooks"),
+                      QStringLiteral("Let webhooks target loopback, private and link-local "
+                                     "addresses (default: refused, 422 on the url).")});
+    // Test-only: compresses the webhook retry schedule (30 s … 4 h) so a suite can run
+    // all six attempts in seconds. Hidden from --help.
+    QCommandLineOption retryScale(QStringLiteral("webhook-retry-scale"),
+                                  QStringLiteral("Test only: multiplies webhook retry delays."),
+                                  QStringLiteral("FACTOR"));
+    retryScale.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(retryScale);
     parser.process(app);
 
     dpp::server::ServerConfig config;
@@ -150,6 +162,15 @@ int main(int argc, char* argv[])
         if (!ok || seconds < 1 || seconds > 24 * 3600)
             return usageError(QStringLiteral("--idle-timeout takes 1 to 86400 seconds"));
         config.limits.idleTimeoutMs = seconds * 1000;
+    }
+
+    config.allowPrivateWebhooks = parser.isSet(QStringLiteral("allow-private-webhooks"));
+    if (parser.isSet(retryScale)) {
+        bool ok = false;
+        config.webhookRetryScale = parser.value(retryScale).toDouble(&ok);
+        if (!ok || config.webhookRetryScale <= 0 || config.webhookRetryScale > 1)
+            return usageError(QStringLiteral("--webhook-retry-scale takes a factor above 0, "
+                                             "at most 1"));
     }
 
     std::shared_ptr<dpp::analytics::GeoIpDatabase> geoip;
@@ -206,6 +227,7 @@ int main(int argc, char* argv[])
     context.scans = scans;
     context.db = *db;
     context.sandbox = config.sandbox;
+    context.allowPrivateWebhooks = config.allowPrivateWebhooks;
     context.baseUrl = [&server] {
         return server.config().baseUrl.isEmpty() ? server.listenUrl() : server.config().baseUrl;
     };
@@ -218,20 +240,33 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "dppserver: %s\n", port.error().message.toUtf8().constData());
         return 1;
     }
+    // Outbound webhooks: from the store's queue, on this thread's connection.
+    dpp::server::WebhookDispatcher::Options hookOptions;
+    hookOptions.retryScale = config.webhookRetryScale;
+    hookOptions.pollIntervalMs =
+        std::max(50, int(1000 * std::min(1.0, config.webhookRetryScale * 100)));
+    dpp::server::WebhookDispatcher webhooks(*db, hookOptions);
+    server.addHealthSection(QStringLiteral("webhooks"),
+                            [&webhooks] { return webhooks.statsJson(); });
+    webhooks.start();
+
     std::printf("listening on %s\n", server.listenUrl().toUtf8().constData());
     std::fflush(stdout);
 
-    QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app, scans](int signal) {
-        std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
-        // Requests in flight may still record scans; store them all before exiting.
-        server.shutdown([&app, scans] {
-            scans->stop();
-            const auto s = scans->stats();
-            std::fprintf(stderr, "dppserver: scans recorded %lld, dropped %lld, failed %lld\n",
-                         static_cast<long long>(s.recorded), static_cast<long long>(s.dropped),
-                         static_cast<long long>(s.failed));
-            app.exit(0);
+    QObject::connect(
+        &signals, &SignalWatcher::received, &app, [&server, &app, scans, &webhooks](int signal) {
+            std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
+            // Deliveries in flight go back to the queue; the next start sends them.
+            webhooks.stop();
+            // Requests in flight may still record scans; store them all before exiting.
+            server.shutdown([&app, scans] {
+                scans->stop();
+                const auto s = scans->stats();
+                std::fprintf(stderr, "dppserver: scans recorded %lld, dropped %lld, failed %lld\n",
+                             static_cast<long long>(s.recorded), static_cast<long long>(s.dropped),
+                             static_cast<long long>(s.failed));
+                app.exit(0);
+            });
         });
-    });
     return app.exec();
 }

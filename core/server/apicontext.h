@@ -20,6 +20,9 @@ struct ApiContext
     std::function<QString()> baseUrl;
     /// Where resolver hits on known keys go (null: not recorded).
     std::shared_ptr<ScanSink> scans;
+    /// Webhook URLs may point at loopback/private addresses (dppserver
+    /// --allow-private-webhooks; tests and closed intranets).
+    bool allowPrivateWebhooks = false;
 };
 
 } // namespace dpp::server

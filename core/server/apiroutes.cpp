@@ -11,10 +11,11 @@ Status ApiRoutes::install(Server& server, const ApiContext& context)
     // The resolver is the fallback for unmatched paths, so its place in this list is moot;
     // it comes last to say so.
     for (const auto add :
-         {addApiKeyRoutes, addProductRoutes, addPassportRoutes, addCodeRoutes, addSupplierRoutes,
-          addSerialRoutes, addDocumentRoutes, addBulkRoutes, addBatteryRoutes, addZipRoutes,
-          addEprExportRoutes, addComplianceRoutes, addAuthRoutes, addOAuthRoutes, addLinkRoutes,
-          addProductSupplierRoutes, addViewerRoutes, addAnalyticsRoutes, addResolverRoutes}) {
+         {addApiKeyRoutes,   addProductRoutes,   addPassportRoutes,  addCodeRoutes,
+          addSupplierRoutes, addSerialRoutes,    addDocumentRoutes,  addBulkRoutes,
+          addBatteryRoutes,  addZipRoutes,       addEprExportRoutes, addComplianceRoutes,
+          addAuthRoutes,     addOAuthRoutes,     addLinkRoutes,      addProductSupplierRoutes,
+          addViewerRoutes,   addAnalyticsRoutes, addWebhookRoutes,   addResolverRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -35,5 +35,6 @@ Status addResolverRoutes(Server& server, const ApiContext& context);
 Status addLinkRoutes(Server& server, const ApiContext& context);
 Status addProductSupplierRoutes(Server& server, const ApiContext& context);
 Status addAnalyticsRoutes(Server& server, const ApiContext& context);
+Status addWebhookRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server
