@@ -108,6 +108,16 @@ private Q_SLOTS:
                  201);
         // The first attempt fails (503); the next is due 6 s later (30 s × 0.2).
         QVERIFY(waitUntil([&] { return receiver.requests.size() >= 1; }, 20000));
+        // Stop once the failed attempt is on record (a request still in flight at SIGTERM is
+        // given back to the queue uncounted).
+        QVERIFY(waitUntil([&] {
+            const QJsonArray d =
+                call(url, "GET", QStringLiteral("/v1/webhooks/%1/deliveries").arg(hookId))
+                    .json()
+                    .value(u"data")
+                    .toArray();
+            return d.size() == 1 && d[0].toObject().value(u"attempts").toInt() == 1;
+        }));
         QCOMPARE(terminate(first), 0);
         QCOMPARE(receiver.requests.size(), 1);
 
