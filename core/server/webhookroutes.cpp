@@ -11,10 +11,13 @@
 #include "store/webhookdeliveryrepository.h"
 #include "store/webhookingestrepository.h"
 #include "store/webhooksubscriptionrepository.h"
+
 #include "webhooks/ingestmapping.h"
+#include "webhooks/webhookevent.h"
 #include "webhooks/webhookingestor.h"
 #include "webhooks/webhooksignature.h"
 #include "webhooks/webhookurlpolicy.h"
+#include <QUuid>
 
 namespace dpp::server {
 
@@ -239,6 +242,33 @@ Status addWebhookRoutes(Server& server, const ApiContext& ctx)
         });
     deliveries.responseSchema = listSchema();
     routes.append(deliveries);
+
+    Route test = makeRoute(
+        "POST", "/v1/webhooks/{id}/test", scope, "webhooks",
+        "Queue a webhook.test event for this endpoint only (signed and retried like any other)",
+        [ctx](const Request& r) {
+            const auto sub = store::WebhookSubscriptionRepository(*ctx.db, tenantOf(r))
+                                 .get(r.param(QStringLiteral("id")));
+            if (!sub)
+                return notFound("webhook");
+            const auto e = webhooks::WebhookEvent::make(
+                QStringLiteral("evt_test_") + QUuid::createUuid().toString(QUuid::Id128),
+                QStringLiteral("webhook.test"), sub->tenantId, QDateTime::currentDateTimeUtc(),
+                QString(),
+                QJsonObject{
+                    {QStringLiteral("webhook_id"), sub->id},
+                    {QStringLiteral("message"), QStringLiteral("A test event from DPP Studio.")}});
+            if (Status s = store::WebhookDeliveryRepository::enqueueFor(
+                    *ctx.db, sub->tenantId, sub->id, e.id, e.type, e.body());
+                !s.ok())
+                return Response::fromError(s.error());
+            return Response::json(QJsonObject{{QStringLiteral("event_id"), e.id},
+                                              {QStringLiteral("type"), e.type},
+                                              {QStringLiteral("queued"), true}},
+                                  202);
+        });
+    test.successStatus = 202;
+    routes.append(test);
 
     Route in = makeRoute("POST", "/v1/webhooks/ingest/{source}", "", "webhooks",
                          "Inbound PIM webhook (?tenant=ID), signed with the tenant's ingest "

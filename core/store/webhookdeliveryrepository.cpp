@@ -32,6 +32,25 @@ WebhookDelivery deliveryFrom(const QSqlQuery& q)
     return d;
 }
 
+QSqlQuery insertQuery(Database& db, const QString& tenantId, const QString& subscriptionId,
+                      const QString& eventId, const QString& eventType, const QByteArray& payload,
+                      const QString& now)
+{
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, "
+        "payload, attempts, status, next_attempt_at, created_at, updated_at) VALUES (:id, :t, "
+        ":s, :e, :type, :p, 0, 'pending', :now, :now, :now) ON CONFLICT (subscription_id, "
+        "event_id) DO NOTHING"));
+    q.bindValue(QStringLiteral(":id"), sql::newId());
+    q.bindValue(QStringLiteral(":t"), tenantId);
+    q.bindValue(QStringLiteral(":s"), subscriptionId);
+    q.bindValue(QStringLiteral(":e"), eventId);
+    q.bindValue(QStringLiteral(":type"), eventType);
+    q.bindValue(QStringLiteral(":p"), QString::fromUtf8(payload));
+    q.bindValue(QStringLiteral(":now"), now);
+    return q;
+}
+
 QString isoOrNull(const QDateTime& t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -90,18 +109,7 @@ Result<int> WebhookDeliveryRepository::enqueue(Database& db, const QString& tena
             // run behind, e.g. after a restart).
             if (eventTime.isValid() && sub.createdAt.isValid() && sub.createdAt > eventTime)
                 continue;
-            QSqlQuery q = db.prepare(QStringLiteral(
-                "INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, "
-                "event_type, payload, attempts, status, next_attempt_at, created_at, updated_at) "
-                "VALUES (:id, :t, :s, :e, :type, :p, 0, 'pending', :now, :now, :now) "
-                "ON CONFLICT (subscription_id, event_id) DO NOTHING"));
-            q.bindValue(QStringLiteral(":id"), sql::newId());
-            q.bindValue(QStringLiteral(":t"), tenantId);
-            q.bindValue(QStringLiteral(":s"), sub.id);
-            q.bindValue(QStringLiteral(":e"), eventId);
-            q.bindValue(QStringLiteral(":type"), eventType);
-            q.bindValue(QStringLiteral(":p"), QString::fromUtf8(payload));
-            q.bindValue(QStringLiteral(":now"), now);
+            QSqlQuery q = insertQuery(db, tenantId, sub.id, eventId, eventType, payload, now);
             if (Status st = Database::exec(q); !st.ok())
                 return st;
             added += q.numRowsAffected() > 0 ? 1 : 0;
@@ -111,6 +119,15 @@ Result<int> WebhookDeliveryRepository::enqueue(Database& db, const QString& tena
     if (!s.ok())
         return s.error();
     return added;
+}
+
+Status WebhookDeliveryRepository::enqueueFor(Database& db, const QString& tenantId,
+                                             const QString& subscriptionId, const QString& eventId,
+                                             const QString& eventType, const QByteArray& payload)
+{
+    QSqlQuery q =
+        insertQuery(db, tenantId, subscriptionId, eventId, eventType, payload, Database::now());
+    return Database::exec(q);
 }
 
 QList<WebhookDelivery> WebhookDeliveryRepository::claimDue(Database& db, const QDateTime& now,

@@ -48,6 +48,10 @@ public:
     static Result<int> enqueue(Database& db, const QString& tenantId, const QString& eventId,
                                const QString& eventType, const QByteArray& payload,
                                const QDateTime& eventTime);
+    /// Queues one event for one subscription only (the "send a test event" button).
+    static Status enqueueFor(Database& db, const QString& tenantId, const QString& subscriptionId,
+                             const QString& eventId, const QString& eventType,
+                             const QByteArray& payload);
     /// Claims up to `limit` pending deliveries that are due at `now` and not claimed by
     /// another sender; each claim holds for `leaseMs`.
     static QList<WebhookDelivery> claimDue(Database& db, const QDateTime& now, int limit,

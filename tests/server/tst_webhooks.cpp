@@ -345,6 +345,18 @@ private Q_SLOTS:
         QCOMPARE(receiver.requests.first().headers.value("x-webhook-event"),
                  QByteArray("passport.created"));
 
+        // A test event reaches the endpoint whatever its event filter.
+        const NamReply test =
+            call("POST", QStringLiteral("/v1/webhooks/%1/test").arg(hookId), m_keyA);
+        QCOMPARE(test.status, 202);
+        QVERIFY(waitUntil([&] { return receiver.requests.size() == 2; }));
+        QCOMPARE(receiver.requests[1].headers.value("x-webhook-event"), QByteArray("webhook.test"));
+        QCOMPARE(receiver.requests[1].json().value(u"id").toString(),
+                 test.json().value(u"event_id").toString());
+        QVERIFY(independentlyValid(secret, receiver.requests[1]));
+        QCOMPARE(call("POST", QStringLiteral("/v1/webhooks/%1/test").arg(hookId), m_keyB).status,
+                 404);
+
         // PATCH with a stale If-Match is refused; with the current version it applies.
         NamReply stale = call("PATCH", QStringLiteral("/v1/webhooks/") + hookId, m_keyA,
                               R"({"active":false})", {{"If-Match", "\"7\""}});
