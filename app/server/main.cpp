@@ -253,20 +253,20 @@ int main(int argc, char* argv[])
     std::printf("listening on %s\n", server.listenUrl().toUtf8().constData());
     std::fflush(stdout);
 
-    QObject::connect(
-        &signals, &SignalWatcher::received, &app, [&server, &app, scans, &webhooks](int signal) {
-            std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
-            // Deliveries in flight go back to the queue; the next start sends them.
-            webhooks.stop();
-            // Requests in flight may still record scans; store them all before exiting.
-            server.shutdown([&app, scans] {
-                scans->stop();
-                const auto s = scans->stats();
-                std::fprintf(stderr, "dppserver: scans recorded %lld, dropped %lld, failed %lld\n",
-                             static_cast<long long>(s.recorded), static_cast<long long>(s.dropped),
-                             static_cast<long long>(s.failed));
-                app.exit(0);
-            });
+    // Deliveries in flight go back to the queue; the next start sends them.
+    QObject::connect(&signals, &SignalWatcher::received, &webhooks,
+                     [&webhooks] { webhooks.stop(); });
+    QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app, scans](int signal) {
+        std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
+        // Requests in flight may still record scans; store them all before exiting.
+        server.shutdown([&app, scans] {
+            scans->stop();
+            const auto s = scans->stats();
+            std::fprintf(stderr, "dppserver: scans recorded %lld, dropped %lld, failed %lld\n",
+                         static_cast<long long>(s.recorded), static_cast<long long>(s.dropped),
+                         static_cast<long long>(s.failed));
+            app.exit(0);
         });
+    });
     return app.exec();
 }
