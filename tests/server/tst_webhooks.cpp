@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
+#include <algorithm>
 #include <passport/apikey.h>
 #include <server/apiroutes.h>
 #include <server/scanrecorder.h>
@@ -309,9 +310,16 @@ private Q_SLOTS:
                      .toString(),
                  productId);
 
-        // The deliveries list shows them delivered; another tenant sees nothing of it.
-        const NamReply list =
-            call("GET", QStringLiteral("/v1/webhooks/%1/deliveries").arg(hookId), m_keyA);
+        // The deliveries list shows them delivered (once the dispatcher has read the last
+        // answer); another tenant sees nothing of it.
+        NamReply list;
+        QVERIFY(waitUntil([&] {
+            list = call("GET", QStringLiteral("/v1/webhooks/%1/deliveries").arg(hookId), m_keyA);
+            const QJsonArray all = list.json().value(u"data").toArray();
+            return std::all_of(all.begin(), all.end(), [](const QJsonValue& d) {
+                return d.toObject().value(u"status").toString() == u"delivered";
+            });
+        }));
         QCOMPARE(list.status, 200);
         QCOMPARE(list.json().value(u"data").toArray().size(), receiver.requests.size());
         for (const auto& d : list.json().value(u"data").toArray()) {
