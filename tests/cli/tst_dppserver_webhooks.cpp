@@ -159,6 +159,60 @@ private Q_SLOTS:
         QCOMPARE(receiver.requests.size(), 2);
     }
 
+    // The whole path in dppserver: resolver hits → scan recorder thread (its own store
+    // connection) → threshold crossed in its transaction → dispatcher → signed delivery.
+    void resolverHitsFireAThreshold()
+    {
+        test::WebhookReceiver receiver;
+        QVERIFY(receiver.listen());
+        QProcess server;
+        QByteArray line;
+        const QString url = test::startDppserver(
+            server,
+            {QStringLiteral("--database"), m_location, QStringLiteral("--rate-limit"),
+             QStringLiteral("0"), QStringLiteral("--allow-private-webhooks")},
+            &line);
+        QVERIFY2(!url.isEmpty(), line.constData());
+        const NamReply hook =
+            call(url, "POST", QStringLiteral("/v1/webhooks"),
+                 "{\"url\":\"" + receiver.url().toUtf8() + "\",\"events\":[\"scan.threshold\"]}");
+        QCOMPARE(hook.status, 201);
+        QCOMPARE(call(url, "POST", QStringLiteral("/v1/products"),
+                      R"({"gtin":"09506000134352","name":{"en":"Sandbox"}})")
+                     .status,
+                 201);
+        QCOMPARE(call(url, "POST", QStringLiteral("/v1/passports"),
+                      R"({"gtin":"09506000134352","kind":"product","data":{"note":"x"}})")
+                     .status,
+                 201);
+        QCOMPARE(call(url, "PUT", QStringLiteral("/v1/products/09506000134352/scan-thresholds"),
+                      R"({"thresholds":[3,10]})")
+                     .status,
+                 200);
+        for (int i = 0; i < 4; ++i) {
+            QNetworkRequest request(QUrl(url + QStringLiteral("/01/09506000134352")));
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                 QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply* reply = m_nam.get(request);
+            QVERIFY(waitUntil([reply] { return reply->isFinished(); }));
+            QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() < 400,
+                     reply->readAll().constData());
+            reply->deleteLater();
+        }
+        QVERIFY(waitUntil([&] { return !receiver.requests.isEmpty(); }, 20000));
+        QTest::qWait(500);
+        QCOMPARE(receiver.requests.size(), 1); // 3 fired once; 10 not reached
+        const QJsonObject e = receiver.requests.first().json();
+        QCOMPARE(e.value(u"type").toString(), QStringLiteral("scan.threshold"));
+        QCOMPARE(e.value(u"data").toObject().value(u"threshold").toInt(), 3);
+        QVERIFY(webhooks::WebhookSignature::isValid(
+            hook.json().value(u"secret").toString().toUtf8(),
+            receiver.requests.first().headers.value("x-webhook-timestamp"),
+            receiver.requests.first().body,
+            receiver.requests.first().headers.value("x-webhook-signature")));
+        QCOMPARE(terminate(server), 0);
+    }
+
     void privateTargetRefusedWithoutTheFlag()
     {
         test::WebhookReceiver receiver;
