@@ -43,8 +43,16 @@ Result<WebhookIngestor::Outcome> WebhookIngestor::ingest(const IngestMapping& ma
         return mapped.error();
     const QJsonObject defaults = mapping.toJson().value(QStringLiteral("defaults")).toObject();
     const QString gtin = mapped->product.value(QStringLiteral("gtin")).toString();
-    const QString gtinSource =
-        mapped->sourceOf.value(QStringLiteral("product.gtin"), QStringLiteral("product.gtin"));
+    // Name the PIM's field in errors: where this payload had the GTIN, else where the
+    // mapping looks for it.
+    QString gtinSource = mapped->sourceOf.value(QStringLiteral("product.gtin"));
+    const QJsonObject fields = mapping.toJson().value(QStringLiteral("fields")).toObject();
+    for (auto it = fields.begin(); it != fields.end() && gtinSource.isEmpty(); ++it) {
+        if (it.value().toObject().value(QStringLiteral("to")).toString() == u"product.gtin")
+            gtinSource = it.key();
+    }
+    if (gtinSource.isEmpty())
+        gtinSource = QStringLiteral("product.gtin");
     if (gtin.isEmpty())
         return Error{gtinSource,
                      QStringLiteral("is required: the GTIN identifies the product (the mapping "

@@ -600,6 +600,49 @@ private Q_SLOTS:
             422);
     }
 
+    void inboundGenericSource()
+    {
+        // Any source other than datocms gets the generic mapping: our own field names.
+        const QByteArray secret =
+            call("POST", QStringLiteral("/v1/webhooks/ingest/akeneo/secret"), m_keyA)
+                .json()
+                .value(u"secret")
+                .toString()
+                .toUtf8();
+        const QByteArray body = R"({"gtin":"4006381333931","name":"Pen","brand":"Stabilo",
+            "colour":"red","passport":{"note":"recycled plastic"}})";
+        const NamReply r = call(
+            "POST", QStringLiteral("/v1/webhooks/ingest/akeneo?tenant=") + m_tenantA, QString(),
+            body, {{"X-Webhook-Signature", WebhookSignature::sign(secret, {}, body)}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        QCOMPARE(r.json().value(u"passport").toObject().value(u"kind").toString(),
+                 QStringLiteral("product"));
+        const QJsonArray unmapped = r.json().value(u"unmapped").toArray();
+        QCOMPARE(unmapped.size(), 1);
+        QCOMPARE(unmapped[0].toObject().value(u"field").toString(), QStringLiteral("colour"));
+        QCOMPARE(unmapped[0].toObject().value(u"value").toString(), QStringLiteral("red"));
+        const auto p =
+            store::ProductRepository(*m_db, m_tenantA).findByGtin(QStringLiteral("04006381333931"));
+        QVERIFY(p.has_value());
+        QCOMPARE(p->attributes.value(u"brand").toString(), QStringLiteral("Stabilo"));
+        // A payload without the GTIN names the field the mapping reads it from.
+        const QByteArray noGtin = R"({"name":"Pen"})";
+        const NamReply bad = call(
+            "POST", QStringLiteral("/v1/webhooks/ingest/akeneo?tenant=") + m_tenantA, QString(),
+            noGtin, {{"X-Webhook-Signature", WebhookSignature::sign(secret, {}, noGtin)}});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json().value(u"error").toObject().value(u"param").toString(),
+                 QStringLiteral("gtin"));
+        QCOMPARE(call("POST", QStringLiteral("/v1/webhooks/ingest/akeneo"), QString(), body,
+                      {{"X-Webhook-Signature", WebhookSignature::sign(secret, {}, body)}})
+                     .json()
+                     .value(u"error")
+                     .toObject()
+                     .value(u"param")
+                     .toString(),
+                 QStringLiteral("tenant"));
+    }
+
     void scanThresholdFiresOnce()
     {
         WebhookReceiver receiver;
