@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <algorithm>
 #include <analytics/geoipdatabase.h>
 #include <csignal>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <server/scanrecorder.h>
 #include <server/scanstreamhub.h>
 #include <server/server.h>
+#include <server/webhookdispatcher.h>
 #include <store/apikeyrepository.h>
 #include <store/tenantrepository.h>
 
@@ -115,6 +117,16 @@ int main(int argc, char* argv[])
                       QStringLiteral("Seconds between heartbeat comments on live scan streams "
                                      "(default 15; at most half the idle timeout)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("allow-private-webhooks"),
+                      QStringLiteral("Let webhooks target loopback, private and link-local "
+                                     "addresses (default: refused, 422 on the url).")});
+    // Test-only: compresses the webhook retry schedule (30 s … 4 h) so a suite can run
+    // all six attempts in seconds. Hidden from --help.
+    QCommandLineOption retryScale(QStringLiteral("webhook-retry-scale"),
+                                  QStringLiteral("Test only: multiplies webhook retry delays."),
+                                  QStringLiteral("FACTOR"));
+    retryScale.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(retryScale);
     parser.process(app);
 
     dpp::server::ServerConfig config;
@@ -163,6 +175,14 @@ int main(int argc, char* argv[])
         if (!ok || seconds < 1 || seconds > 3600)
             return usageError(QStringLiteral("--stream-heartbeat takes 1 to 3600 seconds"));
         config.streamHeartbeatMs = seconds * 1000;
+    }
+    config.allowPrivateWebhooks = parser.isSet(QStringLiteral("allow-private-webhooks"));
+    if (parser.isSet(retryScale)) {
+        bool ok = false;
+        config.webhookRetryScale = parser.value(retryScale).toDouble(&ok);
+        if (!ok || config.webhookRetryScale <= 0 || config.webhookRetryScale > 1)
+            return usageError(QStringLiteral("--webhook-retry-scale takes a factor above 0, "
+                                             "at most 1"));
     }
 
     std::shared_ptr<dpp::analytics::GeoIpDatabase> geoip;
@@ -232,6 +252,7 @@ int main(int argc, char* argv[])
     context.scanStream = stream;
     context.db = *db;
     context.sandbox = config.sandbox;
+    context.allowPrivateWebhooks = config.allowPrivateWebhooks;
     context.baseUrl = [&server] {
         return server.config().baseUrl.isEmpty() ? server.listenUrl() : server.config().baseUrl;
     };
@@ -244,9 +265,22 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "dppserver: %s\n", port.error().message.toUtf8().constData());
         return 1;
     }
+    // Outbound webhooks: from the store's queue, on this thread's connection.
+    dpp::server::WebhookDispatcher::Options hookOptions;
+    hookOptions.retryScale = config.webhookRetryScale;
+    hookOptions.pollIntervalMs =
+        std::max(50, int(1000 * std::min(1.0, config.webhookRetryScale * 100)));
+    dpp::server::WebhookDispatcher webhooks(*db, hookOptions);
+    server.addHealthSection(QStringLiteral("webhooks"),
+                            [&webhooks] { return webhooks.statsJson(); });
+    webhooks.start();
+
     std::printf("listening on %s\n", server.listenUrl().toUtf8().constData());
     std::fflush(stdout);
 
+    // Deliveries in flight go back to the queue; the next start sends them.
+    QObject::connect(&signals, &SignalWatcher::received, &webhooks,
+                     [&webhooks] { webhooks.stop(); });
     QObject::connect(&signals, &SignalWatcher::received, &app, [&server, &app, scans](int signal) {
         std::fprintf(stderr, "dppserver: signal %d, draining\n", signal);
         // Requests in flight may still record scans; store them all before exiting.

@@ -23,6 +23,9 @@ struct ApiContext
     std::shared_ptr<ScanSink> scans;
     /// Live scan streams (GET /v1/stream/scans); null: that route answers 404.
     std::shared_ptr<ScanStreamHub> scanStream;
+    /// Webhook URLs may point at loopback/private addresses (dppserver
+    /// --allow-private-webhooks; tests and closed intranets).
+    bool allowPrivateWebhooks = false;
 };
 
 } // namespace dpp::server

@@ -15,7 +15,8 @@ Status ApiRoutes::install(Server& server, const ApiContext& context)
           addSupplierRoutes, addSerialRoutes,    addDocumentRoutes,  addBulkRoutes,
           addBatteryRoutes,  addZipRoutes,       addEprExportRoutes, addComplianceRoutes,
           addAuthRoutes,     addOAuthRoutes,     addLinkRoutes,      addProductSupplierRoutes,
-          addViewerRoutes,   addAnalyticsRoutes, addStreamRoutes,    addResolverRoutes}) {
+          addViewerRoutes,   addAnalyticsRoutes, addStreamRoutes,    addWebhookRoutes,
+          addResolverRoutes}) {
         if (Status s = add(server, context); !s.ok())
             return s;
     }

@@ -36,5 +36,6 @@ Status addLinkRoutes(Server& server, const ApiContext& context);
 Status addProductSupplierRoutes(Server& server, const ApiContext& context);
 Status addAnalyticsRoutes(Server& server, const ApiContext& context);
 Status addStreamRoutes(Server& server, const ApiContext& context);
+Status addWebhookRoutes(Server& server, const ApiContext& context);
 
 } // namespace dpp::server

@@ -4,6 +4,7 @@
 #include "analytics/useragentparser.h"
 #include "store/database.h"
 #include "store/scanrepository.h"
+#include "webhooks/scanthresholdnotifier.h"
 
 #include <chrono>
 #include <cstdio>
@@ -157,11 +158,20 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             events.append(enrich(scan, geoip));
         batch.clear(); // client addresses leave memory here
 
-        Status stored = store::ScanRepository::insert(*store, events);
+        // The scans, their rollups and the scan.threshold webhooks they trigger commit
+        // together, so a threshold fires once, when its count is stored.
+        const auto storeBatch = [&] {
+            return store->transaction([&]() -> Status {
+                if (Status s = store::ScanRepository::insert(*store, events); !s.ok())
+                    return s;
+                return webhooks::ScanThresholdNotifier::afterScansStored(*store, events);
+            });
+        };
+        Status stored = storeBatch();
         if (!stored.ok()) {
             // Once more after a pause: a busy SQLite file or a PostgreSQL failover.
             QThread::msleep(500);
-            stored = store::ScanRepository::insert(*store, events);
+            stored = storeBatch();
         }
         if (stored.ok() && m_options.onStored)
             m_options.onStored(events); // committed: what the stream shows is in analytics

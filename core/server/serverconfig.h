@@ -34,6 +34,10 @@ struct ServerConfig
     // Reverse proxies whose Forwarded / X-Forwarded-For headers are believed (default
     // none: the TCP peer is the client). See ClientAddress.
     QList<ClientAddress::Subnet> trustedProxies;
+    // Webhook targets may be loopback/private addresses (--allow-private-webhooks).
+    bool allowPrivateWebhooks = false;
+    // Test-only (--webhook-retry-scale): multiplies the webhook retry schedule.
+    double webhookRetryScale = 1.0;
 
     /// Adds one --trusted-proxy CIDR (or single address); Error param "trusted-proxy".
     Status addTrustedProxy(const QString& cidr);

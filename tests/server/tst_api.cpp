@@ -437,6 +437,9 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{uid}"), unitId);
             path.replace(QStringLiteral("{link}"), linkId);
             path.replace(QStringLiteral("{supplierId}"), supplierId);
+            // An inbound webhook source is a per-tenant settings slot, not a record of A's:
+            // tenant B reaching /v1/webhooks/ingest/datocms/… works on B's own settings.
+            path.replace(QStringLiteral("{source}"), QStringLiteral("datocms"));
             path.replace(QStringLiteral("{id}"),
                          route.path.startsWith(u"/v1/suppliers")        ? supplierId
                          : route.path.startsWith(u"/v1/serial-batches") ? batchId
@@ -457,7 +460,7 @@ private Q_SLOTS:
 
             const NamReply other = call(route.method, path, m_keyB, body);
             QVERIFY2(other.status < 500, qPrintable(what));
-            if (route.path.contains(u'{'))
+            if (route.path.contains(u'{') && !route.path.contains(u"{source}"))
                 QVERIFY2(other.status == 404,
                          qPrintable(what + u" answered " + QString::number(other.status)));
             QVERIFY2(!other.body.contains(productId.toLatin1()) &&

@@ -3,6 +3,7 @@
 #include <QNetworkInterface>
 #include <server/apiroutes.h>
 #include <server/server.h>
+#include <server/webhookdispatcher.h>
 
 namespace dpp::ui {
 
@@ -41,6 +42,9 @@ Status LocalServer::start(std::shared_ptr<store::Database> db, const QHostAddres
     if (!bound)
         return Error{QStringLiteral("port"), bound.error().message, bound.error().code};
     m_server = std::move(srv);
+    m_webhooks =
+        std::make_unique<server::WebhookDispatcher>(db, server::WebhookDispatcher::Options{});
+    m_webhooks->start();
     m_db = std::move(db);
     m_port = bound.value();
     m_baseUrl = baseUrl;
@@ -54,6 +58,7 @@ void LocalServer::stop()
         return;
     // Destroying the server closes its listening sockets at once; the desktop
     // does not wait for a drain as dppserver does on SIGTERM.
+    m_webhooks.reset();
     m_server.reset();
     m_db.reset();
     m_port = 0;

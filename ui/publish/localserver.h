@@ -14,7 +14,8 @@ class Database;
 }
 namespace dpp::server {
 class Server;
-}
+class WebhookDispatcher;
+} // namespace dpp::server
 
 namespace dpp::ui {
 
@@ -45,6 +46,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<server::Server> m_server;
+    std::unique_ptr<server::WebhookDispatcher> m_webhooks; // outbound webhooks, as dppserver
     std::shared_ptr<store::Database> m_db;
     QString m_baseUrl;
     quint16 m_port = 0;

@@ -1,0 +1,86 @@
+// WebhookDispatcher: delivers outbound webhooks from the store's persistent queue. A
+// timer turns new change-journal entries into deliveries (one per subscription and event)
+// and sends the due ones with QNetworkAccessManager, signed with the subscription's
+// secret (WebhookSignature). Attempts: at once, then after 30 s, 2 min, 15 min, 1 h and
+// 4 h; after the sixth failure the delivery is failed, the subscription's failure_count
+// goes up and a line goes to the log. Everything lives in the store, so a restart (or
+// another dppserver process on the same PostgreSQL) carries on where this one stopped.
+#pragma once
+
+#include "store/database.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace dpp::store {
+struct WebhookDelivery;
+}
+
+namespace dpp::server {
+
+class WebhookDispatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        /// Multiplies the retry delays and the poll interval. Test-only (dppserver
+        /// --webhook-retry-scale): 0.001 runs the 4 h schedule in seconds.
+        double retryScale = 1.0;
+        /// How often the journal and the queue are looked at.
+        int pollIntervalMs = 1000;
+        /// Deliveries in flight at most.
+        int maxInFlight = 16;
+        /// Seconds a receiver has to answer.
+        int timeoutMs = 10000;
+    };
+    static constexpr int kMaxAttempts = 6;
+
+    WebhookDispatcher(std::shared_ptr<store::Database> db, Options options,
+                      QObject* parent = nullptr);
+    ~WebhookDispatcher() override;
+
+    void start();
+    /// Stops polling, aborts requests in flight and gives their claims back (they are
+    /// sent again by the next process, as the same event).
+    void stop();
+    /// One round now: queue new journal entries, send what is due.
+    void pollNow();
+
+    /// Delay before attempt `attempt + 1` after `attempt` failed (1-based), unscaled;
+    /// -1 after the last one.
+    static qint64 retryDelaySeconds(int attempt);
+
+    /// Where log lines go (default: stderr).
+    void setLogSink(std::function<void(const QString&)> sink) { m_log = std::move(sink); }
+    /// {"in_flight","delivered","failed_attempts","failed"} since start, for /health.
+    QJsonObject statsJson() const;
+
+private:
+    void enqueueFromJournal();
+    void sendDue();
+    void send(const store::WebhookDelivery& delivery);
+    void finish(QNetworkReply* reply, const store::WebhookDelivery& delivery);
+
+    std::shared_ptr<store::Database> m_db;
+    Options m_options;
+    QTimer m_timer;
+    QNetworkAccessManager* m_nam = nullptr;
+    QHash<QNetworkReply*, QString> m_inFlight; // reply → delivery id
+    std::function<void(const QString&)> m_log;
+    bool m_polling = false;
+    qint64 m_delivered = 0;
+    qint64 m_failedAttempts = 0;
+    qint64 m_failed = 0;
+};
+
+} // namespace dpp::server

@@ -1,0 +1,29 @@
+// WebhookUrlPolicy: which webhook targets the server may call. Only http(s), and no
+// address inside the operator's own network (loopback, private, link-local, unique-local,
+// CGNAT, unspecified, multicast): otherwise any API key holder could make the server probe
+// internal services (SSRF). dppserver --allow-private-webhooks lifts the address rule
+// (tests and closed intranets).
+#pragma once
+
+#include "result.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace dpp::webhooks {
+
+class WebhookUrlPolicy
+{
+public:
+    explicit WebhookUrlPolicy(bool allowPrivate = false) : m_allowPrivate(allowPrivate) {}
+
+    /// Resolves the host (blocking DNS lookup) and checks every address; Error param "url".
+    Status check(const QString& url) const;
+    /// True for addresses a public webhook must not reach.
+    static bool isInternal(const QHostAddress& address);
+
+private:
+    bool m_allowPrivate;
+};
+
+} // namespace dpp::webhooks
