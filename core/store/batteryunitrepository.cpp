@@ -1,5 +1,7 @@
 #include "batteryunitrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -62,7 +64,13 @@ Result<BatteryUnit> BatteryUnitRepository::create(BatteryUnit unit)
         q.bindValue(QStringLiteral(":st"), unit.status);
         q.bindValue(QStringLiteral(":c"), now);
         q.bindValue(QStringLiteral(":c2"), now);
-        return Database::exec(q);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::BatteryUnit), unit.id,
+            QStringLiteral("created"),
+            {{QStringLiteral("product_id"), unit.productId},
+             {QStringLiteral("unique_identifier"), unit.uniqueIdentifier}});
     });
     if (!s.ok())
         return s.error();
@@ -145,7 +153,12 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
             description.isEmpty()
                 ? QStringLiteral("status changed from %1 to %2").arg(unit->status, status)
                 : description;
-        return addEvent(id, event);
+        // One journal entry for the status change: the server's PATCH adds its own event.
+        if (Status e = insertEvent(id, event); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::BatteryUnit), id, QStringLiteral("updated"),
+            {{QStringLiteral("status"), status}, {QStringLiteral("description"), description}});
     });
 }
 
@@ -163,7 +176,13 @@ Status BatteryUnitRepository::addReading(const QString& unitId, const SohReading
     q.bindValue(QStringLiteral(":u"), unitId);
     q.bindValue(QStringLiteral(":m"), sql::timeText(reading.measuredAt));
     q.bindValue(QStringLiteral(":b"), sql::toText(reading.toJson()));
-    return Database::exec(q);
+    return m_db.transaction([&]() -> Status {
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::BatteryUnit),
+                                          unitId, QStringLiteral("soh_recorded"),
+                                          {{QStringLiteral("reading"), reading.toJson()}});
+    });
 }
 
 QList<SohReading> BatteryUnitRepository::readings(const QString& unitId) const
@@ -199,6 +218,17 @@ Status BatteryUnitRepository::addEvent(const QString& unitId, const LifecycleEve
         return sql::validationError(errors);
     if (Status s = requireUnit(unitId); !s.ok())
         return s;
+    return m_db.transaction([&]() -> Status {
+        if (Status e = insertEvent(unitId, event); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::BatteryUnit),
+                                          unitId, QStringLiteral("event_recorded"),
+                                          {{QStringLiteral("event"), event.toJson()}});
+    });
+}
+
+Status BatteryUnitRepository::insertEvent(const QString& unitId, const LifecycleEvent& event)
+{
     // seq orders events recorded within the same millisecond as they were recorded.
     QSqlQuery q = m_db.prepare(QStringLiteral(
         "INSERT INTO battery_events (id, tenant_id, unit_id, occurred_at, seq, event_type, "

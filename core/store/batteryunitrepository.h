@@ -29,6 +29,8 @@ public:
     QList<passport::LifecycleEvent> events(const QString& unitId) const;
 
 private:
+    // The battery_events row alone (addEvent() adds the journal entry).
+    Status insertEvent(const QString& unitId, const passport::LifecycleEvent& event);
     Status requireUnit(const QString& unitId) const;
     Database& m_db;
     QString m_tenantId;

@@ -1,5 +1,7 @@
 #include "resolverlinkrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 #include <atomic>
@@ -108,7 +110,16 @@ Result<ResolverLink> ResolverLinkRepository::create(ResolverLink link)
             if (Status e = clearDefault(link); !e.ok())
                 return e;
         }
-        return insert(link);
+        if (Status e = insert(link); !e.ok())
+            return e;
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  link.id, QStringLiteral("created"),
+                                                  {{QStringLiteral("gtin"), link.gtin},
+                                                   {QStringLiteral("product_id"), link.productId},
+                                                   {QStringLiteral("link_type"), link.linkType}});
+            !e.ok())
+            return e;
+        return Ok{};
     });
     if (!s.ok())
         return s.error();
@@ -188,7 +199,16 @@ Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJs
         q.bindValue(QStringLiteral(":at"), Database::now());
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
-        return Database::exec(q);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  link.id, QStringLiteral("updated"),
+                                                  {{QStringLiteral("gtin"), link.gtin},
+                                                   {QStringLiteral("product_id"), link.productId},
+                                                   {QStringLiteral("link_type"), link.linkType}});
+            !e.ok())
+            return e;
+        return Ok{};
     });
     if (!s.ok())
         return s.error();
@@ -210,6 +230,13 @@ Status ResolverLinkRepository::remove(const QString& id)
             return e;
         if (q.numRowsAffected() != 1)
             return sql::notFound(QStringLiteral("id"), QStringLiteral("link"));
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  (*old).id, QStringLiteral("deleted"),
+                                                  {{QStringLiteral("gtin"), (*old).gtin},
+                                                   {QStringLiteral("product_id"), (*old).productId},
+                                                   {QStringLiteral("link_type"), (*old).linkType}});
+            !e.ok())
+            return e;
         if (!old->isDefault)
             return Ok{};
         // The level keeps a default: the oldest remaining link, one of the same type first.

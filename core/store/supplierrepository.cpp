@@ -1,5 +1,7 @@
 #include "supplierrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -38,8 +40,15 @@ Result<Supplier> SupplierRepository::create(const QJsonObject& json)
     q.bindValue(QStringLiteral(":g"), sql::nullableText(s.gln));
     q.bindValue(QStringLiteral(":v"), sql::nullableText(s.vatNumber));
     q.bindValue(QStringLiteral(":at"), Database::now());
-    if (Status st = Database::exec(q); !st.ok())
-        return st.error();
+    const Status done = m_db.transaction([&]() -> Status {
+        if (Status st = Database::exec(q); !st.ok())
+            return st;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Supplier), s.id,
+                                          QStringLiteral("created"),
+                                          {{QStringLiteral("name"), s.name}});
+    });
+    if (!done.ok())
+        return done.error();
     return s;
 }
 
