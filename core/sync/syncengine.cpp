@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QThread>
 #include <QUrl>
@@ -318,9 +319,12 @@ SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersede
         }
         return Outcome::Conflict;
     }
-    if (supersededLater)
-        return Outcome::Skipped;
     const auto map = m_state.mapping(entity, e.entityId);
+    // A later entry of this product sends its then current state; a product the server
+    // does not know yet is created now, because entries in between (a passport, a serial
+    // batch) need it there.
+    if (supersededLater && map)
+        return Outcome::Skipped;
     const bool deleted = !local || local->status == u"deleted";
     if (deleted) {
         if (!map)
@@ -740,7 +744,12 @@ Status SyncEngine::resolve(const QString& conflictId, Choice choice)
 
     // Keep mine: the local version, sent against the server version the user saw.
     ApiReply r;
-    const auto h = headers(c->seq, QStringLiteral("keep-") + conflictId, c->theirsEtag);
+    // The key names the server version the user chose against: resolving again after
+    // another 412 is a new request, not a replay of the first answer.
+    QString against = c->theirsEtag;
+    against.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9]")));
+    const auto h =
+        headers(c->seq, QStringLiteral("keep-%1-%2").arg(conflictId, against), c->theirsEtag);
     if (product) {
         const QJsonObject mine = productContent(local->toJson());
         r = call([&] { return m_api.sendJson("PATCH", productPath, mine, h); });

@@ -497,7 +497,7 @@ private Q_SLOTS:
         const qint64 start = journal.lastSeq();
 
         DocumentRepository documents(*m_db, m_tenant);
-        auto doc = documents.add(pid, QStringLiteral("manual"), QStringLiteral("m.pdf"),
+        auto doc = documents.add(pid, QStringLiteral("user_manual"), QStringLiteral("m.pdf"),
                                  QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 x"));
         QVERIFY(doc.ok());
         QVERIFY(!documents
