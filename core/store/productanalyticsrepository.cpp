@@ -53,4 +53,19 @@ QHash<QString, qint64> ProductAnalyticsRepository::scansByProduct() const
     return out;
 }
 
+QList<ProductAnalytics> ProductAnalyticsRepository::all() const
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT product_id, gtin, scans, data, fetched_at FROM product_analytics "
+                       "WHERE tenant_id = :t ORDER BY scans DESC, gtin"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    QList<ProductAnalytics> out;
+    if (!Database::exec(q).ok())
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                    sql::objectFrom(q.value(3)), q.value(4).toString()});
+    return out;
+}
+
 } // namespace dpp::store

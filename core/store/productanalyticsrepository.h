@@ -31,6 +31,8 @@ public:
     std::optional<ProductAnalytics> get(const QString& productId) const;
     // Product id -> scans, for a column in the product list.
     QHash<QString, qint64> scansByProduct() const;
+    // Every product's figures, most scanned first.
+    QList<ProductAnalytics> all() const;
 
 private:
     Database& m_db;

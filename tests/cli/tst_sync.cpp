@@ -257,7 +257,7 @@ private Q_SLOTS:
                     .has_value());
     }
 
-    void badArgumentsAreUsageErrors()
+    void badArgumentsWrongKeyAndNoServer()
     {
         Desktop a(m_dir.filePath(QStringLiteral("u-%1.sqlite").arg(m_test.isPostgres())));
         auto r = test::runTool(QStringLiteral("dppctl"),
@@ -278,6 +278,19 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("API key"), r.err.constData());
         QCOMPARE(store::SyncStateRepository(*a.db, m_url, a.tenant).cursor(), 0);
+        // No server there: retried with backoff, then a message naming it; exit 1, the
+        // change stays pending.
+        const QString nobody = QStringLiteral("http://127.0.0.1:1");
+        r = test::runTool(QStringLiteral("dppctl"),
+                          {QStringLiteral("--db"), a.path, QStringLiteral("sync"),
+                           QStringLiteral("--server"), nobody, QStringLiteral("--key"), m_key});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cannot reach http://127.0.0.1:1"), r.err.constData());
+        QVERIFY2(r.err.contains("retrying"), r.err.constData());
+        QCOMPARE(store::SyncStateRepository(*a.db, nobody, a.tenant).cursor(), 0);
+        // The real server then gets it.
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(serverName(), QStringLiteral("Widget"));
     }
 
     void killedMidPushResumesWithoutDuplicates()

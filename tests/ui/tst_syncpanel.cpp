@@ -113,6 +113,10 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(panel.conflictList()->count(), 0);
         QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        // The product's scan figures came along (none yet) and are listed.
+        QCOMPARE(panel.analyticsTable()->rowCount(), 1);
+        QCOMPARE(panel.analyticsTable()->item(0, 0)->text(), kGtin);
+        QCOMPARE(panel.analyticsTable()->item(0, 1)->text(), QStringLiteral("0"));
 
         // Both sides change the product; A pushes first.
         QVERIFY(pa.save(product(QStringLiteral("Widget A"))).ok());

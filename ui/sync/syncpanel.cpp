@@ -5,12 +5,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
+#include <store/productanalyticsrepository.h>
 #include <sync/conflictdiff.h>
 #include <sync/syncengine.h>
 
@@ -40,6 +42,11 @@ SyncPanel::SyncPanel(QWidget* parent) : QWidget(parent)
         {tr("Field"), tr("Mine (this computer)"), tr("Theirs (server)")});
     m_diff->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_diff->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_analytics = new QTableWidget(0, 2, this);
+    m_analytics->setObjectName(QStringLiteral("syncAnalytics"));
+    m_analytics->setHorizontalHeaderLabels({tr("GTIN"), tr("Scans")});
+    m_analytics->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_analytics->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_keepMine = new QPushButton(tr("Keep mine"), this);
     m_keepMine->setObjectName(QStringLiteral("keepMine"));
     m_takeTheirs = new QPushButton(tr("Take theirs"), this);
@@ -63,6 +70,8 @@ SyncPanel::SyncPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_conflicts, 1);
     layout->addWidget(m_diff, 2);
     layout->addLayout(choice);
+    layout->addWidget(new QLabel(tr("Scans on the server (pulled with each sync)"), this));
+    layout->addWidget(m_analytics, 1);
 
     connect(m_sync, &QPushButton::clicked, this, &SyncPanel::startSync);
     connect(m_cancel, &QPushButton::clicked, this, &SyncPanel::cancelSync);
@@ -85,6 +94,7 @@ void SyncPanel::setStore(std::shared_ptr<store::Database> db, const QString& ten
     m_db = std::move(db);
     m_tenantId = tenantId;
     reloadConflicts();
+    reloadAnalytics();
     setBusy(false);
 }
 
@@ -149,6 +159,7 @@ void SyncPanel::runInWorker(std::function<QString(sync::SyncEngine&)> work)
         m_thread->deleteLater();
         m_thread = nullptr;
         reloadConflicts();
+        reloadAnalytics();
         setBusy(false);
         Q_EMIT finished();
     });
@@ -216,6 +227,22 @@ void SyncPanel::reloadConflicts()
         m_conflicts->addItem(tr("%1 %2: changed here and on the server").arg(c.entity, c.label));
     if (!m_open.isEmpty())
         m_conflicts->setCurrentRow(0);
+}
+
+void SyncPanel::reloadAnalytics()
+{
+    m_analytics->setRowCount(0);
+    if (!m_db)
+        return;
+    const auto rows = store::ProductAnalyticsRepository(*m_db, m_tenantId).all();
+    m_analytics->setRowCount(int(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) {
+        m_analytics->setItem(i, 0, new QTableWidgetItem(rows[i].gtin));
+        auto* scans = new QTableWidgetItem(QLocale().toString(rows[i].scans));
+        scans->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        scans->setToolTip(tr("as of %1").arg(rows[i].fetchedAt));
+        m_analytics->setItem(i, 1, scans);
+    }
 }
 
 void SyncPanel::showConflict()

@@ -39,6 +39,7 @@ public:
     QTableWidget* diffTable() const { return m_diff; }
     QListWidget* messages() const { return m_messages; }
     QProgressBar* progressBar() const { return m_progress; }
+    QTableWidget* analyticsTable() const { return m_analytics; }
 
 public Q_SLOTS:
     void startSync();
@@ -55,6 +56,7 @@ private:
     void runInWorker(std::function<QString(sync::SyncEngine&)> work);
     void resolveSelected(bool keepMine);
     void reloadConflicts();
+    void reloadAnalytics();
     void showConflict();
     void setBusy(bool busy);
 
@@ -71,6 +73,7 @@ private:
     QListWidget* m_messages = nullptr;
     QListWidget* m_conflicts = nullptr;
     QTableWidget* m_diff = nullptr;
+    QTableWidget* m_analytics = nullptr;
     QPushButton* m_keepMine = nullptr;
     QPushButton* m_takeTheirs = nullptr;
 
