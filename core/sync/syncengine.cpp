@@ -38,6 +38,17 @@ QJsonObject productContent(QJsonObject json)
     return json;
 }
 
+// What a conflict shows of a resource the server sent: a passport GET answers
+// {product, passport:{id, kind, sha256, data, …}}; the choice is about {kind, data}.
+QJsonObject theirsOf(const QString& entity, const QJsonObject& json)
+{
+    if (entity != QLatin1String(ChangeJournal::Passport))
+        return json;
+    const QJsonObject p = json.value(QLatin1String("passport")).toObject();
+    return {{QStringLiteral("kind"), p.value(QLatin1String("kind"))},
+            {QStringLiteral("data"), p.value(QLatin1String("data"))}};
+}
+
 QString pathPart(const QString& value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
@@ -185,8 +196,12 @@ SyncEngine::Outcome SyncEngine::conflict(const ChangeEntry& e, const QString& la
     c.label = label;
     c.seq = e.seq;
     c.mine = mine;
-    c.theirs = theirs.json();
+    c.theirs = theirsOf(e.entity, theirs.json());
     c.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
+    // A passport's version tag is its sha256 (what POST /v1/passports takes in If-Match).
+    if (c.theirsEtag.isEmpty() && e.entity == ent(ChangeJournal::Passport))
+        c.theirsEtag =
+            u'"' + theirs.json().value(u"passport").toObject().value(u"sha256").toString() + u'"';
     if (auto added = m_state.addConflict(c); !added.ok())
         return reject(e, theirs);
     Q_EMIT message(tr("conflict: %1 %2 changed on the server and here; choose a version")
@@ -271,6 +286,8 @@ SyncEngine::Report SyncEngine::run()
     }
     if (m_settings.pull && !m_cancel.load())
         pull(report);
+    if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
+        pullPassports(report);
     if (m_settings.analytics && !m_cancel.load() && report.failure.isEmpty())
         pullAnalytics(report);
     if (m_cancel.load())
@@ -396,7 +413,7 @@ SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e, bool supersed
         // desktop); never replace it unasked.
         const ApiReply theirs = call([&] { return m_api.get(current); });
         if (theirs.success()) {
-            const QJsonObject t = theirs.json();
+            const QJsonObject t = theirs.json().value(u"passport").toObject();
             if (t.value(u"sha256").toString() == version->sha256) {
                 return remember(entity, e.entityId, t.value(u"id").toString(),
                                 QString::fromUtf8(theirs.header("ETag")));
@@ -660,6 +677,70 @@ void SyncEngine::pull(Report& report)
     }
 }
 
+void SyncEngine::pullPassports(Report& report)
+{
+    // The same for published passports, compared by their sha256.
+    store::ProductRepository products(m_db, m_tenantId);
+    const QString entity = ent(ChangeJournal::Passport);
+    for (const store::SyncMapping& m : m_state.mappings(entity)) {
+        if (m_cancel.load())
+            return;
+        if (m_state.hasOpenConflict(entity, m.localId))
+            continue;
+        const auto local = products.get(m.localId);
+        if (!local || local->status == u"deleted")
+            continue;
+        const ApiReply r = call([&] {
+            return m_api.get(QStringLiteral("/v1/products/%1/passport").arg(pathPart(local->gtin)));
+        });
+        if (!r.answered() || r.status >= 500) {
+            failed(r);
+            return;
+        }
+        if (!r.success())
+            continue;
+        const QJsonObject theirs = r.json().value(u"passport").toObject();
+        const QString sha = theirs.value(u"sha256").toString();
+        QString etag = QString::fromUtf8(r.header("ETag"));
+        if (etag.isEmpty())
+            etag = u'"' + sha + u'"';
+        if (etag == m.etag)
+            continue;
+        const auto mine = store::PassportRepository(m_db, m_tenantId).published(m.localId);
+        if (mine && mine->sha256 == sha) {
+            m_state.setMapping(entity, m.localId, m.remoteId, etag);
+            continue;
+        }
+        const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 100000, m_tenantId);
+        bool changedHere = false;
+        for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
+            changedHere |= e.origin == u"local" && e.entity == entity && e.entityId == m.localId;
+        if (changedHere) {
+            ChangeEntry e;
+            e.entity = entity;
+            e.entityId = m.localId;
+            conflict(e, local->gtin,
+                     mine ? QJsonObject{{QStringLiteral("kind"), mine->kind},
+                                        {QStringLiteral("data"), mine->data}}
+                          : QJsonObject(),
+                     r);
+            continue;
+        }
+        OriginScope origin(m_db, QStringLiteral("sync"));
+        const auto published = store::PassportPublisher(m_db, m_tenantId)
+                                   .publish(m.localId, theirs.value(u"kind").toString(),
+                                            theirs.value(u"data").toObject());
+        if (!published.ok()) {
+            report.problems.append(tr("passport %1: the server's version is not valid here: %2")
+                                       .arg(local->gtin, published.error().message));
+            continue;
+        }
+        m_state.setMapping(entity, m.localId, m.remoteId, etag);
+        ++report.pulled;
+        Q_EMIT message(tr("pulled the passport of %1 from the server").arg(local->gtin));
+    }
+}
+
 void SyncEngine::pullAnalytics(Report& report)
 {
     store::ProductRepository products(m_db, m_tenantId);
@@ -770,7 +851,7 @@ Status SyncEngine::resolve(const QString& conflictId, Choice choice)
         });
         if (theirs.success()) {
             store::SyncConflict again = *c;
-            again.theirs = theirs.json();
+            again.theirs = theirsOf(c->entity, theirs.json());
             again.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
             m_state.addConflict(again);
         }

@@ -37,7 +37,7 @@ public:
         int attempts = 4;      // per request, for network errors, 429 and 5xx
         int backoffMs = 500;   // doubled after each failed attempt
         int timeoutMs = 30000; // per request
-        bool pull = true;      // fetch newer server versions of unchanged products
+        bool pull = true;      // fetch newer server versions of unchanged products, passports
         bool analytics = true; // fetch scan analytics of the local products
     };
 
@@ -96,6 +96,7 @@ private:
     Outcome deleteMapped(const store::ChangeEntry& e, const QString& path);
 
     void pull(Report& report);
+    void pullPassports(Report& report);
     void pullAnalytics(Report& report);
 
     // One request with retries (network errors, 429, 5xx) and backoff.

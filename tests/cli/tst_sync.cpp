@@ -17,6 +17,7 @@
 #include <store/changejournal.h>
 #include <store/documentrepository.h>
 #include <store/passportpublisher.h>
+#include <store/passportrepository.h>
 #include <store/productanalyticsrepository.h>
 #include <store/productrepository.h>
 #include <store/serialrepository.h>
@@ -239,6 +240,67 @@ private Q_SLOTS:
         // Taking theirs is not a local change: nothing to push back.
         r = sync(b);
         QVERIFY2(r.out.contains("\"total\":0"), r.out.constData());
+
+        // Passports: both publish a different one; B's first push finds A's on the server
+        // and does not replace it; B takes theirs, then both publish again and B keeps its own.
+        const auto publish = [](const Desktop& d, const QString& note) {
+            return store::PassportPublisher(*d.db, d.tenant)
+                .publish(d.products().findByGtin(kGtin)->id, QStringLiteral("product"),
+                         QJsonObject{{"note", note}})
+                .ok();
+        };
+        const auto serverNote = [this] {
+            return api("GET", QStringLiteral("/v1/products/%1/passport").arg(kGtin))
+                .json()
+                .value(u"passport")
+                .toObject()
+                .value(u"data")
+                .toObject()
+                .value(u"note")
+                .toString();
+        };
+        const auto localNote = [](const Desktop& d) {
+            return store::PassportRepository(*d.db, d.tenant)
+                .published(d.products().findByGtin(kGtin)->id)
+                ->data.value(u"note")
+                .toString();
+        };
+        QVERIFY(publish(a, QStringLiteral("from A")));
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(serverNote(), QStringLiteral("from A"));
+        QVERIFY(publish(b, QStringLiteral("from B")));
+        QCOMPARE(sync(b).exitCode, 1);
+        QCOMPARE(serverNote(), QStringLiteral("from A"));
+        open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].value(u"entity").toString(), QStringLiteral("passport"));
+        QCOMPARE(open[0].value(u"mine").toObject().value(u"data").toObject().value(u"note"),
+                 QJsonValue(QStringLiteral("from B")));
+        QCOMPARE(open[0].value(u"theirs").toObject().value(u"data").toObject().value(u"note"),
+                 QJsonValue(QStringLiteral("from A")));
+        QCOMPARE(sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                          QStringLiteral("--keep"), QStringLiteral("theirs")})
+                     .exitCode,
+                 0);
+        QCOMPARE(localNote(b), QStringLiteral("from A"));
+
+        QVERIFY(publish(a, QStringLiteral("A again")));
+        QCOMPARE(sync(a).exitCode, 0);
+        QVERIFY(publish(b, QStringLiteral("B again")));
+        QCOMPARE(sync(b).exitCode, 1);
+        QCOMPARE(serverNote(), QStringLiteral("A again"));
+        open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                          QStringLiteral("--keep"), QStringLiteral("mine")})
+                     .exitCode,
+                 0);
+        QCOMPARE(serverNote(), QStringLiteral("B again"));
+        // A changed nothing since: its next sync takes the server's passport.
+        r = sync(a);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(localNote(a), QStringLiteral("B again"));
+        QCOMPARE(localNote(b), QStringLiteral("B again"));
 
         // All three agree, field by field.
         const QJsonObject server = api("GET", QStringLiteral("/v1/products/") + kGtin).json();
