@@ -119,7 +119,8 @@ QJsonObject operation(const Route& route)
     const bool api = route.path.startsWith(QLatin1String("/v1/"));
     if (api && !route.isPublic && isWrite(route))
         parameters.append(ref("#/components/parameters/IdempotencyKey"));
-    const bool conditional = route.versioned && route.method != "GET" && route.method != "POST";
+    const bool conditional =
+        route.versioned && route.method != "GET" && (route.method != "POST" || route.postIfMatch);
     if (conditional)
         parameters.append(ref("#/components/parameters/IfMatch"));
     if (!parameters.isEmpty())

@@ -31,6 +31,8 @@ struct Route
     // The answer is one resource with a version: ETag header (and If-Match with 412 on
     // writes) in the OpenAPI document. The handler does it; this only documents it.
     bool versioned = false;
+    // A POST that takes If-Match too (POST /v1/passports: the passport the client read).
+    bool postIfMatch = false;
 };
 
 } // namespace dpp::server

@@ -54,12 +54,7 @@ passport::FieldErrors ProductRepository::errors(const QJsonObject& json) const
 
 Error ProductRepository::versionMismatch(qint64 expected, qint64 current)
 {
-    return Error{QStringLiteral("If-Match"),
-                 QStringLiteral("the product is at version %1, not %2: it changed since you read "
-                                "it; merge with the current version and send that")
-                     .arg(current)
-                     .arg(expected),
-                 QStringLiteral("version_mismatch")};
+    return sql::versionMismatch(QStringLiteral("product"), expected, current);
 }
 
 Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json)

@@ -92,6 +92,38 @@ private:
         return store::ProductRepository(*m_db, tenant).count();
     }
 
+    // One check for every versioned resource: the write answer's ETag is new, a stale
+    // If-Match is 412 with the current resource and leaves it as it was.
+    void checkVersionedPatch(const QString& path, const QByteArray& created,
+                             const QByteArray& change, const QByteArray& otherChange,
+                             const QString& field)
+    {
+        const NamReply read = call("GET", path, m_keyA);
+        QCOMPARE(read.status, 200);
+        const QByteArray etag = read.headers.value("etag");
+        QVERIFY(!etag.isEmpty());
+        QCOMPARE(etag, created);
+        QCOMPARE(
+            QByteArray('"' + QByteArray::number(read.json().value(u"version").toInteger()) + '"'),
+            etag);
+        const NamReply changed = call("PATCH", path, m_keyA, change, {{"If-Match", etag}});
+        QCOMPARE(changed.status, 200);
+        const QByteArray etag2 = changed.headers.value("etag");
+        QVERIFY(!etag2.isEmpty() && etag2 != etag);
+        QCOMPARE(call("GET", path, m_keyA).headers.value("etag"), etag2);
+        const QJsonValue value = changed.json().value(field);
+
+        const NamReply stale = call("PATCH", path, m_keyA, otherChange, {{"If-Match", etag}});
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(stale.json()[u"error"][u"code"].toString(), QStringLiteral("version_mismatch"));
+        QCOMPARE(stale.json()[u"error"][u"param"].toString(), QStringLiteral("If-Match"));
+        QCOMPARE(stale.headers.value("etag"), etag2);
+        QCOMPARE(stale.json()[u"current"][field], value);
+        const NamReply after = call("GET", path, m_keyA);
+        QCOMPARE(after.json().value(field), value);
+        QCOMPARE(after.headers.value("etag"), etag2);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -346,6 +378,118 @@ private Q_SLOTS:
                                       {}, {{"If-Match", any.headers.value("etag")}});
         QCOMPARE(deleted.status, 200);
         QCOMPARE(call("GET", QStringLiteral("/v1/products/%1").arg(id), m_keyA).status, 404);
+    }
+
+    void supplierLinkAndBatteryVersions()
+    {
+        const NamReply product =
+            call("POST", QStringLiteral("/v1/products"), m_keyA, productBody(kGtin));
+        QCOMPARE(product.status, 201);
+
+        const NamReply supplier = call("POST", QStringLiteral("/v1/suppliers"), m_keyA,
+                                       R"({"name":"Glassworks","role":"packaging"})");
+        QCOMPARE(supplier.status, 201);
+        checkVersionedPatch(
+            QStringLiteral("/v1/suppliers/%1").arg(supplier.json().value(u"id").toString()),
+            supplier.headers.value("etag"), R"({"name":"Glassworks Ltd","country":"PT"})",
+            R"({"name":"Stale name"})", QStringLiteral("name"));
+        const NamReply badSupplier =
+            call("PATCH",
+                 QStringLiteral("/v1/suppliers/%1").arg(supplier.json().value(u"id").toString()),
+                 m_keyA, R"({"gln":"123"})");
+        QCOMPARE(badSupplier.status, 422);
+        QCOMPARE(badSupplier.json()[u"error"][u"param"].toString(), QStringLiteral("gln"));
+
+        const NamReply link =
+            call("POST", QStringLiteral("/v1/products/%1/links").arg(kGtin), m_keyA,
+                 R"({"link_type":"gs1:pip","href":"https://pip.example.com/1",)"
+                 R"("title":"Info"})");
+        QCOMPARE(link.status, 201);
+        const QString linkPath = QStringLiteral("/v1/products/%1/links/%2")
+                                     .arg(kGtin, link.json().value(u"id").toString());
+        checkVersionedPatch(linkPath, link.headers.value("etag"), R"({"title":"More info"})",
+                            R"({"title":"Stale"})", QStringLiteral("title"));
+        // Another link taking over "default" changes this one too: its ETag moves.
+        const QByteArray before = call("GET", linkPath, m_keyA).headers.value("etag");
+        QCOMPARE(call("POST", QStringLiteral("/v1/products/%1/links").arg(kGtin), m_keyA,
+                      R"({"link_type":"gs1:dpp","href":"https://dpp.example.com/1",)"
+                      R"("title":"DPP","default":true})")
+                     .status,
+                 201);
+        const NamReply demoted = call("GET", linkPath, m_keyA);
+        QCOMPARE(demoted.json().value(u"default").toBool(), false);
+        QVERIFY(demoted.headers.value("etag") != before);
+        QCOMPARE(call("DELETE", linkPath, m_keyA, {}, {{"If-Match", before}}).status, 412);
+        QCOMPARE(call("DELETE", linkPath, m_keyA, {}, {{"If-Match", demoted.headers.value("etag")}})
+                     .status,
+                 204);
+
+        const NamReply unit =
+            call("POST", QStringLiteral("/v1/products/%1/battery-units").arg(kGtin), m_keyA,
+                 R"({"unique_identifier":"urn:test:unit-1"})");
+        QCOMPARE(unit.status, 201);
+        checkVersionedPatch(
+            QStringLiteral("/v1/battery-units/%1").arg(unit.json().value(u"id").toString()),
+            unit.headers.value("etag"), R"({"status":"repurposed"})", R"({"status":"waste"})",
+            QStringLiteral("status"));
+    }
+
+    void serialBatchVersions()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/v1/products"), m_keyA, productBody(kGtin)).status,
+                 201);
+        const NamReply batch =
+            call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(kGtin), m_keyA,
+                 R"({"lot":"L1","prefix":"SN","count":3})");
+        QCOMPARE(batch.status, 201);
+        const QString path =
+            QStringLiteral("/v1/serial-batches/%1").arg(batch.json().value(u"id").toString());
+        const QByteArray etag1 = batch.headers.value("etag");
+        QCOMPARE(call("GET", path, m_keyA).headers.value("etag"), etag1);
+        // Assigning serials changes the batch's state counts, so its version.
+        QCOMPARE(call("POST", path + QStringLiteral("/assign"), m_keyA, R"({"count":1})").status,
+                 200);
+        const NamReply after = call("GET", path, m_keyA);
+        QVERIFY(after.headers.value("etag") != etag1);
+        const NamReply stale = call("DELETE", path, m_keyA, {}, {{"If-Match", etag1}});
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(stale.json()[u"current"][u"states"][u"assigned"].toInt(), 1);
+        QCOMPARE(call("GET", path, m_keyA).status, 200);
+    }
+
+    // A passport's ETag is its published data's sha256; POST /v1/passports with If-Match
+    // publishes only over the version the client read.
+    void passportVersions()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/v1/products"), m_keyA, productBody(kGtin)).status,
+                 201);
+        const auto publish = [&](const char* data, QList<QPair<QByteArray, QByteArray>> h = {}) {
+            return call("POST", QStringLiteral("/v1/passports"), m_keyA,
+                        QByteArray(R"({"gtin":")") + kGtin.toLatin1() + "\",\"data\":" + data + "}",
+                        h);
+        };
+        const NamReply v1 = publish(R"({"note":"one"})");
+        QCOMPARE(v1.status, 201);
+        const QByteArray etag1 = v1.headers.value("etag");
+        QCOMPARE(etag1, '"' + v1.json().value(u"sha256").toString().toLatin1() + '"');
+        const NamReply read =
+            call("GET", QStringLiteral("/v1/products/%1/passport").arg(kGtin), m_keyA);
+        QCOMPARE(read.headers.value("etag"), etag1);
+
+        const NamReply v2 = publish(R"({"note":"two"})", {{"If-Match", etag1}});
+        QCOMPARE(v2.status, 201);
+        QCOMPARE(v2.json().value(u"version").toInt(), 2);
+        const QByteArray etag2 = v2.headers.value("etag");
+        QVERIFY(etag2 != etag1);
+
+        const NamReply stale = publish(R"({"note":"three"})", {{"If-Match", etag1}});
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(stale.json()[u"error"][u"code"].toString(), QStringLiteral("version_mismatch"));
+        QCOMPARE(stale.json()[u"current"][u"version"].toInt(), 2);
+        QCOMPARE(stale.headers.value("etag"), etag2);
+        const NamReply still =
+            call("GET", QStringLiteral("/v1/products/%1/passport").arg(kGtin), m_keyA);
+        QCOMPARE(still.json()[u"passport"][u"version"].toInt(), 2);
     }
 
     // The repository enforces the version for every caller (GUI, CLI), not only the API.
