@@ -12,7 +12,8 @@ using passport::SohReading;
 
 namespace {
 const char* kSelect = "SELECT id, product_id, unique_identifier, serial_number, lot, "
-                      "manufacturing_date, status, created_at, updated_at FROM battery_units";
+                      "manufacturing_date, status, created_at, updated_at, row_version FROM "
+                      "battery_units";
 BatteryUnit unitFrom(const QSqlQuery& q)
 {
     BatteryUnit u;
@@ -25,6 +26,7 @@ BatteryUnit unitFrom(const QSqlQuery& q)
     u.status = q.value(6).toString();
     u.createdAt = sql::timeFrom(q.value(7));
     u.updatedAt = sql::timeFrom(q.value(8));
+    u.rowVersion = q.value(9).toLongLong();
     return u;
 }
 } // namespace
@@ -34,6 +36,7 @@ Result<BatteryUnit> BatteryUnitRepository::create(BatteryUnit unit)
     if (const auto errors = unit.validate(); !errors.isEmpty())
         return sql::validationError(errors);
     unit.id = sql::newId();
+    unit.rowVersion = 1;
     const QString now = Database::now();
     unit.createdAt = unit.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     const Status s = m_db.transaction([&]() -> Status {
@@ -116,7 +119,8 @@ Status BatteryUnitRepository::requireUnit(const QString& unitId) const
 }
 
 Status BatteryUnitRepository::setStatus(const QString& id, const QString& status,
-                                        const QString& description)
+                                        const QString& description,
+                                        std::optional<qint64> expectedVersion)
 {
     if (!BatteryUnit::statuses().contains(status))
         return Error{QStringLiteral("status"),
@@ -127,19 +131,31 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
         const auto unit = get(id);
         if (!unit)
             return sql::notFound(QStringLiteral("id"), QStringLiteral("battery unit"));
+        if (expectedVersion && *expectedVersion != unit->rowVersion)
+            return sql::versionMismatch(QStringLiteral("battery unit"), *expectedVersion,
+                                        unit->rowVersion);
         if (unit->status == QLatin1String("waste"))
             return Error{QStringLiteral("status"),
                          QStringLiteral("a battery declared waste cannot change status"),
                          QStringLiteral("invalid_state")};
         QSqlQuery q =
-            m_db.prepare(QStringLiteral("UPDATE battery_units SET status = :s, updated_at = :u "
-                                        "WHERE id = :id AND tenant_id = :t"));
+            m_db.prepare(QStringLiteral("UPDATE battery_units SET status = :s, updated_at = :u, "
+                                        "row_version = row_version + 1 WHERE id = :id AND "
+                                        "tenant_id = :t AND row_version = :rv"));
         q.bindValue(QStringLiteral(":s"), status);
         q.bindValue(QStringLiteral(":u"), Database::now());
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
+        // The status was judged on the version read above; a writer in between wins.
+        q.bindValue(QStringLiteral(":rv"), unit->rowVersion);
         if (Status e = Database::exec(q); !e.ok())
             return e;
+        if (q.numRowsAffected() != 1) {
+            const auto now = get(id);
+            return sql::versionMismatch(QStringLiteral("battery unit"),
+                                        expectedVersion.value_or(unit->rowVersion),
+                                        now ? now->rowVersion : 0);
+        }
         static const QMap<QString, QString> eventFor = {
             {QStringLiteral("repurposed"), QStringLiteral("repurposed")},
             {QStringLiteral("re-used"), QStringLiteral("reused")},
