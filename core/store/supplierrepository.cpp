@@ -90,12 +90,22 @@ Result<Supplier> SupplierRepository::update(const QString& id, const QJsonObject
     q.bindValue(QStringLiteral(":t"), m_tenantId);
     if (expectedVersion)
         q.bindValue(QStringLiteral(":rv"), *expectedVersion);
-    if (Status st = Database::exec(q); !st.ok())
-        return st.error();
+    // The row and its journal entry commit together.
+    const Status written = m_db.transaction([&]() -> Status {
+        if (Status st = Database::exec(q); !st.ok())
+            return st;
+        if (q.numRowsAffected() != 1) { // a concurrent writer changed it after our read
+            const auto current = get(id);
+            return sql::versionMismatch(QStringLiteral("supplier"), expectedVersion.value_or(0),
+                                        current ? current->rowVersion : 0);
+        }
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Supplier), id,
+                                          QStringLiteral("updated"),
+                                          {{QStringLiteral("name"), s.name}});
+    });
+    if (!written.ok())
+        return written.error();
     const auto now = get(id);
-    if (q.numRowsAffected() != 1) // a concurrent writer changed it after our read
-        return sql::versionMismatch(QStringLiteral("supplier"), expectedVersion.value_or(0),
-                                    now ? now->rowVersion : 0);
     s.rowVersion = now ? now->rowVersion : old->rowVersion + 1;
     return s;
 }

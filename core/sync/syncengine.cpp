@@ -102,7 +102,11 @@ ApiReply SyncEngine::call(const std::function<ApiReply()>& request)
     int delay = m_settings.backoffMs;
     for (int attempt = 1; attempt <= std::max(1, m_settings.attempts); ++attempt) {
         reply = request();
-        const bool retry = !reply.answered() || reply.status == 429 || reply.status >= 500;
+        // 409 idempotency_key_in_progress: the same request (from a run that was killed)
+        // is still running on the server; its answer is replayed once it is done.
+        const bool retry = !reply.answered() || reply.status == 429 || reply.status >= 500 ||
+                           (reply.status == 409 && reply.error().value(u"code").toString() ==
+                                                       u"idempotency_key_in_progress");
         if (!retry || attempt == m_settings.attempts)
             return reply;
         Q_EMIT message(tr("no answer from %1 (%2), retrying in %3 ms")
@@ -150,7 +154,8 @@ SyncEngine::Outcome SyncEngine::failed(const ApiReply& reply)
 
 SyncEngine::Outcome SyncEngine::reject(const ChangeEntry& e, const ApiReply& reply)
 {
-    if (!reply.answered() || reply.status == 429 || reply.status >= 500)
+    if (!reply.answered() || reply.status == 429 || reply.status >= 500 ||
+        reply.error().value(u"code").toString() == u"idempotency_key_in_progress")
         return failed(reply);
     if (reply.status == 401 || reply.status == 403) {
         // The key is wrong or lacks a scope: every further request would fail the same way.
@@ -498,9 +503,20 @@ SyncEngine::Outcome SyncEngine::pushSupplier(const ChangeEntry& e)
     if (!supplier)
         return Outcome::Skipped;
     QJsonObject body = supplier->toJson();
-    body.remove(QStringLiteral("id"));
-    body.remove(QStringLiteral("created_at"));
-    return createMapped(e, QStringLiteral("/v1/suppliers"), body);
+    for (const char* key : {"id", "created_at", "version"})
+        body.remove(QLatin1String(key));
+    const auto map = m_state.mapping(e.entity, e.entityId);
+    if (!map)
+        return createMapped(e, QStringLiteral("/v1/suppliers"), body);
+    if (e.op != u"updated")
+        return Outcome::Skipped;
+    const ApiReply r = call([&] {
+        return m_api.sendJson("PATCH", QStringLiteral("/v1/suppliers/") + pathPart(map->remoteId),
+                              body, headers(e.seq, QStringLiteral("update"), map->etag));
+    });
+    if (!r.success())
+        return reject(e, r);
+    return remember(e.entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
 }
 
 SyncEngine::Outcome SyncEngine::pushProductSupplier(const ChangeEntry& e)
@@ -571,7 +587,7 @@ SyncEngine::Outcome SyncEngine::pushLink(const ChangeEntry& e)
         link->href.contains(u"/passport/"))
         return Outcome::Skipped;
     QJsonObject body = link->toJson();
-    for (const char* key : {"id", "product_id", "gtin"})
+    for (const char* key : {"id", "product_id", "gtin", "version"})
         body.remove(QLatin1String(key));
     if (!map)
         return createMapped(e, base, body);
@@ -596,7 +612,7 @@ SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
         if (gtin.isEmpty())
             return Outcome::Skipped;
         QJsonObject body = unit->toJson();
-        for (const char* key : {"id", "product_id", "created_at", "updated_at"})
+        for (const char* key : {"id", "product_id", "created_at", "updated_at", "version"})
             body.remove(QLatin1String(key));
         // The status travels with its own "updated" entry (and event) below.
         body.remove(QStringLiteral("status"));

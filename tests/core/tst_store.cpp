@@ -512,6 +512,8 @@ private Q_SLOTS:
             QJsonObject{{"name", "Vidreira"}, {"country", "PT"}, {"role", "packaging"}});
         QVERIFY2(supplier.ok(), qPrintable(supplier.ok() ? QString() : supplier.error().message));
         QVERIFY(!suppliers.create(QJsonObject{{"country", "PT"}}).ok());
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Vidreira SA"}}).ok());
+        QVERIFY(!suppliers.update(supplier->id, QJsonObject{{"gln", "123"}}).ok());
 
         ProductSupplierRepository links(*m_db, m_tenant);
         passport::ProductSupplier ps;
@@ -571,23 +573,23 @@ private Q_SLOTS:
         for (const ChangeEntry& e : *entries)
             seen << e.entity + u'.' + e.op;
         QCOMPARE(seen, (QStringList{"document.created", "document.deleted", "supplier.created",
-                                    "product_supplier.created", "product_supplier.deleted",
-                                    "link.created", "link.updated", "link.deleted",
-                                    "product.created", "battery_unit.created",
+                                    "supplier.updated", "product_supplier.created",
+                                    "product_supplier.deleted", "link.created", "link.updated",
+                                    "link.deleted", "product.created", "battery_unit.created",
                                     "battery_unit.soh_recorded", "battery_unit.event_recorded",
                                     "battery_unit.updated", "product.created", "product.created"}));
         QCOMPARE(entries->at(0).entityId, doc->id);
         QCOMPARE(entries->at(0).data.value(u"product_id").toString(), pid);
-        QCOMPARE(entries->at(3).entityId, pid + u'/' + supplier->id);
-        QCOMPARE(entries->at(6).entityId, createdLink->id);
-        QCOMPARE(entries->at(10)
+        QCOMPARE(entries->at(4).entityId, pid + u'/' + supplier->id);
+        QCOMPARE(entries->at(7).entityId, createdLink->id);
+        QCOMPARE(entries->at(11)
                      .data.value(u"reading")
                      .toObject()
                      .value(u"state_of_health_pct")
                      .toDouble(),
                  97.0);
-        QCOMPARE(entries->at(12).data.value(u"status").toString(), QStringLiteral("repurposed"));
-        QCOMPARE(entries->at(13).data.value(u"gtin").toString(), QStringLiteral("05601012012217"));
+        QCOMPARE(entries->at(13).data.value(u"status").toString(), QStringLiteral("repurposed"));
+        QCOMPARE(entries->at(14).data.value(u"gtin").toString(), QStringLiteral("05601012012217"));
     }
 
     void batteryUnitsWithHistory()
