@@ -550,13 +550,16 @@ SyncEngine::Outcome SyncEngine::pushSerialBatch(const ChangeEntry& e)
             return Outcome::Skipped;
         return deleteMapped(e, QStringLiteral("/v1/serial-batches/") + pathPart(map->remoteId));
     }
-    const auto batch = store::SerialRepository(m_db, m_tenantId).batch(e.entityId);
+    store::SerialRepository serials(m_db, m_tenantId);
+    const auto batch = serials.batch(e.entityId);
     const QString gtin = batch ? gtinOf(batch->productId) : QString();
     if (!batch || gtin.isEmpty())
         return Outcome::Skipped;
     QJsonObject body{{QStringLiteral("lot"), batch->lot}};
     if (batch->mode == u"uploaded") {
-        body.insert(QStringLiteral("serials"), QJsonArray::fromStringList(batch->uploaded));
+        // A stored batch keeps its uploaded serials as rows, not in the value type.
+        body.insert(QStringLiteral("serials"),
+                    QJsonArray::fromStringList(serials.serials(e.entityId)));
     } else {
         body.insert(QStringLiteral("prefix"), batch->prefix);
         body.insert(QStringLiteral("start"), batch->start);

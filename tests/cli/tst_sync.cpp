@@ -14,13 +14,17 @@
 #include <csignal>
 #include <gs1/checkdigit.h>
 #include <memory>
+#include <store/batteryunitrepository.h>
 #include <store/changejournal.h>
 #include <store/documentrepository.h>
 #include <store/passportpublisher.h>
 #include <store/passportrepository.h>
 #include <store/productanalyticsrepository.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
+#include <store/resolverlinkrepository.h>
 #include <store/serialrepository.h>
+#include <store/supplierrepository.h>
 #include <store/syncstaterepository.h>
 #include <store/tenantrepository.h>
 
@@ -353,6 +357,93 @@ private Q_SLOTS:
         // The real server then gets it.
         QCOMPARE(sync(a).exitCode, 0);
         QCOMPARE(serverName(), QStringLiteral("Widget"));
+    }
+
+    // Every kind of record the journal carries reaches the server, and deletes follow.
+    void everyRecordKindReachesTheServer()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("d-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        auto battery = d.products().save(
+            QJsonObject{{"gtin", "05601010000001"},
+                        {"name", QJsonObject{{"en", "Pack"}}},
+                        {"category", "battery"},
+                        {"battery", QJsonObject{{"category", "ev"}, {"chemistry", "NMC"}}}});
+        QVERIFY(battery.ok());
+        const QString pid = battery->product.id;
+        store::SupplierRepository suppliers(*d.db, d.tenant);
+        auto supplier = suppliers.create(
+            QJsonObject{{"name", "Cells Co"}, {"country", "PT"}, {"role", "packaging"}});
+        QVERIFY(supplier.ok());
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Cells Co SA"}}).ok());
+        passport::ProductSupplier ps;
+        ps.productId = pid;
+        ps.supplierId = supplier->id;
+        ps.role = QStringLiteral("packaging");
+        QVERIFY(store::ProductSupplierRepository(*d.db, d.tenant).link(ps).ok());
+        store::ResolverLinkRepository links(*d.db, d.tenant);
+        passport::ResolverLink rl;
+        rl.productId = pid;
+        rl.gtin = battery->product.gtin;
+        rl.linkType = QStringLiteral("gs1:recipeInfo");
+        rl.href = QStringLiteral("https://example.com/care");
+        rl.title = QStringLiteral("Care");
+        auto link = links.create(rl);
+        QVERIFY(link.ok());
+        QVERIFY(links.update(link->id, QJsonObject{{"title", "Care and charging"}}).ok());
+        store::BatteryUnitRepository units(*d.db, d.tenant);
+        passport::BatteryUnit unit;
+        unit.productId = pid;
+        unit.uniqueIdentifier = QStringLiteral("https://id.example.com/01/05601010000001/21/B1");
+        auto created = units.create(unit);
+        QVERIFY(created.ok());
+        passport::SohReading reading;
+        reading.measuredAt = QDateTime::currentDateTimeUtc();
+        reading.stateOfHealthPct = 96;
+        QVERIFY(units.addReading(created->id, reading).ok());
+        passport::LifecycleEvent event;
+        event.occurredAt = QDateTime::currentDateTimeUtc();
+        event.type = QStringLiteral("repaired");
+        event.description = QStringLiteral("cell replaced");
+        QVERIFY(units.addEvent(created->id, event).ok());
+        QVERIFY(units.setStatus(created->id, QStringLiteral("repurposed")).ok());
+        store::DocumentRepository documents(*d.db, d.tenant);
+        auto doc = documents.add(pid, QStringLiteral("user_manual"), QStringLiteral("m.pdf"),
+                                 QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 m"));
+        QVERIFY(doc.ok());
+        store::SerialRepository serials(*d.db, d.tenant);
+        passport::SerialBatch batch;
+        batch.productId = pid;
+        batch.mode = QStringLiteral("uploaded");
+        batch.uploaded = {QStringLiteral("A1"), QStringLiteral("A2")};
+        auto createdBatch = serials.createBatch(batch);
+        QVERIFY(createdBatch.ok());
+
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("\"errors\":0"), r.out.constData());
+        QCOMPARE(serverCount(QStringLiteral("suppliers WHERE name = 'Cells Co SA'")), 1);
+        QCOMPARE(serverCount(QStringLiteral("product_suppliers")), 1);
+        QCOMPARE(serverCount(QStringLiteral("resolver_links WHERE title = 'Care and charging'")),
+                 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_units WHERE status = 'repurposed'")), 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_soh_readings")), 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_events")), 2); // repaired + repurposed
+        QCOMPARE(serverCount(QStringLiteral("documents")), 1);
+        QCOMPARE(serverCount(QStringLiteral("serials")), 2);
+
+        // Deletes follow the same way.
+        QVERIFY(links.remove(link->id).ok());
+        QVERIFY(store::ProductSupplierRepository(*d.db, d.tenant).unlink(pid, supplier->id).ok());
+        QVERIFY(documents.remove(doc->id).ok());
+        QVERIFY(serials.deleteBatch(createdBatch->id).ok());
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverCount(QStringLiteral("resolver_links WHERE link_type = 'gs1:recipeInfo'")),
+                 0);
+        QCOMPARE(serverCount(QStringLiteral("product_suppliers")), 0);
+        QCOMPARE(serverCount(QStringLiteral("documents")), 0);
+        QCOMPARE(serverCount(QStringLiteral("serial_batches")), 0);
     }
 
     void killedMidPushResumesWithoutDuplicates()
