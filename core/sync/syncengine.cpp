@@ -218,7 +218,6 @@ SyncEngine::Report SyncEngine::run()
 {
     Report report;
     m_report = &report;
-    m_cancel.store(false);
     const auto finish = [&]() {
         report.conflicts = int(m_state.openConflicts().size());
         m_report = nullptr;

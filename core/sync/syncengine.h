@@ -63,9 +63,11 @@ public:
 
     SyncEngine(store::Database& db, QString tenantId, Settings settings, QObject* parent = nullptr);
 
-    // Push, then pull, then analytics. Safe to call again after a failure or cancel.
+    // Push, then pull, then analytics. Safe to call again after a failure; after a
+    // cancel, a new engine resumes from the cursor.
     Report run();
-    // Thread-safe: the run stops after the request in flight; the cursor stays valid.
+    // Thread-safe, also before run() starts: the run stops after the request in flight
+    // and the cursor stays valid. Sticky for this engine.
     void cancel() { m_cancel.store(true); }
 
     QList<store::SyncConflict> conflicts() const;

@@ -5,6 +5,7 @@
 #include "server/httptestclient.h"
 #include "testsupport.h"
 
+#include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <gs1/checkdigit.h>
 #include <store/database.h>
 #include <store/productrepository.h>
 #include <store/tenantrepository.h>
@@ -145,6 +147,31 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(panel.conflictList()->count(), 0);
         QCOMPARE(serverName(), QStringLiteral("Widget B"));
+
+        // Cancel: 150 new products, cancelled at once; the next sync finishes the rest.
+        for (int i = 0; i < 150; ++i) {
+            const QString base = QStringLiteral("0402000000%1").arg(i, 3, 10, QLatin1Char('0'));
+            QJsonObject p = product(QStringLiteral("Item %1").arg(i));
+            p.insert(QStringLiteral("gtin"),
+                     QString(base + QString::number(gs1::mod10CheckDigit(base.toStdString()))));
+            QVERIFY(pb.save(p).ok());
+        }
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        auto* cancel = panel.findChild<QPushButton*>(QStringLiteral("syncCancel"));
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        const QString status = panel.findChild<QLabel*>(QStringLiteral("syncStatus"))->text();
+        QVERIFY2(status.contains(u"cancelled"), qPrintable(status));
+        QVERIFY(panel.progressBar()->value() < 150);
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        QCOMPARE(test::namSend(m_nam, "GET",
+                               QUrl(m_url + QStringLiteral("/v1/products/04020000001490")), {},
+                               {{"Authorization", "Bearer " + m_key.toLatin1()}})
+                     .status,
+                 200);
     }
 };
 

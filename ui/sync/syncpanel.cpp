@@ -122,6 +122,10 @@ void SyncPanel::runInWorker(std::function<QString(sync::SyncEngine&)> work)
 {
     if (m_thread || !m_db)
         return;
+    {
+        QMutexLocker lock(&m_engineLock);
+        m_cancelRequested = false;
+    }
     setBusy(true);
     sync::SyncEngine::Settings settings;
     settings.serverUrl = m_url;
@@ -145,6 +149,8 @@ void SyncPanel::runInWorker(std::function<QString(sync::SyncEngine&)> work)
             {
                 QMutexLocker lock(&m_engineLock);
                 m_engine = &engine;
+                if (m_cancelRequested)
+                    engine.cancel();
             }
             outcome = work(engine);
             QMutexLocker lock(&m_engineLock);
@@ -191,6 +197,9 @@ void SyncPanel::startSync()
 void SyncPanel::cancelSync()
 {
     QMutexLocker lock(&m_engineLock);
+    if (!m_thread)
+        return;
+    m_cancelRequested = true;
     if (m_engine)
         m_engine->cancel();
 }

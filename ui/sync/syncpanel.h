@@ -80,6 +80,7 @@ private:
     QThread* m_thread = nullptr;
     QMutex m_engineLock; // guards m_engine, set by the worker while it runs
     sync::SyncEngine* m_engine = nullptr;
+    bool m_cancelRequested = false; // guarded by m_engineLock; a cancel before the engine exists
 };
 
 } // namespace dpp::ui
