@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     installLabelActions();
     installPublishActions();
+    installSyncActions();
     resize(1100, 720);
 }
 

@@ -63,6 +63,7 @@ private:
     // mainwindowpublish.cpp.
     void installLabelActions();
     void installPublishActions();
+    void installSyncActions();
 
     void newStore();
     void openStoreDialog();

@@ -44,5 +44,6 @@ int runUser(const QStringList& args);
 int runRender(const QStringList& args);
 int runPrint(const QStringList& args);
 int runStock(const QStringList& args);
+int runSync(const QStringList& args);
 
 } // namespace dpp::ctl

@@ -58,6 +58,10 @@ const QList<Command>& commands()
          "--resume | --reprint SN000010-SN000020]  labels to a printer",
          &runPrint},
         {"stock", "stock list                  the label stock (sheets and rolls)", &runStock},
+        {"sync",
+         "sync --server URL --key KEY [--tenant N] [--conflicts | --resolve ID --keep "
+         "mine|theirs] [--no-pull] [--no-analytics]  push local changes to a hosted dppserver",
+         &runSync},
     };
     return table;
 }

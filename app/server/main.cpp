@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <QTimer>
 #include <algorithm>
 #include <analytics/geoipdatabase.h>
 #include <csignal>
@@ -19,6 +20,7 @@
 #include <server/server.h>
 #include <server/webhookdispatcher.h>
 #include <store/apikeyrepository.h>
+#include <store/idempotencykeyrepository.h>
 #include <store/tenantrepository.h>
 
 namespace {
@@ -260,6 +262,14 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "dppserver: %s\n", ok.error().message.toUtf8().constData());
         return 1;
     }
+    // Stored Idempotency-Key answers older than 24 h go, at start and every 10 minutes
+    // (keys are also dropped when reused after expiry; this keeps the table small).
+    const auto purge = [db = *db] { dpp::store::IdempotencyKeyRepository::purgeExpired(*db); };
+    purge();
+    QTimer purgeTimer;
+    QObject::connect(&purgeTimer, &QTimer::timeout, &app, purge);
+    purgeTimer.start(10 * 60 * 1000);
+
     const auto port = server.start();
     if (!port) {
         std::fprintf(stderr, "dppserver: %s\n", port.error().message.toUtf8().constData());

@@ -55,6 +55,8 @@ struct BatteryUnit
     QString status = QStringLiteral("original"); // see statuses()
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The store's row version (ETag and "version" on the API; not part of toJson()).
+    qint64 rowVersion = 0;
 
     static const QStringList& statuses();
     /// {unique_identifier, serial_number, lot, manufacturing_date, status}; members that

@@ -31,6 +31,9 @@ public:
     QString status = QStringLiteral("active"); // active | deleted
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The store's row version (ETag and "version" on the API); 0 when not from a store.
+    // Kept out of toJson(): passport data and its sha256 must not change with it.
+    qint64 rowVersion = 0;
     QJsonObject attributes; // every other scalar field of fields()
     QList<Material> materials;
     QList<Substance> substances;

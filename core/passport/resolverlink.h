@@ -27,6 +27,8 @@ struct ResolverLink
     // The default of its key level. In linksets the default is listed twice: under
     // gs1:defaultLink (title only, R13) and under its own descriptive type.
     bool isDefault = false;
+    // The store's row version (ETag and "version" on the API; not part of toJson()).
+    qint64 rowVersion = 0;
 
     static const QStringList& levels();
     static const QStringList& devices();

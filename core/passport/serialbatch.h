@@ -27,6 +27,9 @@ struct SerialBatch
     // the row a user sees in a spreadsheet. Empty for JSON uploads (errors name serials[i]).
     QList<int> uploadedRows;
     QDateTime createdAt;
+    // The store's row version (ETag and "version" on the API; not part of toJson()). It
+    // moves with the batch's serial states too, which its API answer counts.
+    qint64 rowVersion = 0;
 
     static const QStringList& states();
     // Whether a serial may move from `from` to `to`.

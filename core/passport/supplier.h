@@ -16,6 +16,8 @@ struct Supplier
     QString role;    // see roles()
     QString gln;     // 13 digits, mod-10 check digit
     QString vatNumber;
+    // The store's row version (ETag and "version" on the API; not part of toJson()).
+    qint64 rowVersion = 0;
 
     static const QStringList& roles();
     static const QList<FieldSpec>& fields();

@@ -87,6 +87,12 @@ ApiError ApiError::validation(const QString& param, const QString& message, cons
                 param);
 }
 
+ApiError ApiError::versionMismatch(const QString& message)
+{
+    return make(412, "precondition_failed", QStringLiteral("version_mismatch"), message,
+                QStringLiteral("If-Match"));
+}
+
 ApiError ApiError::tooManyRequests(int retryAfterSeconds)
 {
     return make(429, "rate_limit_error", QStringLiteral("rate_limited"),
@@ -113,6 +119,10 @@ ApiError ApiError::fromError(const Error& error)
         return make(404, "not_found_error", code, error.message, error.param);
     if (code == u"conflict" || code.startsWith(u"duplicate"))
         return conflict(code, error.message, error.param);
+    if (code == u"invalid_if_match")
+        return badRequest(code, error.message, error.param);
+    if (code == u"version_mismatch")
+        return versionMismatch(error.message);
     if (code == u"unauthorized")
         return make(401, "authentication_error", code, error.message, error.param);
     if (code == u"forbidden")

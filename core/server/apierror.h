@@ -36,6 +36,8 @@ struct ApiError
     static ApiError validation(const QString& param, const QString& message,
                                const QString& code = {});
     static ApiError tooManyRequests(int retryAfterSeconds);
+    /// 412: the If-Match version is not the resource's current one (code version_mismatch).
+    static ApiError versionMismatch(const QString& message);
     static ApiError serviceUnavailable(const QString& message);
     /// The answer to a bug on our side: deliberately says nothing about it.
     static ApiError internal();

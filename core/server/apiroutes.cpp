@@ -8,6 +8,7 @@ namespace dpp::server {
 Status ApiRoutes::install(Server& server, const ApiContext& context)
 {
     server.setAuthenticator(ApiKeyAuthenticator::make(context));
+    server.setIdempotencyStore(context.db);
     // The resolver is the fallback for unmatched paths, so its place in this list is moot;
     // it comes last to say so.
     for (const auto add :

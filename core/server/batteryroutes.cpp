@@ -21,7 +21,8 @@ QJsonObject unitSchema()
                          {QStringLiteral("serial_number"), typeSchema("string")},
                          {QStringLiteral("lot"), typeSchema("string")},
                          {QStringLiteral("manufacturing_date"), typeSchema("string")},
-                         {QStringLiteral("status"), typeSchema("string")}});
+                         {QStringLiteral("status"), typeSchema("string")},
+                         {QStringLiteral("version"), typeSchema("integer")}});
 }
 
 std::optional<passport::BatteryUnit> unitOf(const ApiContext& ctx, const Request& r)
@@ -52,7 +53,7 @@ Response createUnit(const ApiContext& ctx, const Request& r)
     auto created = store::BatteryUnitRepository(*ctx.db, tenantOf(r)).create(unit);
     if (!created.ok())
         return Response::fromError(created.error());
-    return Response::json(created->toJson(), 201);
+    return versioned(created->toJson(), created->rowVersion, 201);
 }
 
 Response addReading(const ApiContext& ctx, const Request& r)
@@ -127,7 +128,7 @@ Status addBatteryRoutes(Server& server, const ApiContext& ctx)
                               const auto unit = unitOf(ctx, r);
                               if (!unit)
                                   return notFound("battery unit");
-                              return Response::json(unit->toJson());
+                              return versioned(unit->toJson(), unit->rowVersion);
                           });
     get.responseSchema = unitSchema();
 
@@ -153,11 +154,19 @@ Status addBatteryRoutes(Server& server, const ApiContext& ctx)
                 errors.append({QStringLiteral("status"), QStringLiteral("is required")});
             if (!errors.isEmpty())
                 return invalid(errors);
+            const auto expected = ifMatchVersion(r);
+            if (!expected.ok())
+                return Response::fromError(expected.error());
             const QString status = change.status;
             store::BatteryUnitRepository units(*ctx.db, tenantOf(r));
-            if (Status s = units.setStatus(unit->id, status, description); !s.ok())
+            if (Status s = units.setStatus(unit->id, status, description, *expected); !s.ok()) {
+                const auto current = units.get(unit->id);
+                if (isVersionMismatch(s.error()) && current)
+                    return preconditionFailed(s.error(), current->toJson(), current->rowVersion);
                 return Response::fromError(s.error());
-            return Response::json(units.get(unit->id).value_or(*unit).toJson());
+            }
+            const auto now = units.get(unit->id).value_or(*unit);
+            return versioned(now.toJson(), now.rowVersion);
         });
     patch.requestSchema = objectSchema({{QStringLiteral("status"), typeSchema("string")},
                                         {QStringLiteral("description"), typeSchema("string")}},
@@ -197,6 +206,8 @@ Status addBatteryRoutes(Server& server, const ApiContext& ctx)
                                          {QStringLiteral("description"), typeSchema("string")}},
                                         {QStringLiteral("type")});
 
+    for (Route* route : {&create, &get, &patch})
+        route->versioned = true;
     for (Route* route : {&create, &list, &get, &patch, &readings, &addSoh, &events}) {
         if (Status s = server.addRoute(std::move(*route)); !s.ok())
             return s;

@@ -36,8 +36,19 @@ QJsonObject linkSchema()
           QJsonObject{{QStringLiteral("enum"),
                        QJsonArray{QStringLiteral("any"), QStringLiteral("ios"),
                                   QStringLiteral("android"), QStringLiteral("desktop")}}}},
-         {QStringLiteral("default"), typeSchema("boolean")}});
+         {QStringLiteral("default"), typeSchema("boolean")},
+         {QStringLiteral("version"), typeSchema("integer")}});
     return s;
+}
+
+// 412 with the link as it is now, for a write whose If-Match is stale.
+Response staleLink(const ApiContext& ctx, const Request& r, const Error& e)
+{
+    const auto current =
+        store::ResolverLinkRepository(*ctx.db, tenantOf(r)).get(r.param(QStringLiteral("link")));
+    if (!current)
+        return notFound("link");
+    return preconditionFailed(e, current->toJson(), current->rowVersion);
 }
 
 // The link must belong to the product named in the URL (and so to the caller's tenant).
@@ -92,7 +103,7 @@ Status addLinkRoutes(Server& server, const ApiContext& ctx)
                           store::ResolverLinkRepository(*ctx.db, tenantOf(r)).create(link);
                       if (!created.ok())
                           return Response::fromError(created.error());
-                      return Response::json(created->toJson(), 201);
+                      return versioned(created->toJson(), created->rowVersion, 201);
                   });
     create.successStatus = 201;
     create.requestSchema = linkSchema();
@@ -106,7 +117,7 @@ Status addLinkRoutes(Server& server, const ApiContext& ctx)
                               const auto link = linkOf(ctx, r, *p);
                               if (!link)
                                   return notFound("link");
-                              return Response::json(link->toJson());
+                              return versioned(link->toJson(), link->rowVersion);
                           });
     get.responseSchema = linkSchema();
 
@@ -122,11 +133,17 @@ Status addLinkRoutes(Server& server, const ApiContext& ctx)
                       const auto body = r.jsonObject();
                       if (!body.ok())
                           return Response::fromError(body.error());
-                      const auto updated = store::ResolverLinkRepository(*ctx.db, tenantOf(r))
-                                               .update(r.param(QStringLiteral("link")), *body);
+                      const auto expected = ifMatchVersion(r);
+                      if (!expected.ok())
+                          return Response::fromError(expected.error());
+                      const auto updated =
+                          store::ResolverLinkRepository(*ctx.db, tenantOf(r))
+                              .update(r.param(QStringLiteral("link")), *body, *expected);
+                      if (!updated.ok() && isVersionMismatch(updated.error()))
+                          return staleLink(ctx, r, updated.error());
                       if (!updated.ok())
                           return Response::fromError(updated.error());
-                      return Response::json(updated->toJson());
+                      return versioned(updated->toJson(), updated->rowVersion);
                   });
     patch.requestSchema = linkSchema();
     patch.responseSchema = linkSchema();
@@ -140,14 +157,21 @@ Status addLinkRoutes(Server& server, const ApiContext& ctx)
                 return notFound("product");
             if (!linkOf(ctx, r, *p))
                 return notFound("link");
+            const auto expected = ifMatchVersion(r);
+            if (!expected.ok())
+                return Response::fromError(expected.error());
             const Status s = store::ResolverLinkRepository(*ctx.db, tenantOf(r))
-                                 .remove(r.param(QStringLiteral("link")));
+                                 .remove(r.param(QStringLiteral("link")), *expected);
+            if (!s.ok() && isVersionMismatch(s.error()))
+                return staleLink(ctx, r, s.error());
             if (!s.ok())
                 return Response::fromError(s.error());
             return Response::noContent();
         });
     remove.successStatus = 204;
 
+    for (Route* r : {&create, &get, &patch, &remove})
+        r->versioned = true;
     for (Route* r : {&list, &create, &get, &patch, &remove}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;

@@ -39,6 +39,52 @@ QJsonObject errorResponse(const QString& description)
                                         QStringLiteral("#/components/schemas/Error")}}}}}}}};
 }
 
+QJsonObject stringSchema()
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}};
+}
+
+QJsonObject ref(const char* path)
+{
+    return QJsonObject{{QStringLiteral("$ref"), QString::fromLatin1(path)}};
+}
+
+bool isWrite(const Route& route)
+{
+    return route.method == "POST" || route.method == "PATCH" || route.method == "PUT" ||
+           route.method == "DELETE";
+}
+
+// The sync protocol's headers (IdempotencyGate, routesupport.h's versioned/ifMatchVersion),
+// declared once and referenced by the operations they apply to.
+QJsonObject headerParameters()
+{
+    return QJsonObject{
+        {QStringLiteral("IdempotencyKey"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("Idempotency-Key")},
+                     {QStringLiteral("in"), QStringLiteral("header")},
+                     {QStringLiteral("required"), false},
+                     {QStringLiteral("description"),
+                      QStringLiteral("1-255 printable ASCII characters. The first 2xx/4xx answer "
+                                     "is kept 24 h and replayed (Idempotent-Replayed: true) for "
+                                     "the same method, path and body; other use of the key is "
+                                     "422 idempotency_key_reused, a key still running 409 "
+                                     "idempotency_key_in_progress.")},
+                     {QStringLiteral("schema"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                  {QStringLiteral("minLength"), 1},
+                                  {QStringLiteral("maxLength"), 255}}}}},
+        {QStringLiteral("IfMatch"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("If-Match")},
+                     {QStringLiteral("in"), QStringLiteral("header")},
+                     {QStringLiteral("required"), false},
+                     {QStringLiteral("description"),
+                      QStringLiteral("The ETag the client read, or *. A stale one is 412 "
+                                     "version_mismatch with the current resource under "
+                                     "\"current\"; absent: unconditional.")},
+                     {QStringLiteral("schema"), stringSchema()}}}};
+}
+
 QString operationId(const Route& route)
 {
     // "GET /v1/products/{product}" → "get_v1_products_product": stable and unique per entry.
@@ -70,6 +116,13 @@ QJsonObject operation(const Route& route)
                         {QStringLiteral("schema"),
                          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}});
     }
+    const bool api = route.path.startsWith(QLatin1String("/v1/"));
+    if (api && !route.isPublic && isWrite(route))
+        parameters.append(ref("#/components/parameters/IdempotencyKey"));
+    const bool conditional =
+        route.versioned && route.method != "GET" && (route.method != "POST" || route.postIfMatch);
+    if (conditional)
+        parameters.append(ref("#/components/parameters/IfMatch"));
     if (!parameters.isEmpty())
         op.insert(QStringLiteral("parameters"), parameters);
 
@@ -84,6 +137,20 @@ QJsonObject operation(const Route& route)
     }
 
     QJsonObject success{{QStringLiteral("description"), QStringLiteral("Success")}};
+    QJsonObject headers;
+    if (route.versioned && route.method != "DELETE")
+        headers.insert(QStringLiteral("ETag"),
+                       QJsonObject{{QStringLiteral("description"),
+                                    QStringLiteral("The resource's version (strong, opaque)")},
+                                   {QStringLiteral("schema"), stringSchema()}});
+    if (api && !route.isPublic && isWrite(route))
+        headers.insert(QStringLiteral("Idempotent-Replayed"),
+                       QJsonObject{{QStringLiteral("description"),
+                                    QStringLiteral("\"true\" on a stored answer replayed for "
+                                                   "a repeated Idempotency-Key")},
+                                   {QStringLiteral("schema"), stringSchema()}});
+    if (!headers.isEmpty())
+        success.insert(QStringLiteral("headers"), headers);
     if (!route.responseSchema.isEmpty()) {
         const QString mediaType = route.successMediaType.isEmpty()
                                       ? QStringLiteral("application/json")
@@ -95,6 +162,10 @@ QJsonObject operation(const Route& route)
     QJsonObject responses{{QString::number(route.successStatus), success},
                           {QStringLiteral("429"), errorResponse(QStringLiteral("Rate limited"))},
                           {QStringLiteral("default"), errorResponse(QStringLiteral("Error"))}};
+    if (conditional)
+        responses.insert(
+            QStringLiteral("412"),
+            errorResponse(QStringLiteral("If-Match is stale: the error and the current resource")));
     if (!route.isPublic) {
         responses.insert(QStringLiteral("401"), errorResponse(QStringLiteral("Unauthenticated")));
         responses.insert(QStringLiteral("403"), errorResponse(QStringLiteral("Missing scope")));
@@ -136,6 +207,7 @@ QJsonObject openApiDocument(const RouteTable& routes, const QString& serverUrl)
         {QStringLiteral("components"),
          QJsonObject{
              {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), errorSchema()}}},
+             {QStringLiteral("parameters"), headerParameters()},
              {QStringLiteral("securitySchemes"),
               QJsonObject{{QStringLiteral("bearerAuth"),
                            QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},

@@ -28,6 +28,19 @@ QJsonObject versionSchema()
                          {QStringLiteral("sha256"), typeSchema("string")}});
 }
 
+// A passport's version for If-Match is its published data's hash (what the client read).
+QByteArray passportEtag(const passport::PassportVersion& v)
+{
+    return '"' + v.sha256.toLatin1() + '"';
+}
+
+Response withEtag(Response r, const passport::PassportVersion& v)
+{
+    if (v.status == u"published")
+        r.setHeader("ETag", passportEtag(v));
+    return r;
+}
+
 Response createPassport(const ApiContext& ctx, const Request& request)
 {
     const auto body = request.jsonObject();
@@ -75,10 +88,19 @@ Response createPassport(const ApiContext& ctx, const Request& request)
             return Response::fromError(draft.error());
         return Response::json(draft->toJson(), 201);
     }
+    const auto expected = ifMatchTag(request);
+    if (!expected.ok())
+        return Response::fromError(expected.error());
     // The same core call as the desktop's Publish dialog (PassportPublisher).
     store::PassportPublisher publisher(*ctx.db, tenantOf(request));
     publisher.setPublicBase(ctx.baseUrl ? ctx.baseUrl() : QString());
-    const auto result = publisher.publish(product->id, kindName, data.toObject());
+    const auto result = publisher.publish(product->id, kindName, data.toObject(), *expected);
+    if (!result.ok() && isVersionMismatch(result.error())) {
+        const auto current =
+            store::PassportRepository(*ctx.db, tenantOf(request)).published(product->id);
+        return preconditionFailed(result.error(), current ? current->toJson() : QJsonObject(),
+                                  current ? passportEtag(*current) : QByteArray());
+    }
     if (!result.ok() && result.error().code == QLatin1String("unchanged")) {
         // Re-sending the published data is a no-op, not an error: integrations re-post
         // their data on every sync, and a retried POST must not fail. 200 (not 201) with
@@ -86,11 +108,11 @@ Response createPassport(const ApiContext& ctx, const Request& request)
         const auto current =
             store::PassportRepository(*ctx.db, tenantOf(request)).published(product->id);
         if (current)
-            return Response::json(current->toJson(), 200);
+            return withEtag(Response::json(current->toJson(), 200), *current);
     }
     if (!result.ok())
         return Response::fromError(result.error());
-    return Response::json(result->toJson(), 201);
+    return withEtag(Response::json(result->toJson(), 201), *result);
 }
 
 Response getPassport(const ApiContext& ctx, const Request& request)
@@ -115,7 +137,7 @@ Response getPassport(const ApiContext& ctx, const Request& request)
         passport::projectForAudience(*product, *version, passport::Audience::Owner);
     const QString section = request.query.queryItemValue(QStringLiteral("section"));
     if (section.isEmpty())
-        return Response::json(projected);
+        return withEtag(Response::json(projected), *version);
     // A section is a top-level group of the passport data (allergens, nutrition, …) or of
     // the product (materials, battery, …).
     const QJsonObject data = projected.value(QStringLiteral("passport"))
@@ -147,9 +169,11 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
     Route create = makeRoute("POST", "/v1/passports", "passports:write", "passports",
                              "Create a passport version for a product (productId or gtin) and "
                              "publish it unless publish is false; re-publishing the published "
-                             "data returns that version with 200",
+                             "data returns that version with 200; If-Match: the ETag of the "
+                             "published passport read (412 when another is published now)",
                              [ctx](const Request& r) { return createPassport(ctx, r); });
     create.successStatus = 201;
+    create.postIfMatch = true;
     create.requestSchema = objectSchema({{QStringLiteral("productId"), typeSchema("string")},
                                          {QStringLiteral("gtin"), typeSchema("string")},
                                          {QStringLiteral("kind"), typeSchema("string")},
@@ -179,6 +203,8 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
                   });
     versions.responseSchema = listSchema(versionSchema());
 
+    for (Route* r : {&create, &get})
+        r->versioned = true;
     for (Route* r : {&create, &get, &versions}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;

@@ -19,7 +19,17 @@ QJsonObject productSchema()
                          {QStringLiteral("category"), typeSchema("string")},
                          {QStringLiteral("status"), typeSchema("string")},
                          {QStringLiteral("materials"), typeSchema("array")},
-                         {QStringLiteral("battery"), typeSchema("object")}});
+                         {QStringLiteral("battery"), typeSchema("object")},
+                         {QStringLiteral("version"), typeSchema("integer")}});
+}
+
+// 412 with the product as it is now, for a write whose If-Match is stale.
+Response staleProduct(store::ProductRepository& products, const QString& id, const Error& e)
+{
+    const auto current = products.get(id);
+    if (!current)
+        return notFound("product");
+    return preconditionFailed(e, current->toJson(), current->rowVersion);
 }
 
 Response listProducts(const ApiContext& ctx, const Request& request)
@@ -58,7 +68,7 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
                       const auto created = products.create(*body);
                       if (!created.ok())
                           return Response::fromError(created.error());
-                      return Response::json(created->toJson(), 201);
+                      return versioned(created->toJson(), created->rowVersion, 201);
                   });
     create.successStatus = 201;
     create.requestSchema = objectSchema({{QStringLiteral("gtin"), typeSchema("string")},
@@ -78,25 +88,30 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
                               const auto p = products.resolve(r.param(QStringLiteral("product")));
                               if (!p)
                                   return notFound("product");
-                              return Response::json(p->toJson());
+                              return versioned(p->toJson(), p->rowVersion);
                           });
     get.responseSchema = productSchema();
 
-    Route patch =
-        makeRoute("PATCH", "/v1/products/{product}", "products:write", "products",
-                  "Change product fields; the GTIN is immutable", [ctx](const Request& r) {
-                      const auto body = r.jsonObject();
-                      if (!body.ok())
-                          return Response::fromError(body.error());
-                      store::ProductRepository products(*ctx.db, tenantOf(r));
-                      const auto p = products.resolve(r.param(QStringLiteral("product")));
-                      if (!p)
-                          return notFound("product");
-                      const auto updated = products.update(p->id, *body);
-                      if (!updated.ok())
-                          return Response::fromError(updated.error());
-                      return Response::json(updated->toJson());
-                  });
+    Route patch = makeRoute("PATCH", "/v1/products/{product}", "products:write", "products",
+                            "Change product fields; the GTIN is immutable; If-Match: the ETag read",
+                            [ctx](const Request& r) {
+                                const auto body = r.jsonObject();
+                                if (!body.ok())
+                                    return Response::fromError(body.error());
+                                store::ProductRepository products(*ctx.db, tenantOf(r));
+                                const auto p = products.resolve(r.param(QStringLiteral("product")));
+                                if (!p)
+                                    return notFound("product");
+                                const auto expected = ifMatchVersion(r);
+                                if (!expected.ok())
+                                    return Response::fromError(expected.error());
+                                const auto updated = products.update(p->id, *body, *expected);
+                                if (!updated.ok() && isVersionMismatch(updated.error()))
+                                    return staleProduct(products, p->id, updated.error());
+                                if (!updated.ok())
+                                    return Response::fromError(updated.error());
+                                return versioned(updated->toJson(), updated->rowVersion);
+                            });
     patch.requestSchema = typeSchema("object");
     patch.responseSchema = productSchema();
 
@@ -107,8 +122,14 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
             const auto p = products.resolve(r.param(QStringLiteral("product")));
             if (!p)
                 return notFound("product");
-            if (Status s = products.remove(p->id); !s.ok())
+            const auto expected = ifMatchVersion(r);
+            if (!expected.ok())
+                return Response::fromError(expected.error());
+            if (Status s = products.remove(p->id, *expected); !s.ok()) {
+                if (isVersionMismatch(s.error()))
+                    return staleProduct(products, p->id, s.error());
                 return Response::fromError(s.error());
+            }
             return Response::json(QJsonObject{{QStringLiteral("id"), p->id},
                                               {QStringLiteral("gtin"), p->gtin},
                                               {QStringLiteral("deleted"), true}});
@@ -116,6 +137,8 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
     remove.responseSchema = objectSchema({{QStringLiteral("id"), typeSchema("string")},
                                           {QStringLiteral("deleted"), typeSchema("boolean")}});
 
+    for (Route* r : {&create, &get, &patch, &remove})
+        r->versioned = true;
     for (Route* r : {&create, &list, &get, &patch, &remove}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;

@@ -155,6 +155,8 @@ QByteArray Response::reasonPhrase(int status)
         return "Gone";
     case 411:
         return "Length Required";
+    case 412:
+        return "Precondition Failed";
     case 413:
         return "Content Too Large";
     case 415:

@@ -29,6 +29,11 @@ struct Route
     QJsonObject responseSchema; // JSON Schema of the success body; empty = any
     int successStatus = 200;    // documented success status
     QString successMediaType;   // media type of the success body; empty = application/json
+    // The answer is one resource with a version: ETag header (and If-Match with 412 on
+    // writes) in the OpenAPI document. The handler does it; this only documents it.
+    bool versioned = false;
+    // A POST that takes If-Match too (POST /v1/passports: the passport the client read).
+    bool postIfMatch = false;
 };
 
 } // namespace dpp::server

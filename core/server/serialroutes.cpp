@@ -24,7 +24,8 @@ QJsonObject batchSchema()
                          {QStringLiteral("prefix"), typeSchema("string")},
                          {QStringLiteral("start"), typeSchema("integer")},
                          {QStringLiteral("count"), typeSchema("integer")},
-                         {QStringLiteral("states"), typeSchema("object")}});
+                         {QStringLiteral("states"), typeSchema("object")},
+                         {QStringLiteral("version"), typeSchema("integer")}});
 }
 
 QJsonObject withStates(const store::SerialRepository& serials, const passport::SerialBatch& b)
@@ -115,7 +116,7 @@ Response createBatch(const ApiContext& ctx, const Request& r)
     auto created = serials.createBatch(batch, actorOf(r));
     if (!created.ok())
         return Response::fromError(created.error());
-    return Response::json(withStates(serials, *created), 201);
+    return versioned(withStates(serials, *created), created->rowVersion, 201);
 }
 
 } // namespace
@@ -159,7 +160,7 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
                       const auto b = serials.batch(r.param(QStringLiteral("id")));
                       if (!b)
                           return notFound("serial batch");
-                      return Response::json(withStates(serials, *b));
+                      return versioned(withStates(serials, *b), b->rowVersion);
                   });
     get.responseSchema = batchSchema();
 
@@ -206,21 +207,30 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
         objectSchema({{QStringLiteral("count"), typeSchema("integer")}}, {QStringLiteral("count")});
     assign.responseSchema = objectSchema({{QStringLiteral("serials"), typeSchema("array")}});
 
-    Route remove = makeRoute(
-        "DELETE", "/v1/serial-batches/{id}", "serials:write", "serials",
-        "Delete a batch whose serials are all still available (409 otherwise); audited",
-        [ctx](const Request& r) {
-            const QString id = r.param(QStringLiteral("id"));
-            if (Status s =
-                    store::SerialRepository(*ctx.db, tenantOf(r)).deleteBatch(id, actorOf(r));
-                !s.ok())
-                return Response::fromError(s.error());
-            return Response::json(
-                QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}});
-        });
+    Route remove =
+        makeRoute("DELETE", "/v1/serial-batches/{id}", "serials:write", "serials",
+                  "Delete a batch whose serials are all still available (409 otherwise); audited",
+                  [ctx](const Request& r) {
+                      const QString id = r.param(QStringLiteral("id"));
+                      const auto expected = ifMatchVersion(r);
+                      if (!expected.ok())
+                          return Response::fromError(expected.error());
+                      store::SerialRepository serials(*ctx.db, tenantOf(r));
+                      if (Status s = serials.deleteBatch(id, actorOf(r), *expected); !s.ok()) {
+                          const auto current = serials.batch(id);
+                          if (isVersionMismatch(s.error()) && current)
+                              return preconditionFailed(s.error(), withStates(serials, *current),
+                                                        current->rowVersion);
+                          return Response::fromError(s.error());
+                      }
+                      return Response::json(QJsonObject{{QStringLiteral("id"), id},
+                                                        {QStringLiteral("deleted"), true}});
+                  });
     remove.responseSchema = objectSchema({{QStringLiteral("id"), typeSchema("string")},
                                           {QStringLiteral("deleted"), typeSchema("boolean")}});
 
+    for (Route* route : {&create, &get, &remove})
+        route->versioned = true;
     for (Route* route : {&create, &list, &get, &manifest, &assign, &remove}) {
         if (Status s = server.addRoute(std::move(*route)); !s.ok())
             return s;

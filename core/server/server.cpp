@@ -17,9 +17,11 @@ namespace {
 
 // Headers browsers may send on cross-origin calls to public routes.
 constexpr const char* kCorsAllowHeaders =
-    "Authorization, Content-Type, X-API-Key, Accept, Last-Event-ID, If-None-Match";
+    "Authorization, Content-Type, X-API-Key, Accept, Last-Event-ID, If-None-Match, If-Match, "
+    "Idempotency-Key";
 constexpr const char* kCorsExposeHeaders =
-    "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, Link, Location, ETag";
+    "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, Link, Location, ETag, "
+    "Idempotent-Replayed";
 // HTML we serve (viewer, consent page) uses only our own assets; nothing may frame it.
 constexpr const char* kHtmlCsp = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                  "script-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -307,7 +309,13 @@ Response Server::route(Request& request, const Route*& matched)
             return r;
     }
 
-    Response response = route->handler(request);
+    if (IdempotencyGate::applies(request)) {
+        if (const auto malformed = IdempotencyGate::checkHeader(request))
+            return Response::error(*malformed);
+    }
+    Response response = m_idempotency
+                            ? m_idempotency->run(request, [&] { return route->handler(request); })
+                            : route->handler(request);
     if (d.limit > 0) {
         response.setHeader("X-RateLimit-Limit", QByteArray::number(d.limit));
         response.setHeader("X-RateLimit-Remaining", QByteArray::number(d.remaining));

@@ -3,6 +3,7 @@
 // the headers every answer carries. Transport details live in HttpServerAdapter.
 #pragma once
 
+#include "idempotencygate.h"
 #include "principal.h"
 #include "ratelimiter.h"
 #include "request.h"
@@ -48,6 +49,12 @@ public:
         m_fallbackClaims = std::move(claims);
     }
     RateLimiter& rateLimiter() { return m_limiter; }
+    /// Where the answers of requests sent with an Idempotency-Key are kept (IdempotencyGate);
+    /// without a store the header is only checked for form.
+    void setIdempotencyStore(std::shared_ptr<store::Database> db)
+    {
+        m_idempotency = std::make_unique<IdempotencyGate>(std::move(db));
+    }
     /// Adds `name: report()` to every /health answer (e.g. "scans" with the recorder's
     /// queue figures), so load balancers and operators see more than liveness.
     void addHealthSection(const QString& name, std::function<QJsonValue()> report)
@@ -81,6 +88,7 @@ private:
     RateLimiter m_limiter;
     Authenticator m_authenticator;
     std::unique_ptr<Route> m_fallback;
+    std::unique_ptr<IdempotencyGate> m_idempotency;
     std::function<bool(const QByteArray&)> m_fallbackClaims;
     std::function<void(const QString&)> m_log;
     QList<QPair<QString, std::function<QJsonValue()>>> m_healthSections;

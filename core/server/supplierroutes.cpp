@@ -16,7 +16,10 @@ Status addSupplierRoutes(Server& server, const ApiContext& ctx)
     const QJsonObject supplier = objectSchema({{QStringLiteral("id"), typeSchema("string")},
                                                {QStringLiteral("name"), typeSchema("string")},
                                                {QStringLiteral("role"), typeSchema("string")},
-                                               {QStringLiteral("country"), typeSchema("string")}});
+                                               {QStringLiteral("country"), typeSchema("string")},
+                                               {QStringLiteral("gln"), typeSchema("string")},
+                                               {QStringLiteral("vat_number"), typeSchema("string")},
+                                               {QStringLiteral("version"), typeSchema("integer")}});
     Route create = makeRoute("POST", "/v1/suppliers", "suppliers:write", "suppliers",
                              "Create a supplier", [ctx](const Request& r) {
                                  const auto body = r.jsonObject();
@@ -26,7 +29,7 @@ Status addSupplierRoutes(Server& server, const ApiContext& ctx)
                                      store::SupplierRepository(*ctx.db, tenantOf(r)).create(*body);
                                  if (!created.ok())
                                      return Response::fromError(created.error());
-                                 return Response::json(created->toJson(), 201);
+                                 return versioned(created->toJson(), created->rowVersion, 201);
                              });
     create.successStatus = 201;
     create.requestSchema = supplier;
@@ -50,9 +53,34 @@ Status addSupplierRoutes(Server& server, const ApiContext& ctx)
                 store::SupplierRepository(*ctx.db, tenantOf(r)).get(r.param(QStringLiteral("id")));
             if (!s)
                 return notFound("supplier");
-            return Response::json(s->toJson());
+            return versioned(s->toJson(), s->rowVersion);
         });
     get.responseSchema = supplier;
+
+    Route patch =
+        makeRoute("PATCH", "/v1/suppliers/{id}", "suppliers:write", "suppliers",
+                  "Change supplier fields (null clears an optional one); If-Match: the ETag read",
+                  [ctx](const Request& r) {
+                      const auto body = r.jsonObject();
+                      if (!body.ok())
+                          return Response::fromError(body.error());
+                      const auto expected = ifMatchVersion(r);
+                      if (!expected.ok())
+                          return Response::fromError(expected.error());
+                      store::SupplierRepository suppliers(*ctx.db, tenantOf(r));
+                      const QString id = r.param(QStringLiteral("id"));
+                      const auto updated = suppliers.update(id, *body, *expected);
+                      if (!updated.ok()) {
+                          const auto current = suppliers.get(id);
+                          if (isVersionMismatch(updated.error()) && current)
+                              return preconditionFailed(updated.error(), current->toJson(),
+                                                        current->rowVersion);
+                          return Response::fromError(updated.error());
+                      }
+                      return versioned(updated->toJson(), updated->rowVersion);
+                  });
+    patch.requestSchema = supplier;
+    patch.responseSchema = supplier;
 
     const QJsonObject registration =
         objectSchema({{QStringLiteral("id"), typeSchema("string")},
@@ -104,7 +132,9 @@ Status addSupplierRoutes(Server& server, const ApiContext& ctx)
     sections.isPublic = true;
     sections.responseSchema = objectSchema({{QStringLiteral("fields"), typeSchema("array")}});
 
-    for (Route* r : {&create, &list, &get, &eprCreate, &eprList, &sections}) {
+    for (Route* r : {&create, &get, &patch})
+        r->versioned = true;
+    for (Route* r : {&create, &list, &get, &patch, &eprCreate, &eprList, &sections}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;
     }

@@ -1,5 +1,7 @@
 #include "batteryunitrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -10,7 +12,8 @@ using passport::SohReading;
 
 namespace {
 const char* kSelect = "SELECT id, product_id, unique_identifier, serial_number, lot, "
-                      "manufacturing_date, status, created_at, updated_at FROM battery_units";
+                      "manufacturing_date, status, created_at, updated_at, row_version FROM "
+                      "battery_units";
 BatteryUnit unitFrom(const QSqlQuery& q)
 {
     BatteryUnit u;
@@ -23,6 +26,7 @@ BatteryUnit unitFrom(const QSqlQuery& q)
     u.status = q.value(6).toString();
     u.createdAt = sql::timeFrom(q.value(7));
     u.updatedAt = sql::timeFrom(q.value(8));
+    u.rowVersion = q.value(9).toLongLong();
     return u;
 }
 } // namespace
@@ -32,6 +36,7 @@ Result<BatteryUnit> BatteryUnitRepository::create(BatteryUnit unit)
     if (const auto errors = unit.validate(); !errors.isEmpty())
         return sql::validationError(errors);
     unit.id = sql::newId();
+    unit.rowVersion = 1;
     const QString now = Database::now();
     unit.createdAt = unit.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     const Status s = m_db.transaction([&]() -> Status {
@@ -62,7 +67,13 @@ Result<BatteryUnit> BatteryUnitRepository::create(BatteryUnit unit)
         q.bindValue(QStringLiteral(":st"), unit.status);
         q.bindValue(QStringLiteral(":c"), now);
         q.bindValue(QStringLiteral(":c2"), now);
-        return Database::exec(q);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::BatteryUnit), unit.id,
+            QStringLiteral("created"),
+            {{QStringLiteral("product_id"), unit.productId},
+             {QStringLiteral("unique_identifier"), unit.uniqueIdentifier}});
     });
     if (!s.ok())
         return s.error();
@@ -108,7 +119,8 @@ Status BatteryUnitRepository::requireUnit(const QString& unitId) const
 }
 
 Status BatteryUnitRepository::setStatus(const QString& id, const QString& status,
-                                        const QString& description)
+                                        const QString& description,
+                                        std::optional<qint64> expectedVersion)
 {
     if (!BatteryUnit::statuses().contains(status))
         return Error{QStringLiteral("status"),
@@ -119,19 +131,31 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
         const auto unit = get(id);
         if (!unit)
             return sql::notFound(QStringLiteral("id"), QStringLiteral("battery unit"));
+        if (expectedVersion && *expectedVersion != unit->rowVersion)
+            return sql::versionMismatch(QStringLiteral("battery unit"), *expectedVersion,
+                                        unit->rowVersion);
         if (unit->status == QLatin1String("waste"))
             return Error{QStringLiteral("status"),
                          QStringLiteral("a battery declared waste cannot change status"),
                          QStringLiteral("invalid_state")};
         QSqlQuery q =
-            m_db.prepare(QStringLiteral("UPDATE battery_units SET status = :s, updated_at = :u "
-                                        "WHERE id = :id AND tenant_id = :t"));
+            m_db.prepare(QStringLiteral("UPDATE battery_units SET status = :s, updated_at = :u, "
+                                        "row_version = row_version + 1 WHERE id = :id AND "
+                                        "tenant_id = :t AND row_version = :rv"));
         q.bindValue(QStringLiteral(":s"), status);
         q.bindValue(QStringLiteral(":u"), Database::now());
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
+        // The status was judged on the version read above; a writer in between wins.
+        q.bindValue(QStringLiteral(":rv"), unit->rowVersion);
         if (Status e = Database::exec(q); !e.ok())
             return e;
+        if (q.numRowsAffected() != 1) {
+            const auto now = get(id);
+            return sql::versionMismatch(QStringLiteral("battery unit"),
+                                        expectedVersion.value_or(unit->rowVersion),
+                                        now ? now->rowVersion : 0);
+        }
         static const QMap<QString, QString> eventFor = {
             {QStringLiteral("repurposed"), QStringLiteral("repurposed")},
             {QStringLiteral("re-used"), QStringLiteral("reused")},
@@ -145,7 +169,12 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
             description.isEmpty()
                 ? QStringLiteral("status changed from %1 to %2").arg(unit->status, status)
                 : description;
-        return addEvent(id, event);
+        // One journal entry for the status change: the server's PATCH adds its own event.
+        if (Status e = insertEvent(id, event); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::BatteryUnit), id, QStringLiteral("updated"),
+            {{QStringLiteral("status"), status}, {QStringLiteral("description"), description}});
     });
 }
 
@@ -163,7 +192,13 @@ Status BatteryUnitRepository::addReading(const QString& unitId, const SohReading
     q.bindValue(QStringLiteral(":u"), unitId);
     q.bindValue(QStringLiteral(":m"), sql::timeText(reading.measuredAt));
     q.bindValue(QStringLiteral(":b"), sql::toText(reading.toJson()));
-    return Database::exec(q);
+    return m_db.transaction([&]() -> Status {
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::BatteryUnit),
+                                          unitId, QStringLiteral("soh_recorded"),
+                                          {{QStringLiteral("reading"), reading.toJson()}});
+    });
 }
 
 QList<SohReading> BatteryUnitRepository::readings(const QString& unitId) const
@@ -199,6 +234,17 @@ Status BatteryUnitRepository::addEvent(const QString& unitId, const LifecycleEve
         return sql::validationError(errors);
     if (Status s = requireUnit(unitId); !s.ok())
         return s;
+    return m_db.transaction([&]() -> Status {
+        if (Status e = insertEvent(unitId, event); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::BatteryUnit),
+                                          unitId, QStringLiteral("event_recorded"),
+                                          {{QStringLiteral("event"), event.toJson()}});
+    });
+}
+
+Status BatteryUnitRepository::insertEvent(const QString& unitId, const LifecycleEvent& event)
+{
     // seq orders events recorded within the same millisecond as they were recorded.
     QSqlQuery q = m_db.prepare(QStringLiteral(
         "INSERT INTO battery_events (id, tenant_id, unit_id, occurred_at, seq, event_type, "

@@ -20,8 +20,11 @@ public:
     std::optional<passport::BatteryUnit> get(const QString& id) const;
     std::optional<passport::BatteryUnit> findByIdentifier(const QString& uniqueIdentifier) const;
     QList<passport::BatteryUnit> list(const QString& productId) const;
-    // Changes the Annex XIII 4(c) status and records the event, in one transaction.
-    Status setStatus(const QString& id, const QString& status, const QString& description = {});
+    // Changes the Annex XIII 4(c) status and records the event, in one transaction. With
+    // `expectedVersion`, the unit must still be at that row version (Error code
+    // "version_mismatch", nothing changes).
+    Status setStatus(const QString& id, const QString& status, const QString& description = {},
+                     std::optional<qint64> expectedVersion = std::nullopt);
 
     Status addReading(const QString& unitId, const passport::SohReading& reading);
     QList<passport::SohReading> readings(const QString& unitId) const;
@@ -29,6 +32,8 @@ public:
     QList<passport::LifecycleEvent> events(const QString& unitId) const;
 
 private:
+    // The battery_events row alone (addEvent() adds the journal entry).
+    Status insertEvent(const QString& unitId, const passport::LifecycleEvent& event);
     Status requireUnit(const QString& unitId) const;
     Database& m_db;
     QString m_tenantId;

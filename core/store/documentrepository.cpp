@@ -1,5 +1,7 @@
 #include "documentrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 #include <QCryptographicHash>
@@ -81,7 +83,14 @@ Result<Document> DocumentRepository::add(const QString& productId, const QString
         q.bindValue(QStringLiteral(":s"), d.size);
         q.bindValue(QStringLiteral(":h"), d.sha256);
         q.bindValue(QStringLiteral(":c"), sql::timeText(d.createdAt));
-        return Database::exec(q);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Document), d.id,
+                                          QStringLiteral("created"),
+                                          {{QStringLiteral("product_id"), productId},
+                                           {QStringLiteral("doc_type"), docType},
+                                           {QStringLiteral("filename"), filename},
+                                           {QStringLiteral("sha256"), d.sha256}});
     });
     if (!s.ok())
         return s.error();
@@ -151,7 +160,11 @@ Status DocumentRepository::remove(const QString& id)
         gc.bindValue(QStringLiteral(":h"), d->sha256);
         gc.bindValue(QStringLiteral(":t2"), m_tenantId);
         gc.bindValue(QStringLiteral(":h2"), d->sha256);
-        return Database::exec(gc);
+        if (Status s = Database::exec(gc); !s.ok())
+            return s;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::Document), id, QStringLiteral("deleted"),
+            {{QStringLiteral("product_id"), d->productId}, {QStringLiteral("sha256"), d->sha256}});
     });
 }
 

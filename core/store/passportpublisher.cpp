@@ -6,10 +6,23 @@
 namespace dpp::store {
 
 Result<passport::PassportVersion>
-PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data)
+PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data,
+                           const std::optional<QString>& expectedSha256)
 {
     PassportRepository passports(m_db, m_tenantId);
     passports.setPublicBase(m_publicBase);
+    if (expectedSha256) {
+        const auto current = passports.published(productId);
+        if (!current || current->sha256 != *expectedSha256)
+            return Error{QStringLiteral("If-Match"),
+                         current ? QStringLiteral("version %1 (sha256 %2) is published now, not "
+                                                  "the one you read: merge with it and send "
+                                                  "again")
+                                       .arg(current->version)
+                                       .arg(current->sha256)
+                                 : QStringLiteral("this product has no published passport"),
+                         QStringLiteral("version_mismatch")};
+    }
     if (const auto current = passports.published(productId);
         current && current->kind == kind &&
         current->sha256 == passport::PassportVersion::hashOf(data))

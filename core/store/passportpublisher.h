@@ -8,6 +8,8 @@
 #include "database.h"
 #include "passport/passportversion.h"
 
+#include <optional>
+
 namespace dpp::store {
 
 class PassportPublisher
@@ -21,8 +23,12 @@ public:
     // add noise to the history a regulator reads.
     // With a base set, publishing also gives the GTIN its default resolver links
     // (gs1:dpp + gs1:pip to {base}/passport/{gtin}; PassportRepository::publish).
-    Result<passport::PassportVersion> publish(const QString& productId, const QString& kind,
-                                              const QJsonObject& data);
+    // With `expectedSha256` (what the caller believes is published now; If-Match on the
+    // API) a different published version, or none, is Error code "version_mismatch"
+    // (param "If-Match") and nothing is written.
+    Result<passport::PassportVersion>
+    publish(const QString& productId, const QString& kind, const QJsonObject& data,
+            const std::optional<QString>& expectedSha256 = std::nullopt);
     // The public base URL of the resolver/viewer serving this store; empty = no links.
     void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
 

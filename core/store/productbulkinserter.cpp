@@ -1,5 +1,7 @@
 #include "productbulkinserter.h"
 
+#include "changejournal.h"
+
 #include "productrepository.h"
 #include "sqlhelpers.h"
 #include "tenantrepository.h"
@@ -36,6 +38,7 @@ Result<int> ProductBulkInserter::insert(const QList<QJsonObject>& products)
     int created = 0;
     const Status done = m_db.transaction([&]() -> Status {
         const QString now = Database::now();
+        ChangeJournal journal(m_db);
         QSqlQuery q = m_db.prepare(QStringLiteral(
             "INSERT INTO products (id, tenant_id, gtin, category, status, name_en, brand, sku, "
             "batch_lot, body, created_at, updated_at) VALUES (:id, :t, :gtin, :cat, :status, "
@@ -46,7 +49,8 @@ Result<int> ProductBulkInserter::insert(const QList<QJsonObject>& products)
             body.remove(QStringLiteral("id"));
             body.remove(QStringLiteral("created_at"));
             body.remove(QStringLiteral("updated_at"));
-            q.bindValue(QStringLiteral(":id"), sql::newId());
+            const QString id = sql::newId();
+            q.bindValue(QStringLiteral(":id"), id);
             q.bindValue(QStringLiteral(":t"), m_tenantId);
             q.bindValue(QStringLiteral(":gtin"), p.gtin);
             ProductRepository::bindColumns(q, p, body);
@@ -58,6 +62,12 @@ Result<int> ProductBulkInserter::insert(const QList<QJsonObject>& products)
                     QStringLiteral("products[%1].gtin").arg(i),
                     QStringLiteral("cannot insert GTIN %1: %2").arg(p.gtin, s.error().message),
                     QStringLiteral("duplicate_gtin")};
+            // The same entry ProductRepository::save() writes for a new product.
+            if (Status s =
+                    journal.record(m_tenantId, QLatin1String(ChangeJournal::Product), id,
+                                   QStringLiteral("created"), {{QStringLiteral("gtin"), p.gtin}});
+                !s.ok())
+                return s;
             ++created;
         }
         return Ok{};

@@ -11,7 +11,7 @@ namespace dpp::store {
 using passport::Product;
 
 namespace {
-const char* kSelect = "SELECT id, body, created_at, updated_at FROM products";
+const char* kSelect = "SELECT id, body, created_at, updated_at, row_version FROM products";
 
 Product productFrom(const QSqlQuery& q)
 {
@@ -19,6 +19,7 @@ Product productFrom(const QSqlQuery& q)
     p.id = q.value(0).toString();
     p.createdAt = sql::timeFrom(q.value(2));
     p.updatedAt = sql::timeFrom(q.value(3));
+    p.rowVersion = q.value(4).toLongLong();
     return p;
 }
 } // namespace
@@ -51,12 +52,23 @@ passport::FieldErrors ProductRepository::errors(const QJsonObject& json) const
     return Product::validate(json, gcps());
 }
 
+Error ProductRepository::versionMismatch(qint64 expected, qint64 current)
+{
+    return sql::versionMismatch(QStringLiteral("product"), expected, current);
+}
+
 Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json)
+{
+    return saveJournaled(json, std::nullopt);
+}
+
+Result<ProductRepository::Saved>
+ProductRepository::saveJournaled(const QJsonObject& json, std::optional<qint64> expectedVersion)
 {
     // The row and its change-journal entry commit together.
     std::optional<Result<Saved>> result;
     const Status s = m_db.transaction([&]() -> Status {
-        result = saveRow(json);
+        result = saveRow(json, expectedVersion);
         if (!result->ok())
             return result->error();
         const Product& p = (*result)->product;
@@ -71,7 +83,8 @@ Result<ProductRepository::Saved> ProductRepository::save(const QJsonObject& json
     return *result;
 }
 
-Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& json)
+Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& json,
+                                                            std::optional<qint64> expectedVersion)
 {
     if (const auto problems = errors(json); !problems.isEmpty())
         return sql::validationError(problems);
@@ -97,14 +110,17 @@ Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& j
                    : QStringLiteral(
                          "UPDATE products SET category = :cat, status = :status, name_en = "
                          ":name, brand = :brand, sku = :sku, batch_lot = :lot, body = :body, "
-                         "updated_at = :updated WHERE id = :id AND tenant_id = :t AND gtin = "
-                         ":gtin"));
+                         "updated_at = :updated, row_version = row_version + 1 WHERE id = :id "
+                         "AND tenant_id = :t AND gtin = :gtin") +
+                         (expectedVersion ? QStringLiteral(" AND row_version = :rv") : QString()));
         q.bindValue(QStringLiteral(":id"), p.id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
         q.bindValue(QStringLiteral(":gtin"), p.gtin);
         bindColumns(q, p, body);
         if (insert)
             q.bindValue(QStringLiteral(":created"), now);
+        else if (expectedVersion)
+            q.bindValue(QStringLiteral(":rv"), *expectedVersion);
         q.bindValue(QStringLiteral(":updated"), now);
         if (Status s = Database::exec(q); !s.ok())
             return s.error();
@@ -113,8 +129,16 @@ Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& j
     auto update = [&](const Product& existing) -> Result<Saved> {
         p.id = existing.id;
         p.createdAt = existing.createdAt;
-        if (auto done = write(false); !done.ok())
+        auto done = write(false);
+        if (!done.ok())
             return done.error();
+        if (*done == 0 && expectedVersion) {
+            const auto current = get(existing.id);
+            return versionMismatch(*expectedVersion, current ? current->rowVersion : 0);
+        }
+        p.rowVersion = existing.rowVersion + 1;
+        if (const auto current = get(existing.id))
+            p.rowVersion = current->rowVersion;
         saved.created = false;
         return saved;
     };
@@ -128,6 +152,7 @@ Result<ProductRepository::Saved> ProductRepository::saveRow(const QJsonObject& j
         return inserted.error();
     if (*inserted == 1) {
         saved.created = true;
+        p.rowVersion = 1;
         return saved;
     }
     // Another writer (a second server on the same PostgreSQL database) created
@@ -157,11 +182,15 @@ Result<Product> ProductRepository::create(const QJsonObject& json)
     return saved->product;
 }
 
-Result<Product> ProductRepository::update(const QString& id, const QJsonObject& patch)
+Result<Product> ProductRepository::update(const QString& id, const QJsonObject& patch,
+                                          std::optional<qint64> expectedVersion)
 {
     const auto existing = get(id);
     if (!existing || existing->status == u"deleted")
         return sql::notFound(QStringLiteral("id"), QStringLiteral("product"));
+    // A stale client learns that before any field problem of its (stale) patch.
+    if (expectedVersion && *expectedVersion != existing->rowVersion)
+        return versionMismatch(*expectedVersion, existing->rowVersion);
     QJsonObject merged = existing->toJson();
     if (patch.contains(QStringLiteral("gtin"))) {
         const auto gtin = gs1::Gtin::parse(patch.value(QStringLiteral("gtin")).toString());
@@ -176,14 +205,15 @@ Result<Product> ProductRepository::update(const QString& id, const QJsonObject& 
         return Error{QStringLiteral("status"), QStringLiteral("use DELETE to delete a product"),
                      QStringLiteral("immutable")};
     for (auto it = patch.begin(); it != patch.end(); ++it) {
-        if (it.key() == u"id" || it.key() == u"created_at" || it.key() == u"updated_at")
+        if (it.key() == u"id" || it.key() == u"created_at" || it.key() == u"updated_at" ||
+            it.key() == u"version")
             continue;
         merged.insert(it.key(), it.value());
     }
     merged.remove(QStringLiteral("id"));
     merged.remove(QStringLiteral("created_at"));
     merged.remove(QStringLiteral("updated_at"));
-    auto saved = save(merged);
+    auto saved = saveJournaled(merged, expectedVersion);
     if (!saved.ok())
         return saved.error();
     return saved->product;
@@ -282,19 +312,24 @@ int ProductRepository::count() const
     return q.value(0).toInt();
 }
 
-Status ProductRepository::remove(const QString& id)
+Status ProductRepository::remove(const QString& id, std::optional<qint64> expectedVersion)
 {
     auto product = get(id);
     if (!product)
         return sql::notFound(QStringLiteral("id"), QStringLiteral("product"));
+    if (expectedVersion && *expectedVersion != product->rowVersion)
+        return versionMismatch(*expectedVersion, product->rowVersion);
     QJsonObject body = product->toJson();
     body.insert(QStringLiteral("status"), QStringLiteral("deleted"));
     body.remove(QStringLiteral("id"));
     body.remove(QStringLiteral("created_at"));
     body.remove(QStringLiteral("updated_at"));
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "UPDATE products SET status = 'deleted', body = :body, updated_at = :u WHERE id = :id AND "
-        "tenant_id = :t"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("UPDATE products SET status = 'deleted', body = :body, updated_at = :u, "
+                       "row_version = row_version + 1 WHERE id = :id AND tenant_id = :t") +
+        (expectedVersion ? QStringLiteral(" AND row_version = :rv") : QString()));
+    if (expectedVersion)
+        q.bindValue(QStringLiteral(":rv"), *expectedVersion);
     q.bindValue(QStringLiteral(":body"), sql::toText(body));
     q.bindValue(QStringLiteral(":u"), Database::now());
     q.bindValue(QStringLiteral(":id"), id);
@@ -302,6 +337,10 @@ Status ProductRepository::remove(const QString& id)
     return m_db.transaction([&]() -> Status {
         if (Status s = Database::exec(q); !s.ok())
             return s;
+        if (q.numRowsAffected() == 0 && expectedVersion) {
+            const auto current = get(id);
+            return versionMismatch(*expectedVersion, current ? current->rowVersion : 0);
+        }
         return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Product), id,
                                           QStringLiteral("deleted"),
                                           QJsonObject{{QStringLiteral("gtin"), product->gtin}});

@@ -35,7 +35,12 @@ public:
     Result<passport::Product> create(const QJsonObject& json);
     // Applies the keys of `patch` to an active product and validates the result. The GTIN
     // identifies the product, so a different one is refused (param "gtin", code "immutable").
-    Result<passport::Product> update(const QString& id, const QJsonObject& patch);
+    // With `expectedVersion`, the product must still have that row version (checked in the
+    // UPDATE itself, so two writers cannot both win): otherwise Error code
+    // "version_mismatch", param "If-Match", and nothing changes. "version" in the patch is
+    // ignored (clients send back what they read).
+    Result<passport::Product> update(const QString& id, const QJsonObject& patch,
+                                     std::optional<qint64> expectedVersion = std::nullopt);
     // An active product by UUID or any GTIN form (how API URLs name products).
     std::optional<passport::Product> resolve(const QString& reference) const;
 
@@ -54,8 +59,12 @@ public:
     // Active products (and deleted ones when asked), ordered by GTIN.
     QList<passport::Product> list(const QString& category = {}, bool includeDeleted = false) const;
     int count() const;
-    // Soft delete: status "deleted"; passports and history stay.
-    Status remove(const QString& id);
+    // Soft delete: status "deleted"; passports and history stay. `expectedVersion` as for
+    // update().
+    Status remove(const QString& id, std::optional<qint64> expectedVersion = std::nullopt);
+
+    // The Error update() and remove() return when the expected version is not current.
+    static Error versionMismatch(qint64 expected, qint64 current);
 
     // Binds the product's columns that are kept beside the JSON body for listing and
     // search (:cat :status :name :brand :sku :lot) and the body itself (:body): one place
@@ -63,8 +72,10 @@ public:
     static void bindColumns(QSqlQuery& q, const passport::Product& p, const QJsonObject& body);
 
 private:
-    // save() without the transaction and the journal entry.
-    Result<Saved> saveRow(const QJsonObject& json);
+    // save() without the transaction and the journal entry; an update of an existing row
+    // happens only while it has `expectedVersion` (when given).
+    Result<Saved> saveRow(const QJsonObject& json, std::optional<qint64> expectedVersion = {});
+    Result<Saved> saveJournaled(const QJsonObject& json, std::optional<qint64> expectedVersion);
     QStringList gcps() const;
     Database& m_db;
     QString m_tenantId;

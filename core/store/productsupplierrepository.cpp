@@ -1,5 +1,7 @@
 #include "productsupplierrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -59,7 +61,15 @@ Result<ProductSupplier> ProductSupplierRepository::link(ProductSupplier link)
         q.bindValue(QStringLiteral(":s"), link.supplierId);
         q.bindValue(QStringLiteral(":r"), link.role);
         q.bindValue(QStringLiteral(":at"), sql::timeText(link.createdAt));
-        return Database::exec(q);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        // The entity id names both ends: a link has no id of its own.
+        return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::ProductSupplier),
+                                          link.productId + u'/' + link.supplierId,
+                                          QStringLiteral("created"),
+                                          {{QStringLiteral("product_id"), link.productId},
+                                           {QStringLiteral("supplier_id"), link.supplierId},
+                                           {QStringLiteral("role"), link.role}});
     });
     if (!s.ok())
         return s.error();
@@ -67,6 +77,11 @@ Result<ProductSupplier> ProductSupplierRepository::link(ProductSupplier link)
 }
 
 Status ProductSupplierRepository::unlink(const QString& productId, const QString& supplierId)
+{
+    return m_db.transaction([&]() -> Status { return unlinkRow(productId, supplierId); });
+}
+
+Status ProductSupplierRepository::unlinkRow(const QString& productId, const QString& supplierId)
 {
     QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM product_suppliers WHERE product_id = "
                                               ":p AND supplier_id = :s AND tenant_id = :t"));
@@ -77,7 +92,10 @@ Status ProductSupplierRepository::unlink(const QString& productId, const QString
         return e;
     if (q.numRowsAffected() != 1)
         return sql::notFound(QStringLiteral("supplierId"), QStringLiteral("link to this supplier"));
-    return Ok{};
+    return ChangeJournal(m_db).record(
+        m_tenantId, QLatin1String(ChangeJournal::ProductSupplier), productId + u'/' + supplierId,
+        QStringLiteral("deleted"),
+        {{QStringLiteral("product_id"), productId}, {QStringLiteral("supplier_id"), supplierId}});
 }
 
 QList<ProductSupplier> ProductSupplierRepository::ofProduct(const QString& productId) const

@@ -25,6 +25,8 @@ public:
     QList<passport::ProductSupplier> ofSupplier(const QString& supplierId) const;
 
 private:
+    // unlink() inside its transaction.
+    Status unlinkRow(const QString& productId, const QString& supplierId);
     bool owns(const char* table, const QString& id) const;
 
     Database& m_db;

@@ -1,5 +1,7 @@
 #include "resolverlinkrepository.h"
 
+#include "changejournal.h"
+
 #include "sqlhelpers.h"
 
 #include <atomic>
@@ -15,7 +17,7 @@ std::atomic<quint64> g_changes{1};
 
 constexpr const char* kSelect =
     "SELECT id, gtin, level, qualifier, link_type, href, title, media_type, languages, context, "
-    "is_default, device, product_id FROM resolver_links";
+    "is_default, device, product_id, row_version FROM resolver_links";
 
 ResolverLink linkFrom(const QSqlQuery& q)
 {
@@ -33,6 +35,7 @@ ResolverLink linkFrom(const QSqlQuery& q)
     l.isDefault = q.value(10).toInt() != 0;
     l.device = q.value(11).toString();
     l.productId = q.value(12).toString();
+    l.rowVersion = q.value(13).toLongLong();
     return l;
 }
 
@@ -64,8 +67,8 @@ bool ResolverLinkRepository::hasDefault(const ResolverLink& key) const
 Status ResolverLinkRepository::clearDefault(const ResolverLink& key)
 {
     QSqlQuery clear = m_db.prepare(QStringLiteral(
-        "UPDATE resolver_links SET is_default = 0 WHERE tenant_id = :t AND gtin = :g AND "
-        "level = :l AND qualifier = :q"));
+        "UPDATE resolver_links SET is_default = 0, row_version = row_version + 1 WHERE "
+        "tenant_id = :t AND gtin = :g AND level = :l AND qualifier = :q AND is_default = 1"));
     bindKey(clear, m_tenantId, key);
     return Database::exec(clear);
 }
@@ -108,11 +111,21 @@ Result<ResolverLink> ResolverLinkRepository::create(ResolverLink link)
             if (Status e = clearDefault(link); !e.ok())
                 return e;
         }
-        return insert(link);
+        if (Status e = insert(link); !e.ok())
+            return e;
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  link.id, QStringLiteral("created"),
+                                                  {{QStringLiteral("gtin"), link.gtin},
+                                                   {QStringLiteral("product_id"), link.productId},
+                                                   {QStringLiteral("link_type"), link.linkType}});
+            !e.ok())
+            return e;
+        return Ok{};
     });
     if (!s.ok())
         return s.error();
     g_changes.fetch_add(1, std::memory_order_relaxed);
+    link.rowVersion = 1;
     return link;
 }
 
@@ -139,11 +152,14 @@ QList<ResolverLink> ResolverLinkRepository::list(const QString& gtin) const
     return out;
 }
 
-Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJsonObject& patch)
+Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJsonObject& patch,
+                                                    std::optional<qint64> expectedVersion)
 {
     const auto old = get(id);
     if (!old)
         return sql::notFound(QStringLiteral("id"), QStringLiteral("link"));
+    if (expectedVersion && *expectedVersion != old->rowVersion)
+        return sql::versionMismatch(QStringLiteral("link"), *expectedVersion, old->rowVersion);
     ResolverLink link = *old;
     link.applyPatch(patch);
     if (patch.contains(QStringLiteral("gtin")) &&
@@ -172,10 +188,13 @@ Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJs
             if (Status e = clearDefault(link); !e.ok())
                 return e;
         }
-        QSqlQuery q = m_db.prepare(QStringLiteral(
-            "UPDATE resolver_links SET link_type = :lt, href = :h, title = :ti, media_type = :m, "
-            "languages = :langs, context = :c, is_default = :d, device = :dev, updated_at = :at "
-            "WHERE id = :id AND tenant_id = :t"));
+        QSqlQuery q = m_db.prepare(
+            QStringLiteral("UPDATE resolver_links SET link_type = :lt, href = :h, title = :ti, "
+                           "media_type = :m, "
+                           "languages = :langs, context = :c, is_default = :d, device = :dev, "
+                           "updated_at = :at, "
+                           "row_version = row_version + 1 WHERE id = :id AND tenant_id = :t") +
+            (expectedVersion ? QStringLiteral(" AND row_version = :rv") : QString()));
         q.bindValue(QStringLiteral(":lt"), link.linkType);
         q.bindValue(QStringLiteral(":h"), link.href);
         q.bindValue(QStringLiteral(":ti"), link.title);
@@ -188,28 +207,64 @@ Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJs
         q.bindValue(QStringLiteral(":at"), Database::now());
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
-        return Database::exec(q);
+        // Checked in the UPDATE too: a concurrent writer after get() is a mismatch.
+        if (expectedVersion)
+            q.bindValue(QStringLiteral(":rv"), *expectedVersion);
+        if (Status e = Database::exec(q); !e.ok())
+            return e;
+        if (q.numRowsAffected() != 1) {
+            const auto now = get(id);
+            return sql::versionMismatch(QStringLiteral("link"), expectedVersion.value_or(0),
+                                        now ? now->rowVersion : 0);
+        }
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  link.id, QStringLiteral("updated"),
+                                                  {{QStringLiteral("gtin"), link.gtin},
+                                                   {QStringLiteral("product_id"), link.productId},
+                                                   {QStringLiteral("link_type"), link.linkType}});
+            !e.ok())
+            return e;
+        return Ok{};
     });
     if (!s.ok())
         return s.error();
     g_changes.fetch_add(1, std::memory_order_relaxed);
+    if (const auto now = get(id))
+        link.rowVersion = now->rowVersion;
     return link;
 }
 
-Status ResolverLinkRepository::remove(const QString& id)
+Status ResolverLinkRepository::remove(const QString& id, std::optional<qint64> expectedVersion)
 {
     const auto old = get(id);
     if (!old)
         return sql::notFound(QStringLiteral("id"), QStringLiteral("link"));
+    if (expectedVersion && *expectedVersion != old->rowVersion)
+        return sql::versionMismatch(QStringLiteral("link"), *expectedVersion, old->rowVersion);
     const Status s = m_db.transaction([&]() -> Status {
         QSqlQuery q = m_db.prepare(
-            QStringLiteral("DELETE FROM resolver_links WHERE id = :id AND tenant_id = :t"));
+            QStringLiteral("DELETE FROM resolver_links WHERE id = :id AND tenant_id = :t") +
+            (expectedVersion ? QStringLiteral(" AND row_version = :rv") : QString()));
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
+        if (expectedVersion)
+            q.bindValue(QStringLiteral(":rv"), *expectedVersion);
         if (Status e = Database::exec(q); !e.ok())
             return e;
-        if (q.numRowsAffected() != 1)
-            return sql::notFound(QStringLiteral("id"), QStringLiteral("link"));
+        if (q.numRowsAffected() != 1) {
+            const auto now = get(id);
+            if (!now)
+                return sql::notFound(QStringLiteral("id"), QStringLiteral("link"));
+            return sql::versionMismatch(QStringLiteral("link"), expectedVersion.value_or(0),
+                                        now->rowVersion);
+        }
+        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
+                                                  (*old).id, QStringLiteral("deleted"),
+                                                  {{QStringLiteral("gtin"), (*old).gtin},
+                                                   {QStringLiteral("product_id"), (*old).productId},
+                                                   {QStringLiteral("link_type"), (*old).linkType}});
+            !e.ok())
+            return e;
         if (!old->isDefault)
             return Ok{};
         // The level keeps a default: the oldest remaining link, one of the same type first.
@@ -223,7 +278,8 @@ Status ResolverLinkRepository::remove(const QString& id)
         if (!next.next())
             return Ok{};
         QSqlQuery promote =
-            m_db.prepare(QStringLiteral("UPDATE resolver_links SET is_default = 1 WHERE id = :id"));
+            m_db.prepare(QStringLiteral("UPDATE resolver_links SET is_default = 1, row_version = "
+                                        "row_version + 1 WHERE id = :id"));
         promote.bindValue(QStringLiteral(":id"), next.value(0).toString());
         return Database::exec(promote);
     });

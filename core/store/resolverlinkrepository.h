@@ -26,8 +26,12 @@ public:
     // Applies the keys of `patch`. The key (gtin, level, qualifier) is fixed (param of
     // that field, code "immutable"); "default": false on the default is refused (param
     // "default"): make another link the default instead.
-    Result<passport::ResolverLink> update(const QString& id, const QJsonObject& patch);
-    Status remove(const QString& id);
+    // With `expectedVersion`, the link must still be at that row version (Error code
+    // "version_mismatch", nothing changes). Making a link the default also bumps the
+    // version of the link that stops being it (its "default" changed).
+    Result<passport::ResolverLink> update(const QString& id, const QJsonObject& patch,
+                                          std::optional<qint64> expectedVersion = std::nullopt);
+    Status remove(const QString& id, std::optional<qint64> expectedVersion = std::nullopt);
 
     // Publishing a passport: gives the GTIN level a gs1:dpp and a gs1:pip link to the
     // viewer page unless links of those types exist, and makes the gs1:dpp link the

@@ -15,7 +15,7 @@ using passport::SerialBatch;
 
 namespace {
 const char* kSelect = "SELECT id, product_id, lot, mode, prefix, start_number, count, width, "
-                      "created_at FROM serial_batches";
+                      "created_at, row_version FROM serial_batches";
 SerialBatch batchFrom(const QSqlQuery& q)
 {
     SerialBatch b;
@@ -28,6 +28,7 @@ SerialBatch batchFrom(const QSqlQuery& q)
     b.count = q.value(6).toInt();
     b.width = q.value(7).toInt();
     b.createdAt = sql::timeFrom(q.value(8));
+    b.rowVersion = q.value(9).toLongLong();
     return b;
 }
 } // namespace
@@ -105,12 +106,25 @@ QList<SerialRepository::AuditEntry> SerialRepository::audit(const QString& batch
     return out;
 }
 
-Status SerialRepository::deleteBatch(const QString& batchId, const QString& actor)
+Status SerialRepository::bumpVersion(const QString& batchId)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE serial_batches SET row_version = "
+                                              "row_version + 1 WHERE id = :b AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":b"), batchId);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    return Database::exec(q);
+}
+
+Status SerialRepository::deleteBatch(const QString& batchId, const QString& actor,
+                                     std::optional<qint64> expectedVersion)
 {
     return m_db.transaction([&]() -> Status {
         const auto b = batch(batchId);
         if (!b)
             return sql::notFound(QStringLiteral("id"), QStringLiteral("serial batch"));
+        if (expectedVersion && *expectedVersion != b->rowVersion)
+            return sql::versionMismatch(QStringLiteral("serial batch"), *expectedVersion,
+                                        b->rowVersion);
         const QMap<QString, int> counts = countByState(batchId);
         QStringList used;
         for (auto it = counts.begin(); it != counts.end(); ++it)
@@ -144,6 +158,7 @@ Result<SerialBatch> SerialRepository::createBatch(SerialBatch batch, const QStri
     if (const auto errors = batch.validate(); !errors.isEmpty())
         return sql::validationError(errors);
     batch.id = sql::newId();
+    batch.rowVersion = 1;
     const QString now = Database::now();
     batch.createdAt = QDateTime::fromString(now, Qt::ISODateWithMs);
     const QStringList serials = batch.serials();
@@ -289,6 +304,18 @@ Status SerialRepository::setState(const QString& productId, const QString& seria
         if (q.numRowsAffected() != 1)
             return Error{QStringLiteral("state"), QStringLiteral("the serial changed meanwhile"),
                          QStringLiteral("conflict")};
+        QSqlQuery owner =
+            m_db.prepare(QStringLiteral("SELECT batch_id FROM serials WHERE product_id = :p AND "
+                                        "serial = :s AND tenant_id = :t"));
+        owner.bindValue(QStringLiteral(":p"), productId);
+        owner.bindValue(QStringLiteral(":s"), serial);
+        owner.bindValue(QStringLiteral(":t"), m_tenantId);
+        if (Status e = Database::exec(owner); !e.ok())
+            return e;
+        if (owner.next()) {
+            if (Status e = bumpVersion(owner.value(0).toString()); !e.ok())
+                return e;
+        }
         return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Serial), serial,
                                           QStringLiteral("state_changed"),
                                           QJsonObject{{QStringLiteral("product_id"), productId},
@@ -325,6 +352,8 @@ Result<QStringList> SerialRepository::assign(const QString& batchId, int count,
                 return Error{QStringLiteral("count"), QStringLiteral("serials changed meanwhile"),
                              QStringLiteral("conflict")};
         }
+        if (Status e = bumpVersion(batchId); !e.ok())
+            return e;
         const auto b = batch(batchId);
         return record(batchId, b ? b->productId : QString(), QStringLiteral("assigned"),
                       {{QStringLiteral("count"), count},

@@ -37,7 +37,10 @@ public:
     // Removes a batch and its serials, only while every serial is still available:
     // once a serial is assigned, printed or activated it may be on a product,
     // and deleting it would break the resolver for that item (code "conflict").
-    Status deleteBatch(const QString& batchId, const QString& actor = {});
+    // With `expectedVersion`, the batch must still be at that row version (Error code
+    // "version_mismatch", nothing changes).
+    Status deleteBatch(const QString& batchId, const QString& actor = {},
+                       std::optional<qint64> expectedVersion = std::nullopt);
     QList<AuditEntry> audit(const QString& batchId) const;
     std::optional<passport::SerialBatch> batch(const QString& batchId) const;
     QList<passport::SerialBatch> batches(const QString& productId) const;
@@ -53,6 +56,8 @@ public:
 private:
     // Serials of `candidates` already stored for the product, as indexes into it.
     Result<QList<qsizetype>> clashes(const QString& productId, const QStringList& candidates) const;
+    // The batch's answer (its state counts) changed: a new row version.
+    Status bumpVersion(const QString& batchId);
     Status record(const QString& batchId, const QString& productId, const QString& action,
                   const QJsonObject& detail, const QString& actor);
 

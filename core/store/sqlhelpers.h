@@ -79,6 +79,17 @@ inline Error validationError(const passport::FieldErrors& errors)
 {
     return Error{errors.first().param, errors.first().message, QStringLiteral("validation_error")};
 }
+// A write whose expected row version (If-Match on the API) is not the row's current one.
+inline Error versionMismatch(const QString& what, qint64 expected, qint64 current)
+{
+    return Error{QStringLiteral("If-Match"),
+                 QStringLiteral("the %1 is at version %2, not %3: it changed since you read it; "
+                                "merge with the current version and send that")
+                     .arg(what)
+                     .arg(current)
+                     .arg(expected),
+                 QStringLiteral("version_mismatch")};
+}
 inline Error notFound(const QString& param, const QString& what)
 {
     return Error{param, QStringLiteral("%1 not found").arg(what), QStringLiteral("not_found")};

@@ -15,6 +15,11 @@ public:
     {}
 
     Result<passport::Supplier> create(const QJsonObject& json);
+    // Applies the keys of `patch` (null removes an optional field) and validates the
+    // result. With `expectedVersion`, the supplier must still be at that row version
+    // (Error code "version_mismatch", nothing changes).
+    Result<passport::Supplier> update(const QString& id, const QJsonObject& patch,
+                                      std::optional<qint64> expectedVersion = std::nullopt);
     std::optional<passport::Supplier> get(const QString& id) const;
     QList<passport::Supplier> list() const;
 

@@ -13,7 +13,9 @@
 #include <store/eprregistrationrepository.h>
 #include <store/passportpublisher.h>
 #include <store/passportrepository.h>
+#include <store/productbulkinserter.h>
 #include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
 #include <store/resolverlinkrepository.h>
 #include <store/serialrepository.h>
 #include <store/supplierrepository.h>
@@ -479,6 +481,115 @@ private Q_SLOTS:
         QCOMPARE(entries->first().origin, QStringLiteral("local"));
         QCOMPARE(entries->last().origin, QStringLiteral("sync"));
         QVERIFY(journal.after(start, 100, QStringLiteral("no-such-tenant"))->isEmpty());
+    }
+
+    // The records the sync engine pushes besides products, passports and serials each
+    // write one journal entry per change, in the change's transaction: documents,
+    // suppliers, supplier links, resolver links, battery units (+ SoH, events) and CSV
+    // bulk inserts. A refused change writes none.
+    void changeJournalCoversEverySyncedRecord()
+    {
+        ChangeJournal journal(*m_db);
+        ProductRepository products(*m_db, m_tenant);
+        auto saved = products.save(wineProduct());
+        QVERIFY(saved.ok());
+        const QString pid = saved->product.id;
+        const qint64 start = journal.lastSeq();
+
+        DocumentRepository documents(*m_db, m_tenant);
+        auto doc = documents.add(pid, QStringLiteral("user_manual"), QStringLiteral("m.pdf"),
+                                 QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 x"));
+        QVERIFY(doc.ok());
+        QVERIFY(!documents
+                     .add(QStringLiteral("no-such-product"), QStringLiteral("manual"),
+                          QStringLiteral("m.pdf"), QStringLiteral("application/pdf"),
+                          QByteArray("x"))
+                     .ok());
+        QVERIFY(documents.remove(doc->id).ok());
+
+        SupplierRepository suppliers(*m_db, m_tenant);
+        auto supplier = suppliers.create(
+            QJsonObject{{"name", "Vidreira"}, {"country", "PT"}, {"role", "packaging"}});
+        QVERIFY2(supplier.ok(), qPrintable(supplier.ok() ? QString() : supplier.error().message));
+        QVERIFY(!suppliers.create(QJsonObject{{"country", "PT"}}).ok());
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Vidreira SA"}}).ok());
+        QVERIFY(!suppliers.update(supplier->id, QJsonObject{{"gln", "123"}}).ok());
+
+        ProductSupplierRepository links(*m_db, m_tenant);
+        passport::ProductSupplier ps;
+        ps.productId = pid;
+        ps.supplierId = supplier->id;
+        ps.role = QStringLiteral("bottler");
+        QVERIFY(links.link(ps).ok());
+        QVERIFY(!links.link(ps).ok()); // duplicate: refused, no entry
+        QVERIFY(links.unlink(pid, supplier->id).ok());
+
+        ResolverLinkRepository resolverLinks(*m_db, m_tenant);
+        passport::ResolverLink rl;
+        rl.productId = pid;
+        rl.gtin = saved->product.gtin;
+        rl.linkType = QStringLiteral("gs1:recipeInfo");
+        rl.href = QStringLiteral("https://example.com/recipes");
+        rl.title = QStringLiteral("Recipes");
+        auto createdLink = resolverLinks.create(rl);
+        QVERIFY(createdLink.ok());
+        QVERIFY(resolverLinks.update(createdLink->id, QJsonObject{{"title", "More recipes"}}).ok());
+        QVERIFY(resolverLinks.remove(createdLink->id).ok());
+
+        auto battery = products.save(
+            QJsonObject{{"gtin", "5601010000001"},
+                        {"name", QJsonObject{{"en", "Pack"}}},
+                        {"category", "battery"},
+                        {"battery", QJsonObject{{"category", "ev"}, {"chemistry", "NMC"}}}});
+        QVERIFY(battery.ok());
+        BatteryUnitRepository units(*m_db, m_tenant);
+        passport::BatteryUnit unit;
+        unit.productId = battery->product.id;
+        unit.uniqueIdentifier = QStringLiteral("https://id.example.com/01/05601010000001/21/B1");
+        auto createdUnit = units.create(unit);
+        QVERIFY(createdUnit.ok());
+        passport::SohReading reading;
+        reading.measuredAt = QDateTime::currentDateTimeUtc();
+        reading.stateOfHealthPct = 97;
+        QVERIFY(units.addReading(createdUnit->id, reading).ok());
+        passport::LifecycleEvent event;
+        event.occurredAt = QDateTime::currentDateTimeUtc();
+        event.type = QStringLiteral("repaired");
+        event.description = QStringLiteral("cell 4 replaced");
+        QVERIFY(units.addEvent(createdUnit->id, event).ok());
+        QVERIFY(units.setStatus(createdUnit->id, QStringLiteral("repurposed")).ok());
+
+        ProductBulkInserter bulk(*m_db, m_tenant);
+        QCOMPARE(bulk.insert({wineProduct(QStringLiteral("5601012012217")),
+                              wineProduct(QStringLiteral("5601012012224"))})
+                     .value(),
+                 2);
+        // One GTIN the tenant has: nothing is written, no entry.
+        QVERIFY(!bulk.insert({wineProduct(QStringLiteral("5601012012231")), wineProduct()}).ok());
+
+        auto entries = journal.after(start, 100, m_tenant);
+        QVERIFY(entries.ok());
+        QStringList seen;
+        for (const ChangeEntry& e : *entries)
+            seen << e.entity + u'.' + e.op;
+        QCOMPARE(seen, (QStringList{"document.created", "document.deleted", "supplier.created",
+                                    "supplier.updated", "product_supplier.created",
+                                    "product_supplier.deleted", "link.created", "link.updated",
+                                    "link.deleted", "product.created", "battery_unit.created",
+                                    "battery_unit.soh_recorded", "battery_unit.event_recorded",
+                                    "battery_unit.updated", "product.created", "product.created"}));
+        QCOMPARE(entries->at(0).entityId, doc->id);
+        QCOMPARE(entries->at(0).data.value(u"product_id").toString(), pid);
+        QCOMPARE(entries->at(4).entityId, pid + u'/' + supplier->id);
+        QCOMPARE(entries->at(7).entityId, createdLink->id);
+        QCOMPARE(entries->at(11)
+                     .data.value(u"reading")
+                     .toObject()
+                     .value(u"state_of_health_pct")
+                     .toDouble(),
+                 97.0);
+        QCOMPARE(entries->at(13).data.value(u"status").toString(), QStringLiteral("repurposed"));
+        QCOMPARE(entries->at(14).data.value(u"gtin").toString(), QStringLiteral("05601012012217"));
     }
 
     void batteryUnitsWithHistory()

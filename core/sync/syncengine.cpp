@@ -1,0 +1,900 @@
+#include "syncengine.h"
+
+#include "passport/batteryunit.h"
+#include "store/batteryunitrepository.h"
+#include "store/documentrepository.h"
+#include "store/passportpublisher.h"
+#include "store/passportrepository.h"
+#include "store/productanalyticsrepository.h"
+#include "store/productrepository.h"
+#include "store/resolverlinkrepository.h"
+#include "store/serialrepository.h"
+#include "store/supplierrepository.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QThread>
+#include <QUrl>
+
+namespace dpp::sync {
+
+using store::ChangeEntry;
+using store::ChangeJournal;
+
+namespace {
+
+QString ent(const char* name)
+{
+    return QString::fromLatin1(name);
+}
+
+// What two copies of a product must agree on: the store-owned fields differ by nature.
+QJsonObject productContent(QJsonObject json)
+{
+    for (const char* key : {"id", "created_at", "updated_at", "version"})
+        json.remove(QLatin1String(key));
+    return json;
+}
+
+// What a conflict shows of a resource the server sent: a passport GET answers
+// {product, passport:{id, kind, sha256, data, …}}; the choice is about {kind, data}.
+QJsonObject theirsOf(const QString& entity, const QJsonObject& json)
+{
+    if (entity != QLatin1String(ChangeJournal::Passport))
+        return json;
+    const QJsonObject p = json.value(QLatin1String("passport")).toObject();
+    return {{QStringLiteral("kind"), p.value(QLatin1String("kind"))},
+            {QStringLiteral("data"), p.value(QLatin1String("data"))}};
+}
+
+QString pathPart(const QString& value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// Sets the journal origin for the scope: the server's versions written locally are
+// recorded as "sync" and never pushed back.
+class OriginScope
+{
+public:
+    OriginScope(store::Database& db, const QString& origin) : m_db(db), m_old(db.journalOrigin())
+    {
+        m_db.setJournalOrigin(origin);
+    }
+    ~OriginScope() { m_db.setJournalOrigin(m_old); }
+    OriginScope(const OriginScope&) = delete;
+    OriginScope& operator=(const OriginScope&) = delete;
+
+private:
+    store::Database& m_db;
+    QString m_old;
+};
+
+} // namespace
+
+SyncEngine::SyncEngine(store::Database& db, QString tenantId, Settings settings, QObject* parent)
+    : QObject(parent), m_db(db), m_tenantId(std::move(tenantId)), m_settings(std::move(settings)),
+      m_api(m_settings.serverUrl, m_settings.apiKey), m_state(db, m_api.baseUrl(), m_tenantId)
+{
+    m_api.setTimeout(m_settings.timeoutMs);
+}
+
+QList<store::SyncConflict> SyncEngine::conflicts() const
+{
+    return m_state.openConflicts();
+}
+
+ApiClient::Headers SyncEngine::headers(qint64 seq, const QString& step,
+                                       const QString& ifMatch) const
+{
+    ApiClient::Headers h{
+        {"Idempotency-Key", QStringLiteral("%1-%2-%3").arg(m_storeId).arg(seq).arg(step).toUtf8()}};
+    if (!ifMatch.isEmpty())
+        h.append({"If-Match", ifMatch.toUtf8()});
+    return h;
+}
+
+ApiReply SyncEngine::call(const std::function<ApiReply()>& request)
+{
+    ApiReply reply;
+    int delay = m_settings.backoffMs;
+    for (int attempt = 1; attempt <= std::max(1, m_settings.attempts); ++attempt) {
+        reply = request();
+        // 409 idempotency_key_in_progress: the same request (from a run that was killed)
+        // is still running on the server; its answer is replayed once it is done.
+        const bool retry = !reply.answered() || reply.status == 429 || reply.status >= 500 ||
+                           (reply.status == 409 && reply.error().value(u"code").toString() ==
+                                                       u"idempotency_key_in_progress");
+        if (!retry || attempt == m_settings.attempts)
+            return reply;
+        Q_EMIT message(tr("no answer from %1 (%2), retrying in %3 ms")
+                           .arg(m_api.baseUrl(), reply.answered()
+                                                     ? QStringLiteral("HTTP %1").arg(reply.status)
+                                                     : reply.networkError)
+                           .arg(delay));
+        // Sleep in slices so that cancel() is not held up by a long backoff.
+        for (int slept = 0; slept < delay && !m_cancel.load(); slept += 50)
+            QThread::msleep(50);
+        if (m_cancel.load())
+            return reply;
+        delay *= 2;
+    }
+    return reply;
+}
+
+SyncEngine::Outcome SyncEngine::remember(const QString& entity, const QString& localId,
+                                         const QString& remoteId, const QString& etag)
+{
+    if (Status s = m_state.setMapping(entity, localId, remoteId, etag); !s.ok()) {
+        if (m_report && m_report->failure.isEmpty())
+            m_report->failure = tr("cannot record the server's id: %1").arg(s.error().message);
+        return Outcome::Failed;
+    }
+    return Outcome::Pushed;
+}
+
+QString SyncEngine::gtinOf(const QString& productId) const
+{
+    const auto p = store::ProductRepository(m_db, m_tenantId).get(productId);
+    return p ? p->gtin : QString();
+}
+
+SyncEngine::Outcome SyncEngine::failed(const ApiReply& reply)
+{
+    if (m_report && m_report->failure.isEmpty())
+        m_report->failure =
+            reply.answered() ? tr("the server %1 answered HTTP %2 repeatedly; try again later")
+                                   .arg(m_api.baseUrl())
+                                   .arg(reply.status)
+                             : tr("cannot reach %1: %2").arg(m_api.baseUrl(), reply.networkError);
+    return Outcome::Failed;
+}
+
+SyncEngine::Outcome SyncEngine::reject(const ChangeEntry& e, const ApiReply& reply)
+{
+    if (!reply.answered() || reply.status == 429 || reply.status >= 500 ||
+        reply.error().value(u"code").toString() == u"idempotency_key_in_progress")
+        return failed(reply);
+    if (reply.status == 401 || reply.status == 403) {
+        // The key is wrong or lacks a scope: every further request would fail the same way.
+        if (m_report && m_report->failure.isEmpty())
+            m_report->failure = tr("the server refused the API key (HTTP %1): %2")
+                                    .arg(reply.status)
+                                    .arg(reply.error().value(u"message").toString());
+        return Outcome::Failed;
+    }
+    const QJsonObject error = reply.error();
+    store::SyncError row;
+    row.seq = e.seq;
+    row.entity = e.entity;
+    row.localId = e.entityId;
+    row.status = reply.status;
+    row.code = error.value(u"code").toString();
+    row.param = error.value(u"param").toString();
+    row.message = error.value(u"message").toString();
+    if (row.message.isEmpty())
+        row.message = QString::fromUtf8(reply.body.left(200));
+    m_state.addError(row);
+    const QString line =
+        tr("%1 %2 %3 refused (HTTP %4): %5%6")
+            .arg(e.entity, e.op, e.entityId)
+            .arg(reply.status)
+            .arg(row.param.isEmpty() ? QString() : row.param + QStringLiteral(": "), row.message);
+    if (m_report) {
+        ++m_report->errors;
+        m_report->problems.append(line);
+    }
+    Q_EMIT message(line);
+    return Outcome::Rejected;
+}
+
+SyncEngine::Outcome SyncEngine::conflict(const ChangeEntry& e, const QString& label,
+                                         const QJsonObject& mine, const ApiReply& theirs)
+{
+    if (!theirs.success())
+        return reject(e, theirs);
+    store::SyncConflict c;
+    c.entity = e.entity;
+    c.localId = e.entityId;
+    c.label = label;
+    c.seq = e.seq;
+    c.mine = mine;
+    c.theirs = theirsOf(e.entity, theirs.json());
+    c.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
+    // A passport's version tag is its sha256 (what POST /v1/passports takes in If-Match).
+    if (c.theirsEtag.isEmpty() && e.entity == ent(ChangeJournal::Passport))
+        c.theirsEtag =
+            u'"' + theirs.json().value(u"passport").toObject().value(u"sha256").toString() + u'"';
+    if (auto added = m_state.addConflict(c); !added.ok())
+        return reject(e, theirs);
+    Q_EMIT message(tr("conflict: %1 %2 changed on the server and here; choose a version")
+                       .arg(e.entity, label));
+    return Outcome::Conflict;
+}
+
+SyncEngine::Report SyncEngine::run()
+{
+    Report report;
+    m_report = &report;
+    const auto finish = [&]() {
+        report.conflicts = int(m_state.openConflicts().size());
+        m_report = nullptr;
+        return report;
+    };
+    const auto id = m_state.storeId();
+    if (!id.ok()) {
+        report.failure = id.error().message;
+        return finish();
+    }
+    m_storeId = *id;
+
+    ChangeJournal journal(m_db);
+    QList<ChangeEntry> pending;
+    for (qint64 after = m_state.cursor();;) {
+        const auto page = journal.after(after, 5000, m_tenantId);
+        if (!page.ok()) {
+            report.failure = page.error().message;
+            return finish();
+        }
+        pending += *page;
+        if (page->size() < 5000)
+            break;
+        after = page->last().seq;
+    }
+    // The last local entry of each record: earlier ones are superseded (coalesced).
+    QHash<QString, qint64> lastOf;
+    for (const ChangeEntry& e : pending) {
+        if (e.origin == u"local") {
+            ++report.total;
+            lastOf.insert(e.entity + u'/' + e.entityId, e.seq);
+        }
+    }
+    Q_EMIT progress(0, report.total);
+
+    int done = 0;
+    for (const ChangeEntry& e : pending) {
+        if (m_cancel.load()) {
+            report.cancelled = true;
+            Q_EMIT message(tr("cancelled; the next sync resumes with the remaining changes"));
+            return finish();
+        }
+        if (e.origin == u"local") {
+            const bool superseded = lastOf.value(e.entity + u'/' + e.entityId) != e.seq;
+            switch (pushEntry(e, superseded)) {
+            case Outcome::Pushed:
+                ++report.pushed;
+                break;
+            case Outcome::Skipped:
+                ++report.skipped;
+                break;
+            case Outcome::Conflict:
+            case Outcome::Rejected:
+                break;
+            case Outcome::Failed:
+                if (m_cancel.load())
+                    report.cancelled = true;
+                return finish();
+            }
+            ++done;
+        }
+        // Only after the server's answer: a crash before this line repeats the entry
+        // with the same Idempotency-Key.
+        if (Status s = m_state.setCursor(e.seq); !s.ok()) {
+            report.failure = s.error().message;
+            return finish();
+        }
+        if (e.origin == u"local")
+            Q_EMIT progress(done, report.total);
+    }
+    if (m_settings.pull && !m_cancel.load())
+        pull(report);
+    if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
+        pullPassports(report);
+    if (m_settings.analytics && !m_cancel.load() && report.failure.isEmpty())
+        pullAnalytics(report);
+    if (m_cancel.load())
+        report.cancelled = true;
+    return finish();
+}
+
+SyncEngine::Outcome SyncEngine::pushEntry(const ChangeEntry& e, bool supersededLater)
+{
+    if (e.entity == ent(ChangeJournal::Product))
+        return pushProduct(e, supersededLater);
+    if (e.entity == ent(ChangeJournal::Passport))
+        return pushPassport(e, supersededLater);
+    if (e.entity == ent(ChangeJournal::Document))
+        return pushDocument(e);
+    if (e.entity == ent(ChangeJournal::Supplier))
+        return pushSupplier(e);
+    if (e.entity == ent(ChangeJournal::ProductSupplier))
+        return pushProductSupplier(e);
+    if (e.entity == ent(ChangeJournal::SerialBatch))
+        return pushSerialBatch(e);
+    if (e.entity == ent(ChangeJournal::Link))
+        return pushLink(e);
+    if (e.entity == ent(ChangeJournal::BatteryUnit))
+        return pushBatteryUnit(e);
+    // Serial state changes: the API has no call that sets one serial's state (assign
+    // takes the next free serials), so they stay local.
+    return Outcome::Skipped;
+}
+
+SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersededLater)
+{
+    store::ProductRepository products(m_db, m_tenantId);
+    const auto local = products.get(e.entityId);
+    const QString gtin = local ? local->gtin : e.data.value(u"gtin").toString();
+    const QString path = QStringLiteral("/v1/products/") + pathPart(gtin);
+    const QString entity = ent(ChangeJournal::Product);
+    if (m_state.hasOpenConflict(entity, e.entityId)) {
+        // Held until the user chooses; show the newest local version in the conflict.
+        auto open = m_state.openConflicts();
+        for (store::SyncConflict& c : open) {
+            if (c.entity == entity && c.localId == e.entityId && local) {
+                c.mine = productContent(local->toJson());
+                m_state.addConflict(c);
+            }
+        }
+        return Outcome::Conflict;
+    }
+    const auto map = m_state.mapping(entity, e.entityId);
+    // A later entry of this product sends its then current state; a product the server
+    // does not know yet is created now, because entries in between (a passport, a serial
+    // batch) need it there.
+    if (supersededLater && map)
+        return Outcome::Skipped;
+    const bool deleted = !local || local->status == u"deleted";
+    if (deleted) {
+        if (!map)
+            return Outcome::Skipped; // never reached the server
+        const ApiReply r = call([&] {
+            return m_api.sendEmpty("DELETE", path,
+                                   headers(e.seq, QStringLiteral("delete"), map->etag));
+        });
+        if (r.success() || r.status == 404) {
+            m_state.removeMapping(entity, e.entityId);
+            return Outcome::Pushed;
+        }
+        if (r.status == 412)
+            return conflict(e, gtin, {}, call([&] { return m_api.get(path); }));
+        return reject(e, r);
+    }
+    const QJsonObject mine = productContent(local->toJson());
+    if (!map) {
+        const ApiReply r = call([&] {
+            return m_api.sendJson("POST", QStringLiteral("/v1/products"), mine,
+                                  headers(e.seq, QStringLiteral("create")));
+        });
+        if (r.success()) {
+            return remember(entity, e.entityId, r.json().value(u"id").toString(),
+                            QString::fromUtf8(r.header("ETag")));
+        }
+        if (r.status != 409)
+            return reject(e, r);
+        // The server has this GTIN already (another desktop pushed it): the same content
+        // is the same product; different content is a conflict for the user.
+        const ApiReply theirs = call([&] { return m_api.get(path); });
+        if (theirs.success() && productContent(theirs.json()) == mine) {
+            return remember(entity, e.entityId, theirs.json().value(u"id").toString(),
+                            QString::fromUtf8(theirs.header("ETag")));
+        }
+        return conflict(e, gtin, mine, theirs);
+    }
+    const ApiReply r = call([&] {
+        return m_api.sendJson("PATCH", path, mine,
+                              headers(e.seq, QStringLiteral("update"), map->etag));
+    });
+    if (r.success()) {
+        return remember(entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+    }
+    if (r.status == 412)
+        return conflict(e, gtin, mine, call([&] { return m_api.get(path); }));
+    return reject(e, r);
+}
+
+SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e, bool supersededLater)
+{
+    const QString entity = ent(ChangeJournal::Passport);
+    if (m_state.hasOpenConflict(entity, e.entityId))
+        return Outcome::Conflict;
+    // The server keeps its own version history: only the newest local version is sent.
+    if (supersededLater)
+        return Outcome::Skipped;
+    const auto version =
+        store::PassportRepository(m_db, m_tenantId).get(e.data.value(u"version_id").toString());
+    const QString gtin = gtinOf(e.entityId);
+    if (!version || gtin.isEmpty())
+        return Outcome::Skipped;
+    const QString current = QStringLiteral("/v1/products/%1/passport").arg(pathPart(gtin));
+    const QJsonObject mine{{QStringLiteral("kind"), version->kind},
+                           {QStringLiteral("data"), version->data}};
+    auto map = m_state.mapping(entity, e.entityId);
+    if (!map) {
+        // The first push of this passport: the server may already have one (another
+        // desktop); never replace it unasked.
+        const ApiReply theirs = call([&] { return m_api.get(current); });
+        if (theirs.success()) {
+            const QJsonObject t = theirs.json().value(u"passport").toObject();
+            if (t.value(u"sha256").toString() == version->sha256) {
+                return remember(entity, e.entityId, t.value(u"id").toString(),
+                                QString::fromUtf8(theirs.header("ETag")));
+            }
+            return conflict(e, gtin, mine, theirs);
+        }
+        if (theirs.status != 404)
+            return reject(e, theirs);
+    }
+    QJsonObject body = mine;
+    body.insert(QStringLiteral("gtin"), gtin);
+    const ApiReply r = call([&] {
+        return m_api.sendJson(
+            "POST", QStringLiteral("/v1/passports"), body,
+            headers(e.seq, QStringLiteral("publish"), map ? map->etag : QString()));
+    });
+    if (r.success()) {
+        QString etag = QString::fromUtf8(r.header("ETag"));
+        if (etag.isEmpty())
+            etag = u'"' + r.json().value(u"sha256").toString() + u'"';
+        return remember(entity, e.entityId, r.json().value(u"id").toString(), etag);
+    }
+    if (r.status == 412)
+        return conflict(e, gtin, mine, call([&] { return m_api.get(current); }));
+    return reject(e, r);
+}
+
+SyncEngine::Outcome SyncEngine::createMapped(const ChangeEntry& e, const QString& path,
+                                             const QJsonObject& body, const QString& step)
+{
+    if (m_state.mapping(e.entity, e.entityId))
+        return Outcome::Skipped;
+    const ApiReply r =
+        call([&] { return m_api.sendJson("POST", path, body, headers(e.seq, step)); });
+    if (!r.success())
+        return reject(e, r);
+    return remember(e.entity, e.entityId, r.json().value(u"id").toString(),
+                    QString::fromUtf8(r.header("ETag")));
+}
+
+SyncEngine::Outcome SyncEngine::deleteMapped(const ChangeEntry& e, const QString& path)
+{
+    const ApiReply r = call(
+        [&] { return m_api.sendEmpty("DELETE", path, headers(e.seq, QStringLiteral("delete"))); });
+    if (!r.success() && r.status != 404)
+        return reject(e, r);
+    m_state.removeMapping(e.entity, e.entityId);
+    return Outcome::Pushed;
+}
+
+SyncEngine::Outcome SyncEngine::pushDocument(const ChangeEntry& e)
+{
+    const QString productId = e.data.value(u"product_id").toString();
+    const QString gtin = gtinOf(productId);
+    if (gtin.isEmpty())
+        return Outcome::Skipped; // the API keeps documents under a product only
+    const QString base = QStringLiteral("/v1/products/%1/documents").arg(pathPart(gtin));
+    if (e.op == u"deleted") {
+        const auto map = m_state.mapping(e.entity, e.entityId);
+        if (!map)
+            return Outcome::Skipped;
+        return deleteMapped(e, base + u'/' + pathPart(map->remoteId));
+    }
+    store::DocumentRepository documents(m_db, m_tenantId);
+    const auto doc = documents.get(e.entityId);
+    const auto bytes = documents.bytes(e.entityId);
+    if (!doc || !bytes.ok() || m_state.mapping(e.entity, e.entityId))
+        return Outcome::Skipped; // deleted again before it was pushed, or pushed already
+    const QString path = base + QStringLiteral("?doc_type=") + pathPart(doc->docType);
+    const ApiClient::FilePart file{QStringLiteral("file"), doc->filename, doc->mediaType.toUtf8(),
+                                   *bytes};
+    const auto h = headers(e.seq, QStringLiteral("upload"));
+    const ApiReply r = call([&] { return m_api.sendMultipart(path, {file}, h.first().second, h); });
+    if (!r.success())
+        return reject(e, r);
+    return remember(e.entity, e.entityId, r.json().value(u"id").toString(), {});
+}
+
+SyncEngine::Outcome SyncEngine::pushSupplier(const ChangeEntry& e)
+{
+    const auto supplier = store::SupplierRepository(m_db, m_tenantId).get(e.entityId);
+    if (!supplier)
+        return Outcome::Skipped;
+    QJsonObject body = supplier->toJson();
+    for (const char* key : {"id", "created_at", "version"})
+        body.remove(QLatin1String(key));
+    const auto map = m_state.mapping(e.entity, e.entityId);
+    if (!map)
+        return createMapped(e, QStringLiteral("/v1/suppliers"), body);
+    if (e.op != u"updated")
+        return Outcome::Skipped;
+    const ApiReply r = call([&] {
+        return m_api.sendJson("PATCH", QStringLiteral("/v1/suppliers/") + pathPart(map->remoteId),
+                              body, headers(e.seq, QStringLiteral("update"), map->etag));
+    });
+    if (!r.success())
+        return reject(e, r);
+    return remember(e.entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+}
+
+SyncEngine::Outcome SyncEngine::pushProductSupplier(const ChangeEntry& e)
+{
+    const QString gtin = gtinOf(e.data.value(u"product_id").toString());
+    const auto supplier =
+        m_state.mapping(ent(ChangeJournal::Supplier), e.data.value(u"supplier_id").toString());
+    if (gtin.isEmpty() || !supplier)
+        return Outcome::Skipped;
+    const QString base = QStringLiteral("/v1/products/%1/suppliers").arg(pathPart(gtin));
+    if (e.op == u"deleted") {
+        if (!m_state.mapping(e.entity, e.entityId))
+            return Outcome::Skipped;
+        return deleteMapped(e, base + u'/' + pathPart(supplier->remoteId));
+    }
+    const QJsonObject body{{QStringLiteral("supplierId"), supplier->remoteId},
+                           {QStringLiteral("role"), e.data.value(u"role")}};
+    const ApiReply r = call(
+        [&] { return m_api.sendJson("POST", base, body, headers(e.seq, QStringLiteral("link"))); });
+    if (!r.success() &&
+        !(r.status == 409 && r.error().value(u"code").toString() == u"duplicate_link"))
+        return reject(e, r);
+    return remember(e.entity, e.entityId, supplier->remoteId, {});
+}
+
+SyncEngine::Outcome SyncEngine::pushSerialBatch(const ChangeEntry& e)
+{
+    if (e.op == u"deleted") {
+        const auto map = m_state.mapping(e.entity, e.entityId);
+        if (!map)
+            return Outcome::Skipped;
+        return deleteMapped(e, QStringLiteral("/v1/serial-batches/") + pathPart(map->remoteId));
+    }
+    store::SerialRepository serials(m_db, m_tenantId);
+    const auto batch = serials.batch(e.entityId);
+    const QString gtin = batch ? gtinOf(batch->productId) : QString();
+    if (!batch || gtin.isEmpty())
+        return Outcome::Skipped;
+    QJsonObject body{{QStringLiteral("lot"), batch->lot}};
+    if (batch->mode == u"uploaded") {
+        // A stored batch keeps its uploaded serials as rows, not in the value type.
+        body.insert(QStringLiteral("serials"),
+                    QJsonArray::fromStringList(serials.serials(e.entityId)));
+    } else {
+        body.insert(QStringLiteral("prefix"), batch->prefix);
+        body.insert(QStringLiteral("start"), batch->start);
+        body.insert(QStringLiteral("count"), batch->count);
+        body.insert(QStringLiteral("width"), batch->width);
+    }
+    return createMapped(e, QStringLiteral("/v1/products/%1/serial-batches").arg(pathPart(gtin)),
+                        body);
+}
+
+SyncEngine::Outcome SyncEngine::pushLink(const ChangeEntry& e)
+{
+    const QString linkType = e.data.value(u"link_type").toString();
+    const QString gtin = e.data.value(u"gtin").toString();
+    const QString base = QStringLiteral("/v1/products/%1/links").arg(pathPart(gtin));
+    const auto map = m_state.mapping(e.entity, e.entityId);
+    if (e.op == u"deleted") {
+        if (!map)
+            return Outcome::Skipped;
+        return deleteMapped(e, base + u'/' + pathPart(map->remoteId));
+    }
+    const auto link = store::ResolverLinkRepository(m_db, m_tenantId).get(e.entityId);
+    if (!link)
+        return Outcome::Skipped;
+    // The publisher's own gs1:dpp / gs1:pip links point at the local viewer; the server's
+    // publisher makes its own ones for its viewer when the passport arrives.
+    if (!map && link->level == u"gtin" && (linkType == u"gs1:dpp" || linkType == u"gs1:pip") &&
+        link->href.contains(u"/passport/"))
+        return Outcome::Skipped;
+    QJsonObject body = link->toJson();
+    for (const char* key : {"id", "product_id", "gtin", "version"})
+        body.remove(QLatin1String(key));
+    if (!map)
+        return createMapped(e, base, body);
+    for (const char* key : {"level", "qualifier"})
+        body.remove(QLatin1String(key));
+    const ApiReply r = call([&] {
+        return m_api.sendJson("PATCH", base + u'/' + pathPart(map->remoteId), body,
+                              headers(e.seq, QStringLiteral("update"), map->etag));
+    });
+    if (!r.success())
+        return reject(e, r);
+    return remember(e.entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+}
+
+SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
+{
+    const auto unit = store::BatteryUnitRepository(m_db, m_tenantId).get(e.entityId);
+    if (!unit)
+        return Outcome::Skipped;
+    if (e.op == u"created") {
+        const QString gtin = gtinOf(unit->productId);
+        if (gtin.isEmpty())
+            return Outcome::Skipped;
+        QJsonObject body = unit->toJson();
+        for (const char* key : {"id", "product_id", "created_at", "updated_at", "version"})
+            body.remove(QLatin1String(key));
+        // The status travels with its own "updated" entry (and event) below.
+        body.remove(QStringLiteral("status"));
+        return createMapped(e, QStringLiteral("/v1/products/%1/battery-units").arg(pathPart(gtin)),
+                            body);
+    }
+    const auto map = m_state.mapping(e.entity, e.entityId);
+    if (!map)
+        return Outcome::Skipped;
+    const QString path = QStringLiteral("/v1/battery-units/") + pathPart(map->remoteId);
+    QByteArray method = "POST";
+    QString target = path;
+    QJsonObject body;
+    if (e.op == u"updated") {
+        method = "PATCH";
+        body = {{QStringLiteral("status"), e.data.value(u"status")}};
+        if (!e.data.value(u"description").toString().isEmpty())
+            body.insert(QStringLiteral("description"), e.data.value(u"description"));
+    } else if (e.op == u"soh_recorded") {
+        target = path + QStringLiteral("/soh");
+        body = e.data.value(u"reading").toObject();
+    } else if (e.op == u"event_recorded") {
+        target = path + QStringLiteral("/events");
+        body = e.data.value(u"event").toObject();
+    } else {
+        return Outcome::Skipped;
+    }
+    const ApiReply r =
+        call([&] { return m_api.sendJson(method, target, body, headers(e.seq, e.op)); });
+    return r.success() ? Outcome::Pushed : reject(e, r);
+}
+
+void SyncEngine::pull(Report& report)
+{
+    // Products whose server version moved on while nothing changed here: take theirs.
+    // With a local change pending as well, the push step has raised the conflict.
+    store::ProductRepository products(m_db, m_tenantId);
+    const QString entity = ent(ChangeJournal::Product);
+    for (const store::SyncMapping& m : m_state.mappings(entity)) {
+        if (m_cancel.load())
+            return;
+        if (m.etag.isEmpty() || m_state.hasOpenConflict(entity, m.localId))
+            continue;
+        const auto local = products.get(m.localId);
+        if (!local || local->status == u"deleted")
+            continue;
+        const QString path = QStringLiteral("/v1/products/") + pathPart(local->gtin);
+        const ApiReply r = call([&] { return m_api.get(path); });
+        if (!r.answered() || r.status >= 500) {
+            failed(r);
+            return;
+        }
+        const QString etag = QString::fromUtf8(r.header("ETag"));
+        if (!r.success() || etag.isEmpty() || etag == m.etag)
+            continue;
+        const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 100000, m_tenantId);
+        bool changedHere = false;
+        for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
+            changedHere |= e.origin == u"local" && e.entity == entity && e.entityId == m.localId;
+        if (changedHere) {
+            ChangeEntry e;
+            e.entity = entity;
+            e.entityId = m.localId;
+            conflict(e, local->gtin, productContent(local->toJson()), r);
+            continue;
+        }
+        OriginScope origin(m_db, QStringLiteral("sync"));
+        QJsonObject theirs = productContent(r.json());
+        theirs.insert(QStringLiteral("gtin"), local->gtin);
+        if (auto saved = products.save(theirs); !saved.ok()) {
+            report.problems.append(tr("product %1: the server's version is not valid here: %2")
+                                       .arg(local->gtin, saved.error().message));
+            continue;
+        }
+        m_state.setMapping(entity, m.localId, m.remoteId, etag);
+        ++report.pulled;
+        Q_EMIT message(tr("pulled %1 from the server").arg(local->gtin));
+    }
+}
+
+void SyncEngine::pullPassports(Report& report)
+{
+    // The same for published passports, compared by their sha256.
+    store::ProductRepository products(m_db, m_tenantId);
+    const QString entity = ent(ChangeJournal::Passport);
+    for (const store::SyncMapping& m : m_state.mappings(entity)) {
+        if (m_cancel.load())
+            return;
+        if (m_state.hasOpenConflict(entity, m.localId))
+            continue;
+        const auto local = products.get(m.localId);
+        if (!local || local->status == u"deleted")
+            continue;
+        const ApiReply r = call([&] {
+            return m_api.get(QStringLiteral("/v1/products/%1/passport").arg(pathPart(local->gtin)));
+        });
+        if (!r.answered() || r.status >= 500) {
+            failed(r);
+            return;
+        }
+        if (!r.success())
+            continue;
+        const QJsonObject theirs = r.json().value(u"passport").toObject();
+        const QString sha = theirs.value(u"sha256").toString();
+        QString etag = QString::fromUtf8(r.header("ETag"));
+        if (etag.isEmpty())
+            etag = u'"' + sha + u'"';
+        if (etag == m.etag)
+            continue;
+        const auto mine = store::PassportRepository(m_db, m_tenantId).published(m.localId);
+        if (mine && mine->sha256 == sha) {
+            m_state.setMapping(entity, m.localId, m.remoteId, etag);
+            continue;
+        }
+        const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 100000, m_tenantId);
+        bool changedHere = false;
+        for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
+            changedHere |= e.origin == u"local" && e.entity == entity && e.entityId == m.localId;
+        if (changedHere) {
+            ChangeEntry e;
+            e.entity = entity;
+            e.entityId = m.localId;
+            conflict(e, local->gtin,
+                     mine ? QJsonObject{{QStringLiteral("kind"), mine->kind},
+                                        {QStringLiteral("data"), mine->data}}
+                          : QJsonObject(),
+                     r);
+            continue;
+        }
+        OriginScope origin(m_db, QStringLiteral("sync"));
+        const auto published = store::PassportPublisher(m_db, m_tenantId)
+                                   .publish(m.localId, theirs.value(u"kind").toString(),
+                                            theirs.value(u"data").toObject());
+        if (!published.ok()) {
+            report.problems.append(tr("passport %1: the server's version is not valid here: %2")
+                                       .arg(local->gtin, published.error().message));
+            continue;
+        }
+        m_state.setMapping(entity, m.localId, m.remoteId, etag);
+        ++report.pulled;
+        Q_EMIT message(tr("pulled the passport of %1 from the server").arg(local->gtin));
+    }
+}
+
+void SyncEngine::pullAnalytics(Report& report)
+{
+    store::ProductRepository products(m_db, m_tenantId);
+    store::ProductAnalyticsRepository analytics(m_db, m_tenantId);
+    const QString entity = ent(ChangeJournal::Product);
+    for (const store::SyncMapping& m : m_state.mappings(entity)) {
+        if (m_cancel.load())
+            return;
+        const auto local = products.get(m.localId);
+        if (!local || local->status == u"deleted")
+            continue;
+        const ApiReply r = call([&] {
+            return m_api.get(QStringLiteral("/v1/analytics/product/") + pathPart(local->gtin));
+        });
+        if (r.status == 401 || r.status == 403) {
+            report.problems.append(
+                tr("analytics not pulled: the API key lacks the analytics:read scope"));
+            return;
+        }
+        if (!r.success())
+            continue;
+        const QJsonObject json = r.json();
+        store::ProductAnalytics row;
+        row.productId = m.localId;
+        row.gtin = local->gtin;
+        row.scans = json.value(u"totalScans").toInteger();
+        row.data = json;
+        if (analytics.put(row).ok())
+            ++report.analytics;
+    }
+}
+
+Status SyncEngine::resolve(const QString& conflictId, Choice choice)
+{
+    const auto c = m_state.conflict(conflictId);
+    if (!c || c->status != u"open")
+        return Error{QStringLiteral("conflict"),
+                     QStringLiteral("no open conflict with id %1").arg(conflictId),
+                     QStringLiteral("not_found")};
+    const auto id = m_state.storeId();
+    if (!id.ok())
+        return id.error();
+    m_storeId = *id;
+    const bool product = c->entity == ent(ChangeJournal::Product);
+    const bool passport = c->entity == ent(ChangeJournal::Passport);
+    if (!product && !passport)
+        return Error{
+            QStringLiteral("conflict"),
+            QStringLiteral("conflicts of %1 records cannot be resolved here").arg(c->entity),
+            QStringLiteral("unsupported")};
+    store::ProductRepository products(m_db, m_tenantId);
+    const auto local = products.get(c->localId);
+    if (!local)
+        return Error{QStringLiteral("conflict"), QStringLiteral("the local product is gone"),
+                     QStringLiteral("not_found")};
+    const QString productPath = QStringLiteral("/v1/products/") + pathPart(local->gtin);
+    const QString remoteId = c->theirs.value(u"id").toString();
+
+    if (choice == Choice::TakeTheirs) {
+        OriginScope origin(m_db, QStringLiteral("sync"));
+        const Status written = m_db.transaction([&]() -> Status {
+            if (product) {
+                QJsonObject theirs = productContent(c->theirs);
+                theirs.insert(QStringLiteral("gtin"), local->gtin);
+                if (auto saved = products.save(theirs); !saved.ok())
+                    return saved.error();
+            } else {
+                store::PassportPublisher publisher(m_db, m_tenantId);
+                if (auto published =
+                        publisher.publish(c->localId, c->theirs.value(u"kind").toString(),
+                                          c->theirs.value(u"data").toObject());
+                    !published.ok())
+                    return published.error();
+            }
+            if (Status s = m_state.setMapping(c->entity, c->localId, remoteId, c->theirsEtag);
+                !s.ok())
+                return s;
+            return m_state.closeConflict(conflictId, QStringLiteral("took_theirs"));
+        });
+        return written;
+    }
+
+    // Keep mine: the local version, sent against the server version the user saw.
+    ApiReply r;
+    // The key names the server version the user chose against: resolving again after
+    // another 412 is a new request, not a replay of the first answer.
+    QString against = c->theirsEtag;
+    against.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9]")));
+    const auto h =
+        headers(c->seq, QStringLiteral("keep-%1-%2").arg(conflictId, against), c->theirsEtag);
+    if (product) {
+        const QJsonObject mine = productContent(local->toJson());
+        r = call([&] { return m_api.sendJson("PATCH", productPath, mine, h); });
+    } else {
+        const auto version = store::PassportRepository(m_db, m_tenantId).published(c->localId);
+        if (!version)
+            return Error{QStringLiteral("conflict"), QStringLiteral("no published local passport"),
+                         QStringLiteral("not_found")};
+        const QJsonObject body{{QStringLiteral("gtin"), local->gtin},
+                               {QStringLiteral("kind"), version->kind},
+                               {QStringLiteral("data"), version->data}};
+        r = call([&] { return m_api.sendJson("POST", QStringLiteral("/v1/passports"), body, h); });
+    }
+    if (r.status == 412) {
+        // Changed on the server again since: show the user the newer version.
+        const ApiReply theirs = call([&] {
+            return m_api.get(product ? productPath : productPath + QStringLiteral("/passport"));
+        });
+        if (theirs.success()) {
+            store::SyncConflict again = *c;
+            again.theirs = theirsOf(c->entity, theirs.json());
+            again.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
+            m_state.addConflict(again);
+        }
+        return Error{QStringLiteral("conflict"),
+                     QStringLiteral("the server's version changed again; compare once more"),
+                     QStringLiteral("version_mismatch")};
+    }
+    if (!r.success()) {
+        const QJsonObject e = r.error();
+        return Error{
+            e.value(u"param").toString(),
+            r.answered()
+                ? e.value(u"message").toString(QString::fromUtf8(r.body.left(200)))
+                : QStringLiteral("cannot reach %1: %2").arg(m_api.baseUrl(), r.networkError),
+            e.value(u"code").toString(QStringLiteral("sync_failed"))};
+    }
+    QString etag = QString::fromUtf8(r.header("ETag"));
+    if (etag.isEmpty() && passport)
+        etag = u'"' + r.json().value(u"sha256").toString() + u'"';
+    if (Status s = m_state.setMapping(
+            c->entity, c->localId, remoteId.isEmpty() ? r.json().value(u"id").toString() : remoteId,
+            etag);
+        !s.ok())
+        return s;
+    return m_state.closeConflict(conflictId, QStringLiteral("kept_mine"));
+}
+
+} // namespace dpp::sync

@@ -1,0 +1,526 @@
+// dppctl sync against a real dppserver on loopback (its store a SQLite file, then
+// PostgreSQL when DPP_TEST_PG_URL is set); the desktop stores are SQLite files as on a
+// desktop. Two stores push the same product, both edit it: the second push is a
+// conflict showing both versions; keep mine / take theirs; server and both stores end
+// equal. A push killed with SIGKILL mid-way resumes: the server ends with exactly the
+// local records (no duplicates) and the cursor at the end of the journal.
+#include "server/httptestclient.h"
+#include "storetestsupport.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <csignal>
+#include <gs1/checkdigit.h>
+#include <memory>
+#include <store/batteryunitrepository.h>
+#include <store/changejournal.h>
+#include <store/documentrepository.h>
+#include <store/passportpublisher.h>
+#include <store/passportrepository.h>
+#include <store/productanalyticsrepository.h>
+#include <store/productrepository.h>
+#include <store/productsupplierrepository.h>
+#include <store/resolverlinkrepository.h>
+#include <store/serialrepository.h>
+#include <store/supplierrepository.h>
+#include <store/syncstaterepository.h>
+#include <store/tenantrepository.h>
+
+using namespace dpp;
+using dpp::test::NamReply;
+using dpp::test::namSend;
+
+namespace {
+
+const QString kGtin = QStringLiteral("04012345000016");
+
+QJsonObject product(const QString& gtin, const QString& name)
+{
+    return {{"gtin", gtin},
+            {"name", QJsonObject{{"en", name}}},
+            {"category", "other"},
+            {"brand", "Acme"}};
+}
+
+// A desktop store: a SQLite file with the "default" tenant dppctl uses.
+struct Desktop
+{
+    QString path;
+    std::shared_ptr<store::Database> db;
+    QString tenant;
+
+    explicit Desktop(const QString& file) : path(file)
+    {
+        auto opened = store::Database::open(path);
+        if (!opened.ok())
+            return;
+        db = *opened;
+        tenant = store::TenantRepository(*db).ensure(QStringLiteral("default"))->id;
+    }
+    store::ProductRepository products() const { return {*db, tenant}; }
+    QString name(const QString& gtin = kGtin) const
+    {
+        const auto p = products().findByGtin(gtin);
+        return p ? p->name.value(QStringLiteral("en")) : QString();
+    }
+};
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestSync(QString backend) : m_test(std::move(backend)) {}
+
+private:
+    test::TestDatabase m_test;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<QProcess> m_server;
+    QString m_serverStore;
+    QString m_url;
+    QString m_key;
+    QTemporaryDir m_dir;
+
+    NamReply api(const QByteArray& method, const QString& path, const QByteArray& body = {})
+    {
+        return namSend(m_nam, method, QUrl(m_url + path), body,
+                       {{"Authorization", "Bearer " + m_key.toLatin1()}});
+    }
+
+    test::ProcessResult sync(const Desktop& d, const QStringList& extra = {})
+    {
+        return test::runTool(QStringLiteral("dppctl"),
+                             QStringList{QStringLiteral("--db"), d.path, QStringLiteral("sync"),
+                                         QStringLiteral("--server"), m_url, QStringLiteral("--key"),
+                                         m_key} +
+                                 extra);
+    }
+
+    QString serverName(const QString& gtin = kGtin)
+    {
+        return api("GET", QStringLiteral("/v1/products/") + gtin)
+            .json()
+            .value(u"name")
+            .toObject()
+            .value(u"en")
+            .toString();
+    }
+
+    QList<QJsonObject> conflicts(const Desktop& d)
+    {
+        const auto r = sync(d, {QStringLiteral("--conflicts")});
+        QList<QJsonObject> out;
+        for (const QByteArray& line : r.out.split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.contains(u"conflict"))
+                out.append(o.value(u"conflict").toObject());
+        }
+        return out;
+    }
+
+    qint64 serverCount(const QString& table)
+    {
+        auto db = store::Database::open(m_serverStore);
+        if (!db.ok())
+            return -1;
+        QSqlQuery q = (*db)->prepare(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+        if (!q.exec() || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QString why;
+        m_serverStore = m_test.create(&why);
+        if (m_serverStore.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(m_dir.isValid());
+        const auto tenant =
+            test::runTool(QStringLiteral("dppctl"),
+                          {QStringLiteral("--db"), m_serverStore, QStringLiteral("tenant"),
+                           QStringLiteral("create"), QStringLiteral("acme")});
+        QCOMPARE(tenant.exitCode, 0);
+        const auto key = test::runTool(
+            QStringLiteral("dppctl"),
+            {QStringLiteral("--db"), m_serverStore, QStringLiteral("key"), QStringLiteral("create"),
+             QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
+             QStringLiteral("products:read,products:write,passports:read,passports:write,"
+                            "serials:read,serials:write,documents:read,documents:write,"
+                            "suppliers:read,suppliers:write,links:read,links:write,"
+                            "batteries:read,batteries:write,analytics:read")});
+        QCOMPARE(key.exitCode, 0);
+        m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
+        QVERIFY(!m_key.isEmpty());
+        m_server = std::make_unique<QProcess>();
+        QByteArray line;
+        m_url = test::startDppserver(*m_server,
+                                     {QStringLiteral("--database"), m_serverStore,
+                                      QStringLiteral("--rate-limit"), QStringLiteral("0")},
+                                     &line);
+        QVERIFY2(!m_url.isEmpty(), line.constData());
+    }
+
+    void cleanup()
+    {
+        if (m_server && m_server->state() != QProcess::NotRunning) {
+            ::kill(pid_t(m_server->processId()), SIGTERM);
+            m_server->waitForFinished(15000);
+        }
+        m_server.reset();
+        m_test.drop();
+    }
+
+    void twoStoresConflictKeepMineThenTakeTheirs()
+    {
+        Desktop a(m_dir.filePath(QStringLiteral("a-%1.sqlite").arg(m_test.isPostgres())));
+        Desktop b(m_dir.filePath(QStringLiteral("b-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(a.db && b.db);
+        // Both desktops know the product (e.g. from the same ERP export).
+        QVERIFY(a.products().save(product(kGtin, QStringLiteral("Widget"))).ok());
+        QVERIFY(b.products().save(product(kGtin, QStringLiteral("Widget"))).ok());
+        auto r = sync(a);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("pushed 1/1"));
+        r = sync(b);
+        QVERIFY2(r.exitCode == 0,
+                 QByteArray(r.out + r.err).constData()); // same content: the same product
+        QCOMPARE(serverName(), QStringLiteral("Widget"));
+
+        // Both edit it; A pushes first.
+        QVERIFY(a.products().save(product(kGtin, QStringLiteral("Widget A"))).ok());
+        QVERIFY(b.products().save(product(kGtin, QStringLiteral("Widget B"))).ok());
+        r = sync(a);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverName(), QStringLiteral("Widget A"));
+        r = sync(b);
+        QCOMPARE(r.exitCode, 1); // a conflict remains
+        QVERIFY2(r.err.contains("conflict"), r.err.constData());
+        QCOMPARE(serverName(), QStringLiteral("Widget A")); // never overwritten silently
+        QCOMPARE(b.name(), QStringLiteral("Widget B"));
+        auto open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].value(u"gtin").toString(), kGtin);
+        QCOMPARE(
+            open[0].value(u"mine").toObject().value(u"name").toObject().value(u"en").toString(),
+            QStringLiteral("Widget B"));
+        QCOMPARE(
+            open[0].value(u"theirs").toObject().value(u"name").toObject().value(u"en").toString(),
+            QStringLiteral("Widget A"));
+        // A second run does not push it either: it waits for the user.
+        QCOMPARE(sync(b).exitCode, 1);
+        QCOMPARE(serverName(), QStringLiteral("Widget A"));
+
+        // Keep mine: B's version goes to the server; A pulls it (nothing changed on A).
+        r = sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                     QStringLiteral("--keep"), QStringLiteral("mine")});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverName(), QStringLiteral("Widget B"));
+        r = sync(a);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("\"pulled\":1"), r.out.constData());
+        QCOMPARE(a.name(), QStringLiteral("Widget B"));
+        QVERIFY(conflicts(b).isEmpty());
+
+        // Round two, take theirs: B ends with A's version.
+        QVERIFY(a.products().save(product(kGtin, QStringLiteral("Widget A2"))).ok());
+        QVERIFY(b.products().save(product(kGtin, QStringLiteral("Widget B2"))).ok());
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(sync(b).exitCode, 1);
+        open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        r = sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                     QStringLiteral("--keep"), QStringLiteral("theirs")});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(b.name(), QStringLiteral("Widget A2"));
+        QCOMPARE(serverName(), QStringLiteral("Widget A2"));
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(a.name(), QStringLiteral("Widget A2"));
+        // Taking theirs is not a local change: nothing to push back.
+        r = sync(b);
+        QVERIFY2(r.out.contains("\"total\":0"), r.out.constData());
+
+        // Passports: both publish a different one; B's first push finds A's on the server
+        // and does not replace it; B takes theirs, then both publish again and B keeps its own.
+        const auto publish = [](const Desktop& d, const QString& note) {
+            return store::PassportPublisher(*d.db, d.tenant)
+                .publish(d.products().findByGtin(kGtin)->id, QStringLiteral("product"),
+                         QJsonObject{{"note", note}})
+                .ok();
+        };
+        const auto serverNote = [this] {
+            return api("GET", QStringLiteral("/v1/products/%1/passport").arg(kGtin))
+                .json()
+                .value(u"passport")
+                .toObject()
+                .value(u"data")
+                .toObject()
+                .value(u"note")
+                .toString();
+        };
+        const auto localNote = [](const Desktop& d) {
+            return store::PassportRepository(*d.db, d.tenant)
+                .published(d.products().findByGtin(kGtin)->id)
+                ->data.value(u"note")
+                .toString();
+        };
+        QVERIFY(publish(a, QStringLiteral("from A")));
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(serverNote(), QStringLiteral("from A"));
+        QVERIFY(publish(b, QStringLiteral("from B")));
+        QCOMPARE(sync(b).exitCode, 1);
+        QCOMPARE(serverNote(), QStringLiteral("from A"));
+        open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].value(u"entity").toString(), QStringLiteral("passport"));
+        QCOMPARE(open[0].value(u"mine").toObject().value(u"data").toObject().value(u"note"),
+                 QJsonValue(QStringLiteral("from B")));
+        QCOMPARE(open[0].value(u"theirs").toObject().value(u"data").toObject().value(u"note"),
+                 QJsonValue(QStringLiteral("from A")));
+        QCOMPARE(sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                          QStringLiteral("--keep"), QStringLiteral("theirs")})
+                     .exitCode,
+                 0);
+        QCOMPARE(localNote(b), QStringLiteral("from A"));
+
+        QVERIFY(publish(a, QStringLiteral("A again")));
+        QCOMPARE(sync(a).exitCode, 0);
+        QVERIFY(publish(b, QStringLiteral("B again")));
+        QCOMPARE(sync(b).exitCode, 1);
+        QCOMPARE(serverNote(), QStringLiteral("A again"));
+        open = conflicts(b);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(sync(b, {QStringLiteral("--resolve"), open[0].value(u"id").toString(),
+                          QStringLiteral("--keep"), QStringLiteral("mine")})
+                     .exitCode,
+                 0);
+        QCOMPARE(serverNote(), QStringLiteral("B again"));
+        // A changed nothing since: its next sync takes the server's passport.
+        r = sync(a);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(localNote(a), QStringLiteral("B again"));
+        QCOMPARE(localNote(b), QStringLiteral("B again"));
+
+        // All three agree, field by field.
+        const QJsonObject server = api("GET", QStringLiteral("/v1/products/") + kGtin).json();
+        for (const Desktop* d : {&a, &b}) {
+            QJsonObject local = d->products().findByGtin(kGtin)->toJson();
+            QJsonObject remote = server;
+            for (const char* key : {"id", "created_at", "updated_at", "version"}) {
+                local.remove(QLatin1String(key));
+                remote.remove(QLatin1String(key));
+            }
+            QCOMPARE(local, remote);
+        }
+        // Analytics of the synced product came along.
+        QVERIFY(store::ProductAnalyticsRepository(*a.db, a.tenant)
+                    .get(a.products().findByGtin(kGtin)->id)
+                    .has_value());
+    }
+
+    void badArgumentsWrongKeyAndNoServer()
+    {
+        Desktop a(m_dir.filePath(QStringLiteral("u-%1.sqlite").arg(m_test.isPostgres())));
+        auto r = test::runTool(QStringLiteral("dppctl"),
+                               {QStringLiteral("--db"), a.path, QStringLiteral("sync"),
+                                QStringLiteral("--server"), QStringLiteral("ftp://x"),
+                                QStringLiteral("--key"), m_key});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--server"));
+        r = sync(a, {QStringLiteral("--resolve"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--keep"));
+        // A wrong key: a clear message, exit 1, the cursor stays.
+        QVERIFY(a.products().save(product(kGtin, QStringLiteral("Widget"))).ok());
+        r = test::runTool(QStringLiteral("dppctl"),
+                          {QStringLiteral("--db"), a.path, QStringLiteral("sync"),
+                           QStringLiteral("--server"), m_url, QStringLiteral("--key"),
+                           QStringLiteral("sk_live_wrong")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("API key"), r.err.constData());
+        QCOMPARE(store::SyncStateRepository(*a.db, m_url, a.tenant).cursor(), 0);
+        // No server there: retried with backoff, then a message naming it; exit 1, the
+        // change stays pending.
+        const QString nobody = QStringLiteral("http://127.0.0.1:1");
+        r = test::runTool(QStringLiteral("dppctl"),
+                          {QStringLiteral("--db"), a.path, QStringLiteral("sync"),
+                           QStringLiteral("--server"), nobody, QStringLiteral("--key"), m_key});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cannot reach http://127.0.0.1:1"), r.err.constData());
+        QVERIFY2(r.err.contains("retrying"), r.err.constData());
+        QCOMPARE(store::SyncStateRepository(*a.db, nobody, a.tenant).cursor(), 0);
+        // The real server then gets it.
+        QCOMPARE(sync(a).exitCode, 0);
+        QCOMPARE(serverName(), QStringLiteral("Widget"));
+    }
+
+    // Every kind of record the journal carries reaches the server, and deletes follow.
+    void everyRecordKindReachesTheServer()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("d-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        auto battery = d.products().save(
+            QJsonObject{{"gtin", "05601010000001"},
+                        {"name", QJsonObject{{"en", "Pack"}}},
+                        {"category", "battery"},
+                        {"battery", QJsonObject{{"category", "ev"}, {"chemistry", "NMC"}}}});
+        QVERIFY(battery.ok());
+        const QString pid = battery->product.id;
+        store::SupplierRepository suppliers(*d.db, d.tenant);
+        auto supplier = suppliers.create(
+            QJsonObject{{"name", "Cells Co"}, {"country", "PT"}, {"role", "packaging"}});
+        QVERIFY(supplier.ok());
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Cells Co SA"}}).ok());
+        passport::ProductSupplier ps;
+        ps.productId = pid;
+        ps.supplierId = supplier->id;
+        ps.role = QStringLiteral("packaging");
+        QVERIFY(store::ProductSupplierRepository(*d.db, d.tenant).link(ps).ok());
+        store::ResolverLinkRepository links(*d.db, d.tenant);
+        passport::ResolverLink rl;
+        rl.productId = pid;
+        rl.gtin = battery->product.gtin;
+        rl.linkType = QStringLiteral("gs1:recipeInfo");
+        rl.href = QStringLiteral("https://example.com/care");
+        rl.title = QStringLiteral("Care");
+        auto link = links.create(rl);
+        QVERIFY(link.ok());
+        QVERIFY(links.update(link->id, QJsonObject{{"title", "Care and charging"}}).ok());
+        store::BatteryUnitRepository units(*d.db, d.tenant);
+        passport::BatteryUnit unit;
+        unit.productId = pid;
+        unit.uniqueIdentifier = QStringLiteral("https://id.example.com/01/05601010000001/21/B1");
+        auto created = units.create(unit);
+        QVERIFY(created.ok());
+        passport::SohReading reading;
+        reading.measuredAt = QDateTime::currentDateTimeUtc();
+        reading.stateOfHealthPct = 96;
+        QVERIFY(units.addReading(created->id, reading).ok());
+        passport::LifecycleEvent event;
+        event.occurredAt = QDateTime::currentDateTimeUtc();
+        event.type = QStringLiteral("repaired");
+        event.description = QStringLiteral("cell replaced");
+        QVERIFY(units.addEvent(created->id, event).ok());
+        QVERIFY(units.setStatus(created->id, QStringLiteral("repurposed")).ok());
+        store::DocumentRepository documents(*d.db, d.tenant);
+        auto doc = documents.add(pid, QStringLiteral("user_manual"), QStringLiteral("m.pdf"),
+                                 QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 m"));
+        QVERIFY(doc.ok());
+        store::SerialRepository serials(*d.db, d.tenant);
+        passport::SerialBatch batch;
+        batch.productId = pid;
+        batch.mode = QStringLiteral("uploaded");
+        batch.uploaded = {QStringLiteral("A1"), QStringLiteral("A2")};
+        auto createdBatch = serials.createBatch(batch);
+        QVERIFY(createdBatch.ok());
+
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("\"errors\":0"), r.out.constData());
+        QCOMPARE(serverCount(QStringLiteral("suppliers WHERE name = 'Cells Co SA'")), 1);
+        QCOMPARE(serverCount(QStringLiteral("product_suppliers")), 1);
+        QCOMPARE(serverCount(QStringLiteral("resolver_links WHERE title = 'Care and charging'")),
+                 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_units WHERE status = 'repurposed'")), 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_soh_readings")), 1);
+        QCOMPARE(serverCount(QStringLiteral("battery_events")), 2); // repaired + repurposed
+        QCOMPARE(serverCount(QStringLiteral("documents")), 1);
+        QCOMPARE(serverCount(QStringLiteral("serials")), 2);
+
+        // Deletes follow the same way.
+        QVERIFY(links.remove(link->id).ok());
+        QVERIFY(store::ProductSupplierRepository(*d.db, d.tenant).unlink(pid, supplier->id).ok());
+        QVERIFY(documents.remove(doc->id).ok());
+        QVERIFY(serials.deleteBatch(createdBatch->id).ok());
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverCount(QStringLiteral("resolver_links WHERE link_type = 'gs1:recipeInfo'")),
+                 0);
+        QCOMPARE(serverCount(QStringLiteral("product_suppliers")), 0);
+        QCOMPARE(serverCount(QStringLiteral("documents")), 0);
+        QCOMPARE(serverCount(QStringLiteral("serial_batches")), 0);
+    }
+
+    void killedMidPushResumesWithoutDuplicates()
+    {
+        Desktop c(m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(c.db);
+        // 80 products, 80 serial batches, 40 documents, 40 passports: 240 changes.
+        store::SerialRepository serials(*c.db, c.tenant);
+        store::DocumentRepository documents(*c.db, c.tenant);
+        store::PassportPublisher publisher(*c.db, c.tenant);
+        for (int i = 0; i < 80; ++i) {
+            const QString base = QStringLiteral("0401234500%1").arg(i, 3, 10, QLatin1Char('0'));
+            const QString gtin = base + QString::number(gs1::mod10CheckDigit(base.toStdString()));
+            auto saved = c.products().save(product(gtin, QStringLiteral("Item %1").arg(i)));
+            QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+            passport::SerialBatch batch;
+            batch.productId = saved->product.id;
+            batch.lot = QStringLiteral("L%1").arg(i);
+            batch.prefix = QStringLiteral("SN");
+            batch.count = 20;
+            QVERIFY(serials.createBatch(batch).ok());
+            if (i % 2 == 0) {
+                QVERIFY(documents
+                            .add(saved->product.id, QStringLiteral("user_manual"),
+                                 QStringLiteral("manual-%1.pdf").arg(i),
+                                 QStringLiteral("application/pdf"),
+                                 QByteArray("%PDF-1.4 manual ") + QByteArray::number(i))
+                            .ok());
+                QVERIFY(publisher.publish(saved->product.id, QStringLiteral("product"), {}).ok());
+            }
+        }
+
+        QProcess p;
+        p.start(test::binDir() + QStringLiteral("/dppctl"),
+                {QStringLiteral("--db"), c.path, QStringLiteral("sync"), QStringLiteral("--server"),
+                 m_url, QStringLiteral("--key"), m_key});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray seen;
+        static const QRegularExpression progress(QStringLiteral("pushed (\\d+)/(\\d+)"));
+        int done = 0;
+        while (done < 15 && p.state() == QProcess::Running) {
+            if (p.canReadLine() || p.waitForReadyRead(10000)) {
+                while (p.canReadLine()) {
+                    const QByteArray line = p.readLine();
+                    seen += line;
+                    const auto m = progress.match(QString::fromUtf8(line));
+                    if (m.hasMatch())
+                        done = m.captured(1).toInt();
+                }
+            } else {
+                break;
+            }
+        }
+        QVERIFY2(p.state() == QProcess::Running, "the sync finished before it could be killed");
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(serverCount(QStringLiteral("products")) < 80, seen.constData());
+
+        const auto r = sync(c);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverCount(QStringLiteral("products")), 80);
+        QCOMPARE(serverCount(QStringLiteral("serial_batches")), 80);
+        QCOMPARE(serverCount(QStringLiteral("documents")), 40);
+        QCOMPARE(serverCount(QStringLiteral("passport_versions")), 40);
+        QCOMPARE(store::SyncStateRepository(*c.db, m_url, c.tenant).cursor(),
+                 store::ChangeJournal(*c.db).lastSeq());
+        // Every local product is on the server under its GTIN, with its name.
+        for (const auto& local : c.products().list())
+            QCOMPARE(serverName(local.gtin), local.name.value(QStringLiteral("en")));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    return dpp::test::runOnEveryBackend<TestSync>(argc, argv);
+}
+
+#include "tst_sync.moc"

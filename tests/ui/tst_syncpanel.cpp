@@ -1,0 +1,179 @@
+// The Sync panel (offscreen) against a real dppserver on loopback: "Sync now" pushes
+// the open store on a worker thread (the window keeps running its event loop), a
+// product changed on the server and here shows as a conflict with both versions side
+// by side, and "Keep mine" puts the local version on the server.
+#include "server/httptestclient.h"
+#include "testsupport.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <gs1/checkdigit.h>
+#include <store/database.h>
+#include <store/productrepository.h>
+#include <store/tenantrepository.h>
+#include <sync/syncengine.h>
+#include <sync/syncpanel.h>
+
+using namespace dpp;
+using namespace dpp::ui;
+
+namespace {
+const QString kGtin = QStringLiteral("04012345000016");
+
+QJsonObject product(const QString& name)
+{
+    return {{"gtin", kGtin}, {"name", QJsonObject{{"en", name}}}, {"category", "other"}};
+}
+} // namespace
+
+class TestSyncPanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    QString m_url;
+    QString m_key;
+    QNetworkAccessManager m_nam;
+
+    QString serverName()
+    {
+        return test::namSend(m_nam, "GET", QUrl(m_url + QStringLiteral("/v1/products/") + kGtin),
+                             {}, {{"Authorization", "Bearer " + m_key.toLatin1()}})
+            .json()
+            .value(u"name")
+            .toObject()
+            .value(u"en")
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString serverStore = m_dir.filePath(QStringLiteral("server.sqlite"));
+        QCOMPARE(test::runTool(QStringLiteral("dppctl"),
+                               {QStringLiteral("--db"), serverStore, QStringLiteral("tenant"),
+                                QStringLiteral("create"), QStringLiteral("acme")})
+                     .exitCode,
+                 0);
+        const auto key = test::runTool(
+            QStringLiteral("dppctl"),
+            {QStringLiteral("--db"), serverStore, QStringLiteral("key"), QStringLiteral("create"),
+             QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
+             QStringLiteral("products:read,products:write,passports:read,passports:write,"
+                            "analytics:read")});
+        m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
+        QVERIFY(!m_key.isEmpty());
+        QByteArray line;
+        m_url = test::startDppserver(m_server,
+                                     {QStringLiteral("--database"), serverStore,
+                                      QStringLiteral("--rate-limit"), QStringLiteral("0")},
+                                     &line);
+        QVERIFY2(!m_url.isEmpty(), line.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            ::kill(pid_t(m_server.processId()), SIGTERM);
+            m_server.waitForFinished(15000);
+        }
+    }
+
+    void syncShowsConflictAndKeepsMine()
+    {
+        // Another desktop (A) pushes the product first, through the same core engine.
+        auto a = store::Database::open(m_dir.filePath(QStringLiteral("a.sqlite")));
+        auto b = store::Database::open(m_dir.filePath(QStringLiteral("b.sqlite")));
+        QVERIFY(a.ok() && b.ok());
+        const QString ta = store::TenantRepository(**a).ensure(QStringLiteral("default"))->id;
+        const QString tb = store::TenantRepository(**b).ensure(QStringLiteral("default"))->id;
+        store::ProductRepository pa(**a, ta);
+        store::ProductRepository pb(**b, tb);
+        QVERIFY(pa.save(product(QStringLiteral("Widget"))).ok());
+        QVERIFY(pb.save(product(QStringLiteral("Widget"))).ok());
+        sync::SyncEngine engineA(**a, ta, {m_url, m_key});
+        QVERIFY(engineA.run().clean());
+
+        SyncPanel panel;
+        panel.setStore(*b, tb);
+        panel.setServer(m_url, m_key);
+        panel.show();
+        auto* syncNow = panel.findChild<QPushButton*>(QStringLiteral("syncNow"));
+        QVERIFY(syncNow && syncNow->isEnabled());
+        QSignalSpy finished(&panel, &SyncPanel::finished);
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(panel.isRunning());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 0);
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        // The product's scan figures came along (none yet) and are listed.
+        QCOMPARE(panel.analyticsTable()->rowCount(), 1);
+        QCOMPARE(panel.analyticsTable()->item(0, 0)->text(), kGtin);
+        QCOMPARE(panel.analyticsTable()->item(0, 1)->text(), QStringLiteral("0"));
+
+        // Both sides change the product; A pushes first.
+        QVERIFY(pa.save(product(QStringLiteral("Widget A"))).ok());
+        QVERIFY(engineA.run().clean());
+        QVERIFY(pb.save(product(QStringLiteral("Widget B"))).ok());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 1);
+        QCOMPARE(serverName(), QStringLiteral("Widget A"));
+
+        // Both versions side by side, the differing field among the rows.
+        QTableWidget* diff = panel.diffTable();
+        int nameRow = -1;
+        for (int r = 0; r < diff->rowCount(); ++r) {
+            if (diff->item(r, 0)->text() == u"name.en")
+                nameRow = r;
+        }
+        QVERIFY(nameRow >= 0);
+        QCOMPARE(diff->item(nameRow, 1)->text(), QStringLiteral("Widget B"));
+        QCOMPARE(diff->item(nameRow, 2)->text(), QStringLiteral("Widget A"));
+        QVERIFY(diff->item(nameRow, 1)->font().bold());
+
+        auto* keep = panel.findChild<QPushButton*>(QStringLiteral("keepMine"));
+        QVERIFY(keep && keep->isEnabled());
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 0);
+        QCOMPARE(serverName(), QStringLiteral("Widget B"));
+
+        // Cancel: 150 new products, cancelled at once; the next sync finishes the rest.
+        for (int i = 0; i < 150; ++i) {
+            const QString base = QStringLiteral("0402000000%1").arg(i, 3, 10, QLatin1Char('0'));
+            QJsonObject p = product(QStringLiteral("Item %1").arg(i));
+            p.insert(QStringLiteral("gtin"),
+                     QString(base + QString::number(gs1::mod10CheckDigit(base.toStdString()))));
+            QVERIFY(pb.save(p).ok());
+        }
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        auto* cancel = panel.findChild<QPushButton*>(QStringLiteral("syncCancel"));
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        const QString status = panel.findChild<QLabel*>(QStringLiteral("syncStatus"))->text();
+        QVERIFY2(status.contains(u"cancelled"), qPrintable(status));
+        QVERIFY(panel.progressBar()->value() < 150);
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        QCOMPARE(test::namSend(m_nam, "GET",
+                               QUrl(m_url + QStringLiteral("/v1/products/04020000001490")), {},
+                               {{"Authorization", "Bearer " + m_key.toLatin1()}})
+                     .status,
+                 200);
+    }
+};
+
+QTEST_MAIN(TestSyncPanel)
+#include "tst_syncpanel.moc"
