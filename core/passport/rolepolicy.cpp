@@ -36,6 +36,11 @@ QHash<QString, QStringList> RolePolicy::fieldLimitsFor(const QString& role)
     return {};
 }
 
+Audience RolePolicy::audienceFor(const QString& role)
+{
+    return role == u"retail_partner" ? Audience::Public : Audience::Owner;
+}
+
 bool RolePolicy::canGrant(const QStringList& held, const QString& role)
 {
     const QStringList wanted = scopesFor(role);

@@ -49,7 +49,7 @@ Response listProducts(const ApiContext& ctx, const Request& request)
         return Response::fromError(page.error());
     QJsonArray data;
     for (const auto& p : page->items)
-        data.append(p.toJson());
+        data.append(productFor(request, p));
     return Response::json(
         QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("hasMore"), page->hasMore}});
 }
@@ -88,7 +88,7 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
                               const auto p = products.resolve(r.param(QStringLiteral("product")));
                               if (!p)
                                   return notFound("product");
-                              return versioned(p->toJson(), p->rowVersion);
+                              return versioned(productFor(r, *p), p->rowVersion);
                           });
     get.responseSchema = productSchema();
 
