@@ -77,7 +77,7 @@ Response createPassport(const ApiContext& ctx, const Request& request)
         return Response::error(
             ApiError::validation(QStringLiteral("publish"), QStringLiteral("must be a boolean")));
 
-    store::ProductRepository products(*ctx.db, tenantOf(request));
+    auto products = productsOf(ctx, request);
     const auto product = products.resolve(ref.toString());
     if (!product)
         return Response::error(ApiError::notFound(QStringLiteral("product not found")));
@@ -118,7 +118,7 @@ Response createPassport(const ApiContext& ctx, const Request& request)
 
 Response getPassport(const ApiContext& ctx, const Request& request)
 {
-    store::ProductRepository products(*ctx.db, tenantOf(request));
+    auto products = productsOf(ctx, request);
     const auto product = products.resolve(request.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
@@ -191,7 +191,7 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
     Route versions =
         makeRoute("GET", "/v1/products/{product}/passports", "passports:read", "passports",
                   "Every passport version of a product, newest last", [ctx](const Request& r) {
-                      store::ProductRepository products(*ctx.db, tenantOf(r));
+                      auto products = productsOf(ctx, r);
                       const auto product = products.resolve(r.param(QStringLiteral("product")));
                       if (!product)
                           return notFound("product");

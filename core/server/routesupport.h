@@ -2,12 +2,14 @@
 // document and the request bits every handler reads (tenant, query integers).
 #pragma once
 
+#include "apicontext.h"
 #include "passport/audienceprojection.h"
 #include "passport/fielderror.h"
 #include "passport/rolepolicy.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
+#include "store/productrepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,6 +46,16 @@ inline QJsonObject listSchema(const QJsonObject& item = typeSchema("object"))
 inline QString tenantOf(const Request& request)
 {
     return request.principal ? request.principal->tenantId : QString();
+}
+
+/// The tenant's products as this request may see them: a supplier-role user only those
+/// linked to their supplier (ProductRepository::restrictToSupplier), everyone else all.
+inline store::ProductRepository productsOf(const ApiContext& ctx, const Request& request)
+{
+    store::ProductRepository products(*ctx.db, tenantOf(request));
+    if (request.principal && request.principal->role == u"supplier")
+        products.restrictToSupplier(request.principal->supplierId);
+    return products;
 }
 
 /// The projection of products and passports this request reads (RolePolicy::audienceFor

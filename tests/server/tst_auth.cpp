@@ -404,14 +404,27 @@ private Q_SLOTS:
         QCOMPARE(product.status, 201);
         const QString productId = product.json().value(u"id").toString();
 
+        // The supplier user acts for "Glass Co", which delivers the product.
+        const NamReply glassCo = call("POST", QStringLiteral("/v1/suppliers"), admin,
+                                      R"({"name":"Glass Co","role":"packaging"})");
+        QCOMPARE(glassCo.status, 201);
+        const QString glassCoId = glassCo.json().value(u"id").toString();
+        QCOMPARE(call("POST", QStringLiteral("/v1/products/%1/suppliers").arg(productId), admin,
+                      json({{QStringLiteral("supplierId"), glassCoId},
+                            {QStringLiteral("role"), QStringLiteral("packaging")}}))
+                     .status,
+                 201);
         QHash<QString, QString> sessions{{QStringLiteral("tenant_admin"), admin}};
         for (const char* role :
              {"brand_manager", "compliance_officer", "retail_partner", "supplier"}) {
             const QString email = QString::fromLatin1(role) + u"@acme.example";
-            const NamReply u = call("POST", QStringLiteral("/v1/auth/users"), admin,
-                                    json({{QStringLiteral("email"), email},
-                                          {QStringLiteral("password"), kPassword},
-                                          {QStringLiteral("role"), QString::fromLatin1(role)}}));
+            QJsonObject userBody{{QStringLiteral("email"), email},
+                                 {QStringLiteral("password"), kPassword},
+                                 {QStringLiteral("role"), QString::fromLatin1(role)}};
+            if (qstrcmp(role, "supplier") == 0)
+                userBody.insert(QStringLiteral("supplier_id"), glassCoId);
+            const NamReply u =
+                call("POST", QStringLiteral("/v1/auth/users"), admin, json(userBody));
             QCOMPARE(u.status, 201);
             sessions.insert(QString::fromLatin1(role), login(email));
             QVERIFY(!sessions.value(QString::fromLatin1(role)).isEmpty());
@@ -584,6 +597,53 @@ private Q_SLOTS:
             call("GET", QStringLiteral("/v1/products/04006381000079/passports"),
                  sessions.value(QStringLiteral("retail_partner")));
         QVERIFY(!QJsonDocument(retailVersions.json()).toJson().contains("safety_measures"));
+
+        // A supplier sees and edits only the products linked to its supplier: another
+        // product is 404 (its existence is not revealed) and missing from the list.
+        const QString supplierSession = sessions.value(QStringLiteral("supplier"));
+        const NamReply other = call("POST", QStringLiteral("/v1/products"), admin,
+                                    productBody(QStringLiteral("04006381000086")));
+        QCOMPARE(other.status, 201);
+        const QString otherPath = u"/v1/products/" + other.json().value(u"id").toString();
+        QCOMPARE(call("GET", otherPath, supplierSession).status, 404);
+        QCOMPARE(call("PATCH", otherPath, supplierSession, materials).status, 404);
+        QCOMPARE(call("GET", otherPath + u"/passport", supplierSession).status, 403);
+        const NamReply visible = call("GET", QStringLiteral("/v1/products"), supplierSession);
+        QCOMPARE(visible.json().value(u"data").toArray().size(), 1);
+        QCOMPARE(visible.json()[u"data"][0][u"id"].toString(), productId);
+        QCOMPARE(call("GET", otherPath, admin).status, 200);
+        // The link to a supplier is validated: it must exist in the tenant and the role be
+        // supplier; PATCH /v1/auth/users/{id} changes it.
+        const NamReply noSuch =
+            call("POST", QStringLiteral("/v1/auth/users"), admin,
+                 json({{QStringLiteral("email"), QStringLiteral("s2@acme.example")},
+                       {QStringLiteral("password"), kPassword},
+                       {QStringLiteral("role"), QStringLiteral("supplier")},
+                       {QStringLiteral("supplier_id"), QStringLiteral("nope")}}));
+        QCOMPARE(noSuch.status, 422);
+        QCOMPARE(noSuch.json()[u"error"][u"param"].toString(), QStringLiteral("supplier_id"));
+        const NamReply wrongRole =
+            call("POST", QStringLiteral("/v1/auth/users"), admin,
+                 json({{QStringLiteral("email"), QStringLiteral("s3@acme.example")},
+                       {QStringLiteral("password"), kPassword},
+                       {QStringLiteral("role"), QStringLiteral("brand_manager")},
+                       {QStringLiteral("supplier_id"), glassCoId}}));
+        QCOMPARE(wrongRole.status, 422);
+        QString supplierUserId;
+        for (const auto& u :
+             call("GET", QStringLiteral("/v1/auth/users"), admin).json()[u"data"].toArray())
+            if (u[u"role"].toString() == u"supplier")
+                supplierUserId = u[u"id"].toString();
+        QVERIFY(!supplierUserId.isEmpty());
+        const QString userPath = u"/v1/auth/users/" + supplierUserId;
+        QCOMPARE(call("PATCH", userPath, admin, R"({"supplier_id":"nope"})").status, 422);
+        QCOMPARE(call("PATCH", userPath, admin, R"({"supplier_id":null})").status, 200);
+        QCOMPARE(call("GET", p, supplierSession).status, 404); // unlinked: sees nothing
+        QCOMPARE(call("PATCH", userPath, admin, json({{QStringLiteral("supplier_id"), glassCoId}}))
+                     .status,
+                 200);
+        QCOMPARE(call("GET", p, supplierSession).status, 200);
+        QCOMPARE(call("PATCH", userPath, supplierSession, R"({"supplier_id":null})").status, 403);
 
         // The supplier's refusal names the field it may not change.
         const NamReply refused = call("PATCH", p, sessions.value(QStringLiteral("supplier")),
