@@ -41,6 +41,18 @@ std::optional<ApiError> readRateLimit(const QJsonValue& rl, int& perMinute)
 
 Response patchKey(const ApiContext& ctx, const Request& request)
 {
+    store::ApiKeyRepository keys(*ctx.db, tenantOf(request));
+    const QString id = request.param(QStringLiteral("id"));
+    const auto of = [&keys, &id]() -> std::optional<passport::ApiKey> {
+        for (const auto& k : keys.list()) {
+            if (k.id == id)
+                return k;
+        }
+        return std::nullopt;
+    };
+    // Another tenant's key (or none) is 404 whatever the body says.
+    if (!of())
+        return notFound("API key");
     const auto body = request.jsonObject();
     if (!body.ok())
         return Response::fromError(body.error());
@@ -56,16 +68,12 @@ Response patchKey(const ApiContext& ctx, const Request& request)
     int perMinute = 0;
     if (auto e = readRateLimit(body->value(QStringLiteral("rate_limit_per_minute")), perMinute))
         return Response::error(*e);
-    store::ApiKeyRepository keys(*ctx.db, tenantOf(request));
-    const QString id = request.param(QStringLiteral("id"));
     // The key row is read on every request (ApiKeyAuthenticator), so every process applies
     // the new limit from the next request on.
     if (Status s = keys.setRateLimit(id, perMinute); !s.ok())
         return Response::fromError(s.error());
-    for (const auto& k : keys.list()) {
-        if (k.id == id)
-            return Response::json(k.toJson());
-    }
+    if (const auto key = of())
+        return Response::json(key->toJson());
     return notFound("API key");
 }
 

@@ -29,6 +29,10 @@ QJsonObject userSchema()
 // UserRepository::setSupplier's).
 Response patchUser(const ApiContext& ctx, const Request& request)
 {
+    // Another tenant's user (or none) is 404 whatever the body says.
+    store::UserRepository users(*ctx.db, tenantOf(request));
+    if (!users.get(request.param(QStringLiteral("id"))))
+        return notFound("user");
     const auto body = request.jsonObject();
     if (!body.ok())
         return Response::fromError(body.error());
@@ -41,8 +45,7 @@ Response patchUser(const ApiContext& ctx, const Request& request)
     if (v.isUndefined() || !(v.isString() || v.isNull()))
         return Response::error(ApiError::validation(
             QStringLiteral("supplier_id"), QStringLiteral("is required: a supplier id or null")));
-    auto user = store::UserRepository(*ctx.db, tenantOf(request))
-                    .setSupplier(request.param(QStringLiteral("id")), v.toString());
+    auto user = users.setSupplier(request.param(QStringLiteral("id")), v.toString());
     if (!user.ok())
         return Response::fromError(user.error());
     return Response::json(user->toJson());
