@@ -42,11 +42,13 @@ int runUser(const QStringList& arguments)
     if (!user.ok())
         return printError(user.error());
     const QJsonObject json = user->toJson();
-    printJson({{QStringLiteral("id"), json.value(QStringLiteral("id"))},
-               {QStringLiteral("tenant"), tenant->name},
-               {QStringLiteral("email"), json.value(QStringLiteral("email"))},
-               {QStringLiteral("role"), json.value(QStringLiteral("role"))},
-               {QStringLiteral("supplier_id"), json.value(QStringLiteral("supplier_id"))}});
+    OrderedJson out{{QStringLiteral("id"), json.value(QStringLiteral("id"))},
+                    {QStringLiteral("tenant"), tenant->name},
+                    {QStringLiteral("email"), json.value(QStringLiteral("email"))},
+                    {QStringLiteral("role"), json.value(QStringLiteral("role"))}};
+    if (!user->supplierId.isEmpty())
+        out.append({QStringLiteral("supplier_id"), user->supplierId});
+    printJson(out);
     return kExitOk;
 }
 
