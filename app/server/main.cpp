@@ -20,7 +20,7 @@
 #include <server/server.h>
 #include <server/webhookdispatcher.h>
 #include <store/apikeyrepository.h>
-#include <store/idempotencykeyrepository.h>
+#include <store/credentialrepository.h>
 #include <store/tenantrepository.h>
 
 namespace {
@@ -262,9 +262,14 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "dppserver: %s\n", ok.error().message.toUtf8().constData());
         return 1;
     }
-    // Stored Idempotency-Key answers older than 24 h go, at start and every 10 minutes
-    // (keys are also dropped when reused after expiry; this keeps the table small).
-    const auto purge = [db = *db] { dpp::store::IdempotencyKeyRepository::purgeExpired(*db); };
+    // Token hygiene: expired sessions, OAuth codes and tokens, idle login counters and
+    // Idempotency-Keys go, at start and every 10 minutes (CredentialRepository).
+    const auto purge = [db = *db] {
+        const auto purged = dpp::store::CredentialRepository::purgeExpired(*db);
+        if (!purged.ok())
+            std::fprintf(stderr, "dppserver: purge of expired credentials failed: %s\n",
+                         purged.error().message.toUtf8().constData());
+    };
     purge();
     QTimer purgeTimer;
     QObject::connect(&purgeTimer, &QTimer::timeout, &app, purge);

@@ -91,6 +91,11 @@ QJsonObject projectForAudience(const Product& product, const PassportVersion& pa
             {QStringLiteral("passport"), meta}};
 }
 
+QJsonObject projectProductForAudience(const Product& product, Audience audience)
+{
+    return projectProduct(product.toJson(), audience);
+}
+
 QJsonArray fieldCatalogue()
 {
     QJsonArray out;

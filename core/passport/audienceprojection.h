@@ -19,6 +19,10 @@ namespace dpp::passport {
 QJsonObject projectForAudience(const Product& product, const PassportVersion& passport,
                                Audience audience);
 
+// The product record alone as `audience` may see it (the "product" part of
+// projectForAudience): for API answers about a product without its passport.
+QJsonObject projectProductForAudience(const Product& product, Audience audience);
+
 // Every field path with its data class and access group, for documentation,
 // the API's field catalogue and tests:
 // [{"path": "product.battery.chemistry", "data_class": "public", "access_group": "public"}, …]

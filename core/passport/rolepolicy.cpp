@@ -28,12 +28,17 @@ QStringList RolePolicy::scopesFor(const QString& role)
 
 QHash<QString, QStringList> RolePolicy::fieldLimitsFor(const QString& role)
 {
-    // Suppliers submit composition data only. Until supplier↔product assignments exist this
-    // holds for every product of the tenant.
+    // Suppliers submit composition data only, and only for the products linked to their
+    // supplier (ProductRepository::restrictToSupplier; users.supplier_id).
     if (role == u"supplier")
         return {{QStringLiteral("products:write"),
                  {QStringLiteral("materials"), QStringLiteral("substances")}}};
     return {};
+}
+
+Audience RolePolicy::audienceFor(const QString& role)
+{
+    return role == u"retail_partner" ? Audience::Public : Audience::Owner;
 }
 
 bool RolePolicy::canGrant(const QStringList& held, const QString& role)

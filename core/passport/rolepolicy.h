@@ -4,6 +4,8 @@
 // sessions, roles and OAuth2").
 #pragma once
 
+#include "fieldspec.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -21,6 +23,10 @@ public:
     /// scope → the only top-level JSON fields the role may PATCH under that scope. A scope
     /// listed here allows nothing but PATCH requests limited to those fields.
     static QHash<QString, QStringList> fieldLimitsFor(const QString& role);
+    /// Which projection of products and passports a session of `role` reads: retail
+    /// partners the public one (what a consumer scanning the label sees), every other role
+    /// (and API keys, which have no role) the owner's full data.
+    static Audience audienceFor(const QString& role);
     /// True when every scope of `role` is in `held` (nobody can hand out more than they hold).
     static bool canGrant(const QStringList& held, const QString& role);
 };

@@ -29,10 +29,13 @@ FieldErrors User::validate() const
 
 QJsonObject User::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("email"), email},
-            {QStringLiteral("role"), role},
-            {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODateWithMs)}};
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("email"), email},
+                  {QStringLiteral("role"), role},
+                  {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (!supplierId.isEmpty())
+        o.insert(QStringLiteral("supplier_id"), supplierId);
+    return o;
 }
 
 } // namespace dpp::passport

@@ -15,6 +15,9 @@ struct User
     QString tenantId;
     QString email;
     QString role; // see roles()
+    // Role "supplier": the supplier record this person acts for; they see only the
+    // products linked to it (product_suppliers). Empty for every other role.
+    QString supplierId;
     QDateTime createdAt;
 
     static const QStringList& roles();

@@ -250,7 +250,15 @@ Result<passport::User> AccountService::createUser(const QString& tenantId,
             QStringLiteral("role"),
             QStringLiteral("you cannot create a %1: it may do things you may not").arg(*role),
             QStringLiteral("forbidden")};
-    return store::UserRepository(*m_db, tenantId).createLogin(*email, *role, *password);
+    QString supplierId;
+    if (const QJsonValue v = body.value(QStringLiteral("supplier_id"));
+        !v.isUndefined() && !v.isNull()) {
+        if (!v.isString())
+            return Error{QStringLiteral("supplier_id"), QStringLiteral("must be a string"),
+                         QStringLiteral("validation_error")};
+        supplierId = v.toString();
+    }
+    return store::UserRepository(*m_db, tenantId).createLogin(*email, *role, *password, supplierId);
 }
 
 } // namespace dpp::server

@@ -47,7 +47,7 @@ Response storeFailure()
 
 Response productAnalytics(const ApiContext& ctx, const Request& r)
 {
-    store::ProductRepository products(*ctx.db, tenantOf(r));
+    auto products = productsOf(ctx, r);
     const auto product = products.resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
@@ -70,7 +70,7 @@ Response tenantAnalytics(const ApiContext& ctx, const Request& r)
     const QString productRef =
         r.query.queryItemValue(QStringLiteral("product"), QUrl::FullyDecoded);
     if (!productRef.isEmpty()) {
-        const auto product = store::ProductRepository(*ctx.db, tenantOf(r)).resolve(productRef);
+        const auto product = productsOf(ctx, r).resolve(productRef);
         if (!product)
             return notFound("product");
         productId = product->id;

@@ -5,6 +5,7 @@
 #include "store/apikeyrepository.h"
 #include "store/oauthtokenrepository.h"
 #include "store/sessionrepository.h"
+#include "store/userrepository.h"
 
 namespace dpp::server {
 
@@ -20,8 +21,8 @@ namespace {
 
 // What a user may do right now: the role is read with every request, so a role change or
 // a removed user takes effect on the next request, like a key revocation.
-Principal userPrincipal(Principal::Kind kind, const QString& id, const QString& tenantId,
-                        const QString& userId, const QString& role)
+Principal userPrincipal(const ApiContext& context, Principal::Kind kind, const QString& id,
+                        const QString& tenantId, const QString& userId, const QString& role)
 {
     Principal p;
     p.kind = kind;
@@ -31,6 +32,10 @@ Principal userPrincipal(Principal::Kind kind, const QString& id, const QString& 
     p.role = role;
     p.scopes = passport::RolePolicy::scopesFor(role);
     p.fieldLimits = passport::RolePolicy::fieldLimitsFor(role);
+    if (role == u"supplier") {
+        if (const auto user = store::UserRepository(*context.db, tenantId).get(userId))
+            p.supplierId = user->supplierId;
+    }
     return p;
 }
 
@@ -42,7 +47,7 @@ Result<Principal> sessionPrincipal(const ApiContext& context, const QString& sec
                      QStringLiteral("the session is unknown, expired or logged out; log in "
                                     "again"),
                      QStringLiteral("unauthorized")};
-    return userPrincipal(Principal::Kind::Session, QStringLiteral("ses:") + session->id,
+    return userPrincipal(context, Principal::Kind::Session, QStringLiteral("ses:") + session->id,
                          session->tenantId, session->userId, session->role);
 }
 
@@ -55,8 +60,9 @@ Result<Principal> oauthPrincipal(const ApiContext& context, const QString& secre
         return Error{{},
                      QStringLiteral("the access token is unknown, expired or revoked"),
                      QStringLiteral("unauthorized")};
-    Principal p = userPrincipal(Principal::Kind::OAuthToken, QStringLiteral("oat:") + token->id,
-                                token->tenantId, token->userId, token->role);
+    Principal p =
+        userPrincipal(context, Principal::Kind::OAuthToken, QStringLiteral("oat:") + token->id,
+                      token->tenantId, token->userId, token->role);
     // Exactly what the user granted the application, and never more than the role allows.
     QStringList granted;
     for (const QString& s : token->scopes) {

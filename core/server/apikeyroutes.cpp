@@ -1,5 +1,5 @@
 // /v1/auth/api-keys: create (the secret is in this one answer only), list (masked: the
-// visible prefix, never the secret or its hash) and revoke.
+// visible prefix, never the secret or its hash), change the rate limit, and revoke.
 #include "apiroutes.h"
 #include "routesupport.h"
 #include "server.h"
@@ -18,7 +18,63 @@ QJsonObject keySchema()
                          {QStringLiteral("prefix"), typeSchema("string")},
                          {QStringLiteral("scopes"), typeSchema("array")},
                          {QStringLiteral("test"), typeSchema("boolean")},
-                         {QStringLiteral("revoked"), typeSchema("boolean")}});
+                         {QStringLiteral("revoked"), typeSchema("boolean")},
+                         {QStringLiteral("rate_limit_per_minute"), typeSchema("integer")}});
+}
+
+// rate_limit_per_minute as sent: a whole number (range checked by ApiKey::validate in
+// the repository) or null for the server default (0 here).
+std::optional<ApiError> readRateLimit(const QJsonValue& rl, int& perMinute)
+{
+    perMinute = 0;
+    if (rl.isUndefined() || rl.isNull())
+        return std::nullopt;
+    if (!rl.isDouble() || rl.toDouble() != double(qint64(rl.toDouble())) || rl.toDouble() < 1 ||
+        rl.toDouble() > passport::ApiKey::kMaxRateLimitPerMinute)
+        return ApiError::validation(
+            QStringLiteral("rate_limit_per_minute"),
+            QStringLiteral("must be a whole number from 1 to %1, or null for the server default")
+                .arg(passport::ApiKey::kMaxRateLimitPerMinute));
+    perMinute = int(rl.toDouble());
+    return std::nullopt;
+}
+
+Response patchKey(const ApiContext& ctx, const Request& request)
+{
+    store::ApiKeyRepository keys(*ctx.db, tenantOf(request));
+    const QString id = request.param(QStringLiteral("id"));
+    const auto of = [&keys, &id]() -> std::optional<passport::ApiKey> {
+        for (const auto& k : keys.list()) {
+            if (k.id == id)
+                return k;
+        }
+        return std::nullopt;
+    };
+    // Another tenant's key (or none) is 404 whatever the body says.
+    if (!of())
+        return notFound("API key");
+    const auto body = request.jsonObject();
+    if (!body.ok())
+        return Response::fromError(body.error());
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"rate_limit_per_minute")
+            return Response::error(ApiError::validation(
+                it.key(), QStringLiteral("only rate_limit_per_minute can be changed; create a "
+                                         "new key for other scopes or names")));
+    }
+    if (!body->contains(QStringLiteral("rate_limit_per_minute")))
+        return Response::error(ApiError::validation(QStringLiteral("rate_limit_per_minute"),
+                                                    QStringLiteral("is required (or null)")));
+    int perMinute = 0;
+    if (auto e = readRateLimit(body->value(QStringLiteral("rate_limit_per_minute")), perMinute))
+        return Response::error(*e);
+    // The key row is read on every request (ApiKeyAuthenticator), so every process applies
+    // the new limit from the next request on.
+    if (Status s = keys.setRateLimit(id, perMinute); !s.ok())
+        return Response::fromError(s.error());
+    if (const auto key = of())
+        return Response::json(key->toJson());
+    return notFound("API key");
 }
 
 Response createKey(const ApiContext& ctx, const Request& request)
@@ -64,17 +120,8 @@ Response createKey(const ApiContext& ctx, const Request& request)
             ApiError::validation(QStringLiteral("test"), QStringLiteral("must be a boolean")));
     const bool test = ctx.sandbox || testValue.toBool();
     int perMinute = 0; // null or absent: the server default
-    if (const QJsonValue rl = body->value(QStringLiteral("rate_limit_per_minute"));
-        !rl.isUndefined() && !rl.isNull()) {
-        if (!rl.isDouble() || rl.toDouble() != double(qint64(rl.toDouble())) || rl.toDouble() < 1 ||
-            rl.toDouble() > passport::ApiKey::kMaxRateLimitPerMinute)
-            return Response::error(ApiError::validation(
-                QStringLiteral("rate_limit_per_minute"),
-                QStringLiteral("must be a whole number from 1 to %1, or null for the server "
-                               "default")
-                    .arg(passport::ApiKey::kMaxRateLimitPerMinute)));
-        perMinute = int(rl.toDouble());
-    }
+    if (auto e = readRateLimit(body->value(QStringLiteral("rate_limit_per_minute")), perMinute))
+        return Response::error(*e);
 
     store::ApiKeyRepository keys(*ctx.db, tenantOf(request));
     auto created = keys.create(name.toString(), scopes, test, expiresAt, perMinute);
@@ -130,7 +177,20 @@ Status addApiKeyRoutes(Server& server, const ApiContext& ctx)
         });
     revoke.responseSchema = keySchema();
 
-    for (Route* r : {&create, &list, &revoke}) {
+    Route patch = makeRoute("PATCH", "/v1/auth/api-keys/{id}", "api_keys:manage", "auth",
+                            "Change a key's rate_limit_per_minute (1-100000, or null for the "
+                            "server default); every server applies it on the next request",
+                            [ctx](const Request& r) { return patchKey(ctx, r); });
+    patch.requestSchema = objectSchema(
+        {{QStringLiteral("rate_limit_per_minute"),
+          QJsonObject{{QStringLiteral("type"),
+                       QJsonArray{QStringLiteral("integer"), QStringLiteral("null")}},
+                      {QStringLiteral("minimum"), 1},
+                      {QStringLiteral("maximum"), passport::ApiKey::kMaxRateLimitPerMinute}}}},
+        {QStringLiteral("rate_limit_per_minute")});
+    patch.responseSchema = keySchema();
+
+    for (Route* r : {&create, &list, &patch, &revoke}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;
     }

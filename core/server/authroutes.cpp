@@ -21,7 +21,34 @@ QJsonObject userSchema()
     return objectSchema({{QStringLiteral("id"), typeSchema("string")},
                          {QStringLiteral("email"), typeSchema("string")},
                          {QStringLiteral("role"), typeSchema("string")},
-                         {QStringLiteral("created_at"), typeSchema("string")}});
+                         {QStringLiteral("created_at"), typeSchema("string")},
+                         {QStringLiteral("supplier_id"), typeSchema("string")}});
+}
+
+// PATCH /v1/auth/users/{id}: which supplier a supplier-role user acts for (the rule is
+// UserRepository::setSupplier's).
+Response patchUser(const ApiContext& ctx, const Request& request)
+{
+    // Another tenant's user (or none) is 404 whatever the body says.
+    store::UserRepository users(*ctx.db, tenantOf(request));
+    if (!users.get(request.param(QStringLiteral("id"))))
+        return notFound("user");
+    const auto body = request.jsonObject();
+    if (!body.ok())
+        return Response::fromError(body.error());
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"supplier_id")
+            return Response::error(ApiError::validation(
+                it.key(), QStringLiteral("only supplier_id can be changed here")));
+    }
+    const QJsonValue v = body->value(QStringLiteral("supplier_id"));
+    if (v.isUndefined() || !(v.isString() || v.isNull()))
+        return Response::error(ApiError::validation(
+            QStringLiteral("supplier_id"), QStringLiteral("is required: a supplier id or null")));
+    auto user = users.setSupplier(request.param(QStringLiteral("id")), v.toString());
+    if (!user.ok())
+        return Response::fromError(user.error());
+    return Response::json(user->toJson());
 }
 
 Response registerAccount(const ApiContext& ctx, const Request& request)
@@ -150,7 +177,8 @@ Status addAuthRoutes(Server& server, const ApiContext& ctx)
                       {QStringLiteral("role"),
                        QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                                    {QStringLiteral("enum"),
-                                    QJsonArray::fromStringList(passport::User::roles())}}}},
+                                    QJsonArray::fromStringList(passport::User::roles())}}},
+                      {QStringLiteral("supplier_id"), typeSchema("string")}},
                      {QStringLiteral("email"), QStringLiteral("password"), QStringLiteral("role")});
     addUser.responseSchema = userSchema();
 
@@ -176,7 +204,15 @@ Status addAuthRoutes(Server& server, const ApiContext& ctx)
                   });
     tenants.responseSchema = listSchema();
 
-    for (Route* r : {&reg, &in, &out, &addUser, &users, &tenants}) {
+    Route editUser = makeRoute("PATCH", "/v1/auth/users/{id}", "users:manage", "auth",
+                               "Set the supplier a supplier-role user acts for (supplier_id, "
+                               "or null); they see only products linked to it",
+                               [ctx](const Request& r) { return patchUser(ctx, r); });
+    editUser.requestSchema = objectSchema({{QStringLiteral("supplier_id"), typeSchema("string")}},
+                                          {QStringLiteral("supplier_id")});
+    editUser.responseSchema = userSchema();
+
+    for (Route* r : {&reg, &in, &out, &addUser, &users, &editUser, &tenants}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;
     }

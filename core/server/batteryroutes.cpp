@@ -41,8 +41,7 @@ Response createUnit(const ApiContext& ctx, const Request& r)
     const auto body = r.jsonObject();
     if (!body.ok())
         return Response::fromError(body.error());
-    const auto product =
-        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
     passport::FieldErrors errors;
@@ -107,20 +106,19 @@ Status addBatteryRoutes(Server& server, const ApiContext& ctx)
     create.requestSchema = unitSchema();
     create.responseSchema = unitSchema();
 
-    Route list =
-        makeRoute("GET", "/v1/products/{product}/battery-units", "batteries:read", "batteries",
-                  "The product's battery units", [ctx](const Request& r) {
-                      const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                               .resolve(r.param(QStringLiteral("product")));
-                      if (!product)
-                          return notFound("product");
-                      QJsonArray data;
-                      for (const auto& u :
-                           store::BatteryUnitRepository(*ctx.db, tenantOf(r)).list(product->id))
-                          data.append(u.toJson());
-                      return Response::json(QJsonObject{{QStringLiteral("data"), data},
-                                                        {QStringLiteral("hasMore"), false}});
-                  });
+    Route list = makeRoute(
+        "GET", "/v1/products/{product}/battery-units", "batteries:read", "batteries",
+        "The product's battery units", [ctx](const Request& r) {
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
+            if (!product)
+                return notFound("product");
+            QJsonArray data;
+            for (const auto& u :
+                 store::BatteryUnitRepository(*ctx.db, tenantOf(r)).list(product->id))
+                data.append(u.toJson());
+            return Response::json(
+                QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("hasMore"), false}});
+        });
     list.responseSchema = listSchema(unitSchema());
 
     Route get = makeRoute("GET", "/v1/battery-units/{uid}", "batteries:read", "batteries",

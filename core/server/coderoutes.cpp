@@ -97,7 +97,7 @@ Status addCodeRoutes(Server& server, const ApiContext& ctx)
     Route productQr =
         makeRoute("GET", "/v1/products/{product}/qr", "products:read", "codes",
                   "The product's GS1 Digital Link as a QR code (SVG)", [ctx](const Request& r) {
-                      store::ProductRepository products(*ctx.db, tenantOf(r));
+                      auto products = productsOf(ctx, r);
                       const auto p = products.resolve(r.param(QStringLiteral("product")));
                       if (!p)
                           return notFound("product");

@@ -21,8 +21,7 @@ Status addComplianceRoutes(Server& server, const ApiContext& ctx)
             if (!format.isEmpty() && format != u"json" && format != u"html")
                 return Response::error(ApiError::validation(
                     QStringLiteral("format"), QStringLiteral("must be json or html")));
-            const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                     .resolve(r.param(QStringLiteral("product")));
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
             if (!product)
                 return notFound("product");
             const QJsonObject declaration = exporting::DeclarationOfConformity::build(

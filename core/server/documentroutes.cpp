@@ -26,8 +26,7 @@ QJsonObject documentSchema()
 // The document, when it belongs to the product named in the path (and so to this tenant).
 std::optional<passport::Document> documentOf(const ApiContext& ctx, const Request& r)
 {
-    const auto product =
-        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return std::nullopt;
     const auto doc =
@@ -39,8 +38,7 @@ std::optional<passport::Document> documentOf(const ApiContext& ctx, const Reques
 
 Response upload(const ApiContext& ctx, const Request& r)
 {
-    const auto product =
-        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
     const auto form = MultipartForm::parse(r.header("content-type"), r.body);
@@ -80,8 +78,7 @@ Status addDocumentRoutes(Server& server, const ApiContext& ctx)
     Route list = makeRoute(
         "GET", "/v1/products/{product}/documents", "products:read", "documents",
         "The product's documents", [ctx](const Request& r) {
-            const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                     .resolve(r.param(QStringLiteral("product")));
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
             if (!product)
                 return notFound("product");
             QJsonArray data;

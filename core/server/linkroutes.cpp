@@ -67,8 +67,7 @@ std::optional<passport::ResolverLink> linkOf(const ApiContext& ctx, const Reques
 Status addLinkRoutes(Server& server, const ApiContext& ctx)
 {
     const auto product = [ctx](const Request& r) {
-        return store::ProductRepository(*ctx.db, tenantOf(r))
-            .resolve(r.param(QStringLiteral("product")));
+        return productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     };
 
     Route list = makeRoute(

@@ -137,6 +137,25 @@ Response token(const ApiContext& ctx, const Request& request)
     return r;
 }
 
+// RFC 7009 token revocation: the same form encoding and client authentication as /token.
+Response revokeToken(const ApiContext& ctx, const Request& request)
+{
+    OAuthService::TokenAnswer answer;
+    if (!request.header("content-type").toLower().startsWith("application/x-www-form-urlencoded"))
+        answer = {400, QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
+                                   {QStringLiteral("error_description"),
+                                    QStringLiteral("send the parameters as "
+                                                   "application/x-www-form-urlencoded")}}};
+    else
+        answer = OAuthService(ctx.db, ctx.sandbox)
+                     .revoke(formFields(request.body), request.header("authorization"));
+    Response r = Response::json(answer.body, answer.status);
+    r.setHeader("Cache-Control", "no-store");
+    if (answer.status == 401)
+        r.setHeader("WWW-Authenticate", "Basic realm=\"oauth\"");
+    return r;
+}
+
 QJsonObject clientSchema()
 {
     return objectSchema({{QStringLiteral("client_id"), typeSchema("string")},
@@ -266,7 +285,16 @@ Status addOAuthRoutes(Server& server, const ApiContext& ctx)
                                        {QStringLiteral("refresh_token"), typeSchema("string")},
                                        {QStringLiteral("scope"), typeSchema("string")}});
 
-    for (Route* r : {&create, &list, &remove, &page, &submit, &tok}) {
+    Route revoke = makeRoute("POST", "/oauth/revoke", "", "oauth",
+                             "Token revocation (RFC 7009, form-encoded token and "
+                             "token_type_hint; client authentication as at /oauth/token); 200 "
+                             "also for unknown tokens; a refresh token takes its access tokens "
+                             "with it",
+                             [ctx](const Request& r) { return revokeToken(ctx, r); });
+    revoke.isPublic = true;
+    revoke.responseSchema = typeSchema("object");
+
+    for (Route* r : {&create, &list, &remove, &page, &submit, &tok, &revoke}) {
         if (Status s = server.addRoute(std::move(*r)); !s.ok())
             return s;
     }

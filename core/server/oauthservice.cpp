@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
+#include <algorithm>
 
 namespace dpp::server {
 
@@ -204,28 +205,78 @@ QString OAuthService::s256(const QString& verifier)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-OAuthService::TokenAnswer OAuthService::token(const QUrlQuery& form,
-                                              const QByteArray& authorization)
+std::optional<OAuthClient> OAuthService::authenticateClient(const QUrlQuery& form,
+                                                            const QByteArray& authorization,
+                                                            TokenAnswer& error) const
 {
-    // Client authentication: client_secret_basic, client_secret_post, or none (public).
     QString clientId = formValue(form, "client_id");
     QString secret = formValue(form, "client_secret");
     if (authorization.size() > 6 && authorization.left(6).toLower() == "basic ") {
         const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
         const qsizetype colon = decoded.indexOf(':');
-        if (colon < 0)
-            return oauthError("invalid_client", QStringLiteral("malformed Basic credentials"), 401);
+        if (colon < 0) {
+            error =
+                oauthError("invalid_client", QStringLiteral("malformed Basic credentials"), 401);
+            return std::nullopt;
+        }
         clientId = QUrl::fromPercentEncoding(decoded.left(colon));
         secret = QUrl::fromPercentEncoding(decoded.mid(colon + 1));
     }
-    if (clientId.isEmpty())
-        return oauthError("invalid_request", QStringLiteral("client_id is missing"));
+    if (clientId.isEmpty()) {
+        error = oauthError("invalid_request", QStringLiteral("client_id is missing"));
+        return std::nullopt;
+    }
     const auto client = store::OAuthClientRepository::find(*m_db, clientId);
+    if (!client) {
+        error = oauthError("invalid_client", QStringLiteral("unknown client_id"), 401);
+        return std::nullopt;
+    }
+    if (client->isConfidential() && passport::SecretToken::hash(secret) != client->secretHash) {
+        error =
+            oauthError("invalid_client", QStringLiteral("client_secret is missing or wrong"), 401);
+        return std::nullopt;
+    }
+    return client;
+}
+
+OAuthService::TokenAnswer OAuthService::revoke(const QUrlQuery& form,
+                                               const QByteArray& authorization)
+{
+    TokenAnswer refused;
+    const auto client = authenticateClient(form, authorization, refused);
     if (!client)
-        return oauthError("invalid_client", QStringLiteral("unknown client_id"), 401);
-    if (client->isConfidential() && passport::SecretToken::hash(secret) != client->secretHash)
-        return oauthError("invalid_client", QStringLiteral("client_secret is missing or wrong"),
-                          401);
+        return refused;
+    const QString secret = formValue(form, "token");
+    if (secret.isEmpty())
+        return oauthError("invalid_request", QStringLiteral("token is missing"));
+    // The hint only orders the lookup (§2.1); an unknown hint is ignored, not an error.
+    QStringList kinds{QStringLiteral("access"), QStringLiteral("refresh")};
+    if (formValue(form, "token_type_hint") == u"refresh_token")
+        std::reverse(kinds.begin(), kinds.end());
+    for (const QString& kind : kinds) {
+        const auto token = store::OAuthTokenRepository::find(*m_db, secret, kind);
+        if (!token)
+            continue;
+        if (token->clientId != client->id)
+            break; // not this client's to revoke; answered like an unknown token
+        const Status done = kind == u"refresh"
+                                ? store::OAuthTokenRepository::revokeFamily(*m_db, token->family)
+                                : store::OAuthTokenRepository::revoke(*m_db, token->id);
+        if (!done.ok())
+            return oauthError("server_error", QStringLiteral("the token could not be revoked"),
+                              503);
+        break;
+    }
+    return TokenAnswer{200, QJsonObject{}};
+}
+
+OAuthService::TokenAnswer OAuthService::token(const QUrlQuery& form,
+                                              const QByteArray& authorization)
+{
+    TokenAnswer refused;
+    const auto client = authenticateClient(form, authorization, refused);
+    if (!client)
+        return refused;
 
     const QString grant = formValue(form, "grant_type");
     if (grant.isEmpty())

@@ -71,10 +71,21 @@ public:
     /// POST /oauth/token with the form fields and the Authorization header (client_secret_basic).
     TokenAnswer token(const QUrlQuery& form, const QByteArray& authorization);
 
+    /// POST /oauth/revoke (RFC 7009): the client authenticates as at the token endpoint and
+    /// names a token; revoking a refresh token revokes its whole family (every access token
+    /// issued from that authorization). Unknown tokens, and tokens of another client, are
+    /// answered 200 too (§2.2: nothing to reveal), but only the client's own are revoked.
+    TokenAnswer revoke(const QUrlQuery& form, const QByteArray& authorization);
+
     /// base64url(SHA-256(verifier)) without padding, as S256 defines it.
     static QString s256(const QString& verifier);
 
 private:
+    /// client_secret_basic, client_secret_post, or none (public clients); on failure
+    /// `error` holds the answer.
+    std::optional<passport::OAuthClient> authenticateClient(const QUrlQuery& form,
+                                                            const QByteArray& authorization,
+                                                            TokenAnswer& error) const;
     TokenAnswer exchangeCode(const passport::OAuthClient& client, const QUrlQuery& form);
     TokenAnswer refresh(const passport::OAuthClient& client, const QUrlQuery& form);
 

@@ -1,6 +1,7 @@
 // /v1/passports and /v1/products/{product}/passport(s): create (and by default publish) a
 // passport version, read the published one as JSON, JSON-LD or one section, list versions.
-// What an API key holder sees is projectForAudience(…, Owner): the tenant owns the data.
+// What an API key holder sees is projectForAudience(…, Owner): the tenant owns the data;
+// a session reads as RolePolicy::audienceFor its role (retail partners: the public view).
 #include "apiroutes.h"
 #include "export/jsonldwriter.h"
 #include "gs1/gtin.h"
@@ -76,7 +77,7 @@ Response createPassport(const ApiContext& ctx, const Request& request)
         return Response::error(
             ApiError::validation(QStringLiteral("publish"), QStringLiteral("must be a boolean")));
 
-    store::ProductRepository products(*ctx.db, tenantOf(request));
+    auto products = productsOf(ctx, request);
     const auto product = products.resolve(ref.toString());
     if (!product)
         return Response::error(ApiError::notFound(QStringLiteral("product not found")));
@@ -117,7 +118,7 @@ Response createPassport(const ApiContext& ctx, const Request& request)
 
 Response getPassport(const ApiContext& ctx, const Request& request)
 {
-    store::ProductRepository products(*ctx.db, tenantOf(request));
+    auto products = productsOf(ctx, request);
     const auto product = products.resolve(request.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
@@ -128,13 +129,13 @@ Response getPassport(const ApiContext& ctx, const Request& request)
             ApiError::notFound(QStringLiteral("this product has no published passport")));
     if (request.header("accept").contains("application/ld+json")) {
         const QJsonObject ld = exporting::JsonLdWriter::passport(
-            *product, version, passport::Audience::Owner, ctx.baseUrl());
+            *product, version, audienceOf(request), ctx.baseUrl());
         Response r = Response::json(ld);
         r.setHeader("Content-Type", "application/ld+json");
         return r;
     }
     const QJsonObject projected =
-        passport::projectForAudience(*product, *version, passport::Audience::Owner);
+        passport::projectForAudience(*product, *version, audienceOf(request));
     const QString section = request.query.queryItemValue(QStringLiteral("section"));
     if (section.isEmpty())
         return withEtag(Response::json(projected), *version);
@@ -190,14 +191,21 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
     Route versions =
         makeRoute("GET", "/v1/products/{product}/passports", "passports:read", "passports",
                   "Every passport version of a product, newest last", [ctx](const Request& r) {
-                      store::ProductRepository products(*ctx.db, tenantOf(r));
+                      auto products = productsOf(ctx, r);
                       const auto product = products.resolve(r.param(QStringLiteral("product")));
                       if (!product)
                           return notFound("product");
+                      const passport::Audience audience = audienceOf(r);
                       QJsonArray data;
                       for (const auto& v :
-                           store::PassportRepository(*ctx.db, tenantOf(r)).versions(product->id))
-                          data.append(v.toJson());
+                           store::PassportRepository(*ctx.db, tenantOf(r)).versions(product->id)) {
+                          // Other audiences see published versions only, each projected.
+                          if (audience == passport::Audience::Owner)
+                              data.append(v.toJson());
+                          else if (v.status != u"draft")
+                              data.append(passport::projectForAudience(*product, v, audience)
+                                              .value(QStringLiteral("passport")));
+                      }
                       return Response::json(QJsonObject{{QStringLiteral("data"), data},
                                                         {QStringLiteral("hasMore"), false}});
                   });

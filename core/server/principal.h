@@ -25,6 +25,9 @@ struct Principal
     int rateLimitPerMinute = 0; // 0 = the server default
     QString userId;             // sessions and OAuth2 tokens: the user acting
     QString role;               // that user's role (passport::RolePolicy)
+    // Role "supplier": the supplier the user acts for; the products they may see are
+    // those linked to it (store::ProductRepository::restrictToSupplier).
+    QString supplierId;
     /// scope → the only top-level body fields a PATCH under that scope may carry; a scope
     /// listed here allows nothing else (RolePolicy::fieldLimitsFor).
     QHash<QString, QStringList> fieldLimits;

@@ -42,14 +42,14 @@ Response listProducts(const ApiContext& ctx, const Request& request)
             return Response::error(ApiError::validation(
                 QStringLiteral("limit"), QStringLiteral("must be a number from 1 to 100")));
     }
-    store::ProductRepository products(*ctx.db, tenantOf(request));
+    auto products = productsOf(ctx, request);
     const auto page =
         products.page(limit, request.query.queryItemValue(QStringLiteral("starting_after")));
     if (!page.ok())
         return Response::fromError(page.error());
     QJsonArray data;
     for (const auto& p : page->items)
-        data.append(p.toJson());
+        data.append(productFor(request, p));
     return Response::json(
         QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("hasMore"), page->hasMore}});
 }
@@ -64,7 +64,7 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
                       const auto body = r.jsonObject();
                       if (!body.ok())
                           return Response::fromError(body.error());
-                      store::ProductRepository products(*ctx.db, tenantOf(r));
+                      auto products = productsOf(ctx, r);
                       const auto created = products.create(*body);
                       if (!created.ok())
                           return Response::fromError(created.error());
@@ -84,11 +84,11 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
 
     Route get = makeRoute("GET", "/v1/products/{product}", "products:read", "products",
                           "A product by UUID or any GTIN form", [ctx](const Request& r) {
-                              store::ProductRepository products(*ctx.db, tenantOf(r));
+                              auto products = productsOf(ctx, r);
                               const auto p = products.resolve(r.param(QStringLiteral("product")));
                               if (!p)
                                   return notFound("product");
-                              return versioned(p->toJson(), p->rowVersion);
+                              return versioned(productFor(r, *p), p->rowVersion);
                           });
     get.responseSchema = productSchema();
 
@@ -98,7 +98,7 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
                                 const auto body = r.jsonObject();
                                 if (!body.ok())
                                     return Response::fromError(body.error());
-                                store::ProductRepository products(*ctx.db, tenantOf(r));
+                                auto products = productsOf(ctx, r);
                                 const auto p = products.resolve(r.param(QStringLiteral("product")));
                                 if (!p)
                                     return notFound("product");
@@ -118,7 +118,7 @@ Status addProductRoutes(Server& server, const ApiContext& ctx)
     Route remove = makeRoute(
         "DELETE", "/v1/products/{product}", "products:write", "products",
         "Soft-delete a product; its public passport goes offline", [ctx](const Request& r) {
-            store::ProductRepository products(*ctx.db, tenantOf(r));
+            auto products = productsOf(ctx, r);
             const auto p = products.resolve(r.param(QStringLiteral("product")));
             if (!p)
                 return notFound("product");

@@ -29,8 +29,7 @@ Response linkSupplier(const ApiContext& ctx, const Request& r)
     const auto body = r.jsonObject();
     if (!body.ok())
         return Response::fromError(body.error());
-    const auto product =
-        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
     passport::FieldErrors typeErrors;
@@ -70,8 +69,7 @@ Status addProductSupplierRoutes(Server& server, const ApiContext& ctx)
     Route list = makeRoute(
         "GET", "/v1/products/{product}/suppliers", "suppliers:read", "suppliers",
         "The product's suppliers with their roles", [ctx](const Request& r) {
-            const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                     .resolve(r.param(QStringLiteral("product")));
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
             if (!product)
                 return notFound("product");
             store::SupplierRepository suppliers(*ctx.db, tenantOf(r));
@@ -92,8 +90,7 @@ Status addProductSupplierRoutes(Server& server, const ApiContext& ctx)
         "DELETE", "/v1/products/{product}/suppliers/{supplierId}", "suppliers:write", "suppliers",
         "Remove the link between the product and a supplier (the supplier stays)",
         [ctx](const Request& r) {
-            const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                     .resolve(r.param(QStringLiteral("product")));
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
             if (!product)
                 return notFound("product");
             const QString supplierId = r.param(QStringLiteral("supplierId"));
@@ -115,7 +112,7 @@ Status addProductSupplierRoutes(Server& server, const ApiContext& ctx)
             const QString id = r.param(QStringLiteral("id"));
             if (!store::SupplierRepository(*ctx.db, tenantOf(r)).get(id))
                 return notFound("supplier");
-            store::ProductRepository productRepo(*ctx.db, tenantOf(r));
+            auto productRepo = productsOf(ctx, r);
             QJsonArray data;
             for (const auto& link :
                  store::ProductSupplierRepository(*ctx.db, tenantOf(r)).ofSupplier(id)) {

@@ -2,10 +2,14 @@
 // document and the request bits every handler reads (tenant, query integers).
 #pragma once
 
+#include "apicontext.h"
+#include "passport/audienceprojection.h"
 #include "passport/fielderror.h"
+#include "passport/rolepolicy.h"
 #include "request.h"
 #include "response.h"
 #include "route.h"
+#include "store/productrepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -42,6 +46,34 @@ inline QJsonObject listSchema(const QJsonObject& item = typeSchema("object"))
 inline QString tenantOf(const Request& request)
 {
     return request.principal ? request.principal->tenantId : QString();
+}
+
+/// The tenant's products as this request may see them: a supplier-role user only those
+/// linked to their supplier (ProductRepository::restrictToSupplier), everyone else all.
+inline store::ProductRepository productsOf(const ApiContext& ctx, const Request& request)
+{
+    store::ProductRepository products(*ctx.db, tenantOf(request));
+    if (request.principal && request.principal->role == u"supplier")
+        products.restrictToSupplier(request.principal->supplierId);
+    return products;
+}
+
+/// The projection of products and passports this request reads (RolePolicy::audienceFor
+/// its user's role; API keys read as the owner).
+inline passport::Audience audienceOf(const Request& request)
+{
+    return request.principal ? passport::RolePolicy::audienceFor(request.principal->role)
+                             : passport::Audience::Owner;
+}
+
+/// A product as this request may see it: the full record for the owner, else the
+/// audience's projection.
+inline QJsonObject productFor(const Request& request, const passport::Product& product)
+{
+    const passport::Audience audience = audienceOf(request);
+    return audience == passport::Audience::Owner
+               ? product.toJson()
+               : passport::projectProductForAudience(product, audience);
 }
 
 inline Route makeRoute(const char* method, const char* path, const char* scope, const char* tag,

@@ -86,8 +86,7 @@ Response createBatch(const ApiContext& ctx, const Request& r)
         if (!body.ok())
             return Response::fromError(body.error());
     }
-    const auto product =
-        store::ProductRepository(*ctx.db, tenantOf(r)).resolve(r.param(QStringLiteral("product")));
+    const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
     if (!product)
         return notFound("product");
     Result<passport::SerialBatch> parsed = passport::SerialBatch();
@@ -137,20 +136,19 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
                                          {QStringLiteral("serials"), typeSchema("array")}});
     create.responseSchema = batchSchema();
 
-    Route list =
-        makeRoute("GET", "/v1/products/{product}/serial-batches", "serials:read", "serials",
-                  "The product's serial batches", [ctx](const Request& r) {
-                      const auto product = store::ProductRepository(*ctx.db, tenantOf(r))
-                                               .resolve(r.param(QStringLiteral("product")));
-                      if (!product)
-                          return notFound("product");
-                      store::SerialRepository serials(*ctx.db, tenantOf(r));
-                      QJsonArray data;
-                      for (const auto& b : serials.batches(product->id))
-                          data.append(withStates(serials, b));
-                      return Response::json(QJsonObject{{QStringLiteral("data"), data},
-                                                        {QStringLiteral("hasMore"), false}});
-                  });
+    Route list = makeRoute(
+        "GET", "/v1/products/{product}/serial-batches", "serials:read", "serials",
+        "The product's serial batches", [ctx](const Request& r) {
+            const auto product = productsOf(ctx, r).resolve(r.param(QStringLiteral("product")));
+            if (!product)
+                return notFound("product");
+            store::SerialRepository serials(*ctx.db, tenantOf(r));
+            QJsonArray data;
+            for (const auto& b : serials.batches(product->id))
+                data.append(withStates(serials, b));
+            return Response::json(
+                QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("hasMore"), false}});
+        });
     list.responseSchema = listSchema(batchSchema());
 
     Route get =
@@ -171,7 +169,7 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
             const auto b = serials.batch(r.param(QStringLiteral("id")));
             if (!b)
                 return notFound("serial batch");
-            const auto product = store::ProductRepository(*ctx.db, tenantOf(r)).get(b->productId);
+            const auto product = productsOf(ctx, r).get(b->productId);
             exporting::CsvWriter csv;
             csv.addRecord({QStringLiteral("gtin"), QStringLiteral("lot"), QStringLiteral("serial"),
                            QStringLiteral("state")});

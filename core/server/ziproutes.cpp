@@ -119,7 +119,7 @@ Response batchZip(const ApiContext& ctx, const Request& r)
         store::SerialRepository(*ctx.db, tenantOf(r)).batch(r.param(QStringLiteral("id")));
     if (!batch)
         return notFound("serial batch");
-    const auto product = store::ProductRepository(*ctx.db, tenantOf(r)).get(batch->productId);
+    const auto product = productsOf(ctx, r).get(batch->productId);
     if (!product)
         return notFound("product");
     if (batch->mode != u"sequential")

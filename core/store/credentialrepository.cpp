@@ -1,5 +1,7 @@
 #include "credentialrepository.h"
 
+#include "idempotencykeyrepository.h"
+
 #include "sqlhelpers.h"
 
 namespace dpp::store {
@@ -43,6 +45,48 @@ bool CredentialRepository::emailTaken(Database& db, const QString& email)
     QSqlQuery q = db.prepare(QStringLiteral("SELECT 1 FROM credentials WHERE email = :e"));
     q.bindValue(QStringLiteral(":e"), email.trimmed().toLower());
     return Database::exec(q).ok() && q.next();
+}
+
+Result<CredentialRepository::Purged> CredentialRepository::purgeExpired(Database& db,
+                                                                        const QDateTime& at)
+{
+    const QDateTime now = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
+    const QString nowText = now.toString(Qt::ISODateWithMs);
+    const QString dayAgo = now.addDays(-1).toString(Qt::ISODateWithMs);
+    Purged purged;
+    const auto run = [&db](const QString& sql, const QList<std::pair<QString, QString>>& binds,
+                           int& count) -> Status {
+        QSqlQuery q = db.prepare(sql);
+        for (const auto& [name, value] : binds)
+            q.bindValue(name, value);
+        if (Status s = Database::exec(q); !s.ok())
+            return s;
+        count = q.numRowsAffected();
+        return Ok{};
+    };
+    const QString n = QStringLiteral(":now");
+    if (Status s = run(QStringLiteral("DELETE FROM sessions WHERE expires_at < :now"),
+                       {{n, nowText}}, purged.sessions);
+        !s.ok())
+        return s.error();
+    if (Status s = run(QStringLiteral("DELETE FROM oauth_codes WHERE expires_at < :now"),
+                       {{n, nowText}}, purged.oauthCodes);
+        !s.ok())
+        return s.error();
+    if (Status s = run(QStringLiteral("DELETE FROM oauth_tokens WHERE expires_at < :now"),
+                       {{n, nowText}}, purged.oauthTokens);
+        !s.ok())
+        return s.error();
+    if (Status s = run(QStringLiteral("DELETE FROM login_attempts WHERE first_failure_at < :day "
+                                      "AND (locked_until IS NULL OR locked_until < :now)"),
+                       {{n, nowText}, {QStringLiteral(":day"), dayAgo}}, purged.loginAttempts);
+        !s.ok())
+        return s.error();
+    const auto keys = IdempotencyKeyRepository::purgeExpired(db, now);
+    if (!keys.ok())
+        return keys.error();
+    purged.idempotencyKeys = *keys;
+    return purged;
 }
 
 } // namespace dpp::store

@@ -5,6 +5,8 @@
 
 #include "database.h"
 
+#include <QDateTime>
+
 #include <optional>
 
 namespace dpp::store {
@@ -27,6 +29,25 @@ public:
                          const QString& passwordHash);
     static std::optional<Account> findByEmail(Database& db, const QString& email);
     static bool emailTaken(Database& db, const QString& email);
+
+    /// What purgeExpired() deleted.
+    struct Purged
+    {
+        int sessions = 0;
+        int oauthCodes = 0;
+        int oauthTokens = 0;
+        int loginAttempts = 0;
+        int idempotencyKeys = 0;
+        int total() const
+        {
+            return sessions + oauthCodes + oauthTokens + loginAttempts + idempotencyKeys;
+        }
+    };
+    /// Token hygiene: deletes what can no longer authenticate or matter: sessions, OAuth
+    /// codes and tokens past their expiry, login-failure counters idle for a day (far
+    /// beyond the throttle's window and longest lock), and expired Idempotency-Keys.
+    /// dppserver runs it at start and every 10 minutes; safe from several processes.
+    static Result<Purged> purgeExpired(Database& db, const QDateTime& now = {});
 };
 
 } // namespace dpp::store

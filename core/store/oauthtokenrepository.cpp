@@ -91,4 +91,11 @@ Status OAuthTokenRepository::revokeFamily(Database& db, const QString& family)
     return Database::exec(q);
 }
 
+Status OAuthTokenRepository::revoke(Database& db, const QString& id)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    return Database::exec(q);
+}
+
 } // namespace dpp::store

@@ -47,6 +47,8 @@ public:
     /// Marks a refresh token used; false when another request used it first.
     static bool markUsed(Database& db, const QString& id);
     static Status revokeFamily(Database& db, const QString& family);
+    /// Revokes one token (an access token a client gives up, RFC 7009).
+    static Status revoke(Database& db, const QString& id);
 };
 
 } // namespace dpp::store

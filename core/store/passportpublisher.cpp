@@ -3,12 +3,30 @@
 #include "changejournal.h"
 #include "passportrepository.h"
 
+#include "passport/battery.h"
+
 namespace dpp::store {
 
 Result<passport::PassportVersion>
 PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data,
                            const std::optional<QString>& expectedSha256)
 {
+    // A battery passport goes public only complete (Battery Regulation Annex XIII, by
+    // category): publishing is where the rule bites, for the GUI, the API and the seeder.
+    if (kind == u"battery") {
+        if (const auto missing = passport::Battery::missingMandatory(data, {});
+            !missing.isEmpty()) {
+            QStringList fields;
+            for (const auto& e : missing)
+                fields.append(e.param);
+            return Error{missing.first().param,
+                         QStringLiteral("a %1 battery passport needs every mandatory field; "
+                                        "missing: %2")
+                             .arg(data.value(QStringLiteral("category")).toString(),
+                                  fields.join(QStringLiteral(", "))),
+                         QStringLiteral("validation_error")};
+        }
+    }
     PassportRepository passports(m_db, m_tenantId);
     passports.setPublicBase(m_publicBase);
     if (expectedSha256) {

@@ -23,6 +23,9 @@ public:
     // add noise to the history a regulator reads.
     // With a base set, publishing also gives the GTIN its default resolver links
     // (gs1:dpp + gs1:pip to {base}/passport/{gtin}; PassportRepository::publish).
+    // A "battery" passport must have every Battery::missingMandatory field of its
+    // category: otherwise Error code "validation_error", param the first missing field,
+    // the message listing all of them.
     // With `expectedSha256` (what the caller believes is published now; If-Match on the
     // API) a different published version, or none, is Error code "version_mismatch"
     // (param "If-Match") and nothing is written.

@@ -38,6 +38,19 @@ void ProductRepository::bindColumns(QSqlQuery& q, const Product& p, const QJsonO
     q.bindValue(QStringLiteral(":body"), sql::toText(body));
 }
 
+QString ProductRepository::scopeClause() const
+{
+    return m_supplierScope ? QStringLiteral(" AND id IN (SELECT product_id FROM product_suppliers "
+                                            "WHERE supplier_id = :scope_supplier)")
+                           : QString();
+}
+
+void ProductRepository::bindScope(QSqlQuery& q) const
+{
+    if (m_supplierScope)
+        q.bindValue(QStringLiteral(":scope_supplier"), *m_supplierScope);
+}
+
 QStringList ProductRepository::gcps() const
 {
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT gcps FROM tenants WHERE id = :t"));
@@ -247,9 +260,10 @@ Result<ProductRepository::Page> ProductRepository::page(int limit,
     // GTINs are unique per tenant, so they order the pages without gaps or repeats.
     QSqlQuery q = m_db.prepare(
         QLatin1String(kSelect) +
-        QStringLiteral(" WHERE tenant_id = :t AND status <> 'deleted' AND gtin > :after "
-                       "ORDER BY gtin LIMIT :n"));
+        QStringLiteral(" WHERE tenant_id = :t AND status <> 'deleted' AND gtin > :after") +
+        scopeClause() + QStringLiteral(" ORDER BY gtin LIMIT :n"));
     q.bindValue(QStringLiteral(":t"), m_tenantId);
+    bindScope(q);
     q.bindValue(QStringLiteral(":after"), afterGtin);
     q.bindValue(QStringLiteral(":n"), limit + 1);
     if (Status s = Database::exec(q); !s.ok())
@@ -266,7 +280,17 @@ Result<ProductRepository::Page> ProductRepository::page(int limit,
 
 std::optional<Product> ProductRepository::get(const QString& id) const
 {
-    return sql::rowById<Product>(m_db, kSelect, id, m_tenantId, productFrom);
+    if (!m_supplierScope)
+        return sql::rowById<Product>(m_db, kSelect, id, m_tenantId, productFrom);
+    QSqlQuery q =
+        m_db.prepare(QLatin1String(kSelect) + QStringLiteral(" WHERE id = :id AND tenant_id = :t") +
+                     scopeClause());
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    bindScope(q);
+    if (!Database::exec(q).ok() || !q.next())
+        return std::nullopt;
+    return productFrom(q);
 }
 
 std::optional<Product> ProductRepository::findByGtin(const QString& gtin) const
@@ -274,10 +298,12 @@ std::optional<Product> ProductRepository::findByGtin(const QString& gtin) const
     const auto parsed = gs1::Gtin::parse(gtin);
     if (!parsed.ok())
         return std::nullopt;
-    QSqlQuery q = m_db.prepare(QLatin1String(kSelect) +
-                               QStringLiteral(" WHERE gtin = :g AND tenant_id = :t"));
+    QSqlQuery q =
+        m_db.prepare(QLatin1String(kSelect) +
+                     QStringLiteral(" WHERE gtin = :g AND tenant_id = :t") + scopeClause());
     q.bindValue(QStringLiteral(":g"), parsed->gtin14());
     q.bindValue(QStringLiteral(":t"), m_tenantId);
+    bindScope(q);
     if (!Database::exec(q).ok() || !q.next())
         return std::nullopt;
     return productFrom(q);
@@ -290,9 +316,10 @@ QList<Product> ProductRepository::list(const QString& category, bool includeDele
         sql += QStringLiteral(" AND category = :cat");
     if (!includeDeleted)
         sql += QStringLiteral(" AND status <> 'deleted'");
-    sql += QStringLiteral(" ORDER BY gtin");
+    sql += scopeClause() + QStringLiteral(" ORDER BY gtin");
     QSqlQuery q = m_db.prepare(sql);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
+    bindScope(q);
     if (!category.isEmpty())
         q.bindValue(QStringLiteral(":cat"), category);
     QList<Product> out;
@@ -304,9 +331,12 @@ QList<Product> ProductRepository::list(const QString& category, bool includeDele
 
 int ProductRepository::count() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT COUNT(*) FROM products WHERE tenant_id = :t AND status <> 'deleted'"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral(
+            "SELECT COUNT(*) FROM products WHERE tenant_id = :t AND status <> 'deleted'") +
+        scopeClause());
     q.bindValue(QStringLiteral(":t"), m_tenantId);
+    bindScope(q);
     if (!Database::exec(q).ok() || !q.next())
         return 0;
     return q.value(0).toInt();

@@ -19,6 +19,11 @@ class ProductRepository
 public:
     ProductRepository(Database& db, QString tenantId) : m_db(db), m_tenantId(std::move(tenantId)) {}
 
+    // From now on this repository sees only the products linked to `supplierId` through
+    // product_suppliers (a supplier-role user): every read, update and delete; others are
+    // "not found", so their existence is not revealed. An empty id sees nothing.
+    void restrictToSupplier(const QString& supplierId) { m_supplierScope = supplierId; }
+
     struct Saved
     {
         passport::Product product;
@@ -77,8 +82,12 @@ private:
     Result<Saved> saveRow(const QJsonObject& json, std::optional<qint64> expectedVersion = {});
     Result<Saved> saveJournaled(const QJsonObject& json, std::optional<qint64> expectedVersion);
     QStringList gcps() const;
+    // " AND id IN (…)" for the supplier restriction (empty without one) and its binding.
+    QString scopeClause() const;
+    void bindScope(QSqlQuery& q) const;
     Database& m_db;
     QString m_tenantId;
+    std::optional<QString> m_supplierScope;
 };
 
 } // namespace dpp::store

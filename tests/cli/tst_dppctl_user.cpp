@@ -76,6 +76,12 @@ private Q_SLOTS:
             "short\n");
         QCOMPARE(shortPw.exitCode, 1);
         QCOMPARE(param(shortPw), QStringLiteral("password"));
+        // --supplier must name a supplier of the tenant.
+        const auto noSupplier = ctl({"user", "add", "--tenant", "Acme", "--email", "s@acme.example",
+                                     "--role", "supplier", "--supplier", "nope"},
+                                    "long enough\n");
+        QCOMPARE(noSupplier.exitCode, 1);
+        QCOMPARE(param(noSupplier), QStringLiteral("supplier_id"));
         const auto badRole =
             ctl({"user", "add", "--tenant", "Acme", "--email", "a@acme.example", "--role", "king"},
                 "long enough\n");

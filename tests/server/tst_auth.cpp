@@ -5,6 +5,7 @@
 #include "storetestsupport.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkCookieJar>
 #include <QRegularExpression>
@@ -403,14 +404,27 @@ private Q_SLOTS:
         QCOMPARE(product.status, 201);
         const QString productId = product.json().value(u"id").toString();
 
+        // The supplier user acts for "Glass Co", which delivers the product.
+        const NamReply glassCo = call("POST", QStringLiteral("/v1/suppliers"), admin,
+                                      R"({"name":"Glass Co","role":"packaging"})");
+        QCOMPARE(glassCo.status, 201);
+        const QString glassCoId = glassCo.json().value(u"id").toString();
+        QCOMPARE(call("POST", QStringLiteral("/v1/products/%1/suppliers").arg(productId), admin,
+                      json({{QStringLiteral("supplierId"), glassCoId},
+                            {QStringLiteral("role"), QStringLiteral("packaging")}}))
+                     .status,
+                 201);
         QHash<QString, QString> sessions{{QStringLiteral("tenant_admin"), admin}};
         for (const char* role :
              {"brand_manager", "compliance_officer", "retail_partner", "supplier"}) {
             const QString email = QString::fromLatin1(role) + u"@acme.example";
-            const NamReply u = call("POST", QStringLiteral("/v1/auth/users"), admin,
-                                    json({{QStringLiteral("email"), email},
-                                          {QStringLiteral("password"), kPassword},
-                                          {QStringLiteral("role"), QString::fromLatin1(role)}}));
+            QJsonObject userBody{{QStringLiteral("email"), email},
+                                 {QStringLiteral("password"), kPassword},
+                                 {QStringLiteral("role"), QString::fromLatin1(role)}};
+            if (qstrcmp(role, "supplier") == 0)
+                userBody.insert(QStringLiteral("supplier_id"), glassCoId);
+            const NamReply u =
+                call("POST", QStringLiteral("/v1/auth/users"), admin, json(userBody));
             QCOMPARE(u.status, 201);
             sessions.insert(QString::fromLatin1(role), login(email));
             QVERIFY(!sessions.value(QString::fromLatin1(role)).isEmpty());
@@ -452,6 +466,16 @@ private Q_SLOTS:
             QList<int> expected;
         };
         const QString p = QStringLiteral("/v1/products/") + productId;
+        const NamReply key =
+            call("POST", QStringLiteral("/v1/auth/api-keys"), admin,
+                 json({{QStringLiteral("name"), QStringLiteral("erp")},
+                       {QStringLiteral("scopes"), QJsonArray{QStringLiteral("products:read")}}}));
+        QCOMPARE(key.status, 201);
+        const QString keyPath = u"/v1/auth/api-keys/" + key.json().value(u"id").toString();
+        const NamReply supplier = call("POST", QStringLiteral("/v1/suppliers"), admin,
+                                       R"({"name":"Cells Ltd","role":"component"})");
+        QCOMPARE(supplier.status, 201);
+        const QString supplierPath = u"/v1/suppliers/" + supplier.json().value(u"id").toString();
         int gtinSerial = 0;
         const QList<Row> rows = {
             {"GET", QStringLiteral("/v1/products"), {}, {200, 200, 200, 200, 200, 403}},
@@ -472,6 +496,8 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/v1/auth/api-keys"), {}, {200, 200, 403, 403, 403, 403}},
             {"GET", QStringLiteral("/v1/auth/users"), {}, {200, 403, 403, 403, 403, 403}},
             {"GET", QStringLiteral("/v1/admin/tenants"), {}, {403, 403, 403, 403, 403, 200}},
+            {"PATCH", keyPath, R"({"rate_limit_per_minute":500})", {200, 200, 403, 403, 403, 403}},
+            {"PATCH", supplierPath, R"({"country":"PT"})", {200, 200, 403, 403, 403, 403}},
         };
         const QStringList roles = {"tenant_admin",   "brand_manager", "compliance_officer",
                                    "retail_partner", "supplier",      "platform_admin"};
@@ -496,6 +522,128 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
+
+        // A key's own limit, changed through the API, applies from the next request on.
+        const NamReply limited = call("PATCH", keyPath, admin, R"({"rate_limit_per_minute":2})");
+        QCOMPARE(limited.status, 200);
+        QCOMPARE(limited.json().value(u"rate_limit_per_minute").toInt(), 2);
+        const QString erpKey = key.json().value(u"key").toString();
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/products"), erpKey).headers.value("x-ratelimit-limit"),
+            QByteArray("2"));
+        QCOMPARE(call("PATCH", keyPath, admin, R"({"rate_limit_per_minute":0})").status, 422);
+        QCOMPARE(
+            call("PATCH", keyPath, admin, R"({"name":"x"})").json()[u"error"][u"param"].toString(),
+            QStringLiteral("name"));
+        QCOMPARE(call("PATCH", keyPath, admin, R"({"rate_limit_per_minute":null})")
+                     .json()
+                     .value(u"rate_limit_per_minute")
+                     .isDouble(),
+                 false);
+
+        // A battery passport publishes only complete: 422 naming the first missing field.
+        QFile seed(test::sourceDir() + QStringLiteral("/resources/samples/seed.json"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QJsonObject batteryProduct;
+        for (const auto& v : QJsonDocument::fromJson(seed.readAll())[u"products"].toArray())
+            if (v[u"product"][u"category"].toString() == u"battery")
+                batteryProduct = v[u"product"].toObject();
+        batteryProduct.insert(QStringLiteral("gtin"), QStringLiteral("04006381000079"));
+        QCOMPARE(call("POST", QStringLiteral("/v1/products"), admin,
+                      QJsonDocument(batteryProduct).toJson())
+                     .status,
+                 201);
+        const QJsonObject batteryData = batteryProduct.value(u"battery").toObject();
+        const NamReply incomplete =
+            call("POST", QStringLiteral("/v1/passports"), admin,
+                 json({{QStringLiteral("gtin"), QStringLiteral("04006381000079")},
+                       {QStringLiteral("kind"), QStringLiteral("battery")},
+                       {QStringLiteral("data"),
+                        QJsonObject{{QStringLiteral("category"), QStringLiteral("ev")},
+                                    {QStringLiteral("chemistry"), QStringLiteral("NMC")}}}}));
+        QCOMPARE(incomplete.status, 422);
+        QCOMPARE(incomplete.json()[u"error"][u"code"].toString(),
+                 QStringLiteral("validation_error"));
+        QCOMPARE(incomplete.json()[u"error"][u"param"].toString(),
+                 QStringLiteral("manufacturing_place"));
+        QVERIFY(incomplete.json()[u"error"][u"message"].toString().contains(u"safety_measures"));
+        QCOMPARE(call("GET", QStringLiteral("/v1/products/04006381000079/passport"), admin).status,
+                 404);
+        QCOMPARE(call("POST", QStringLiteral("/v1/passports"), admin,
+                      json({{QStringLiteral("gtin"), QStringLiteral("04006381000079")},
+                            {QStringLiteral("kind"), QStringLiteral("battery")},
+                            {QStringLiteral("data"), batteryData}}))
+                     .status,
+                 201);
+        // Retail partners read the public projection: restricted battery data (safety
+        // measures: legitimate interest) is absent for them, present for a brand manager.
+        const QString bp = QStringLiteral("/v1/products/04006381000079/passport");
+        const NamReply retail = call("GET", bp, sessions.value(QStringLiteral("retail_partner")));
+        const NamReply brand = call("GET", bp, sessions.value(QStringLiteral("brand_manager")));
+        QCOMPARE(retail.status, 200);
+        QCOMPARE(brand.status, 200);
+        QVERIFY(brand.json()[u"passport"][u"data"].toObject().contains(u"safety_measures"));
+        QVERIFY(!retail.json()[u"passport"][u"data"].toObject().contains(u"safety_measures"));
+        QVERIFY(retail.json()[u"passport"][u"data"].toObject().contains(u"chemistry"));
+        const NamReply retailProduct = call("GET", QStringLiteral("/v1/products/04006381000079"),
+                                            sessions.value(QStringLiteral("retail_partner")));
+        QVERIFY(!retailProduct.json()[u"battery"].toObject().contains(u"safety_measures"));
+        QVERIFY(call("GET", QStringLiteral("/v1/products/04006381000079"),
+                     sessions.value(QStringLiteral("brand_manager")))
+                    .json()[u"battery"]
+                    .toObject()
+                    .contains(u"safety_measures"));
+        const NamReply retailVersions =
+            call("GET", QStringLiteral("/v1/products/04006381000079/passports"),
+                 sessions.value(QStringLiteral("retail_partner")));
+        QVERIFY(!QJsonDocument(retailVersions.json()).toJson().contains("safety_measures"));
+
+        // A supplier sees and edits only the products linked to its supplier: another
+        // product is 404 (its existence is not revealed) and missing from the list.
+        const QString supplierSession = sessions.value(QStringLiteral("supplier"));
+        const NamReply other = call("POST", QStringLiteral("/v1/products"), admin,
+                                    productBody(QStringLiteral("04006381000086")));
+        QCOMPARE(other.status, 201);
+        const QString otherPath = u"/v1/products/" + other.json().value(u"id").toString();
+        QCOMPARE(call("GET", otherPath, supplierSession).status, 404);
+        QCOMPARE(call("PATCH", otherPath, supplierSession, materials).status, 404);
+        QCOMPARE(call("GET", otherPath + u"/passport", supplierSession).status, 403);
+        const NamReply visible = call("GET", QStringLiteral("/v1/products"), supplierSession);
+        QCOMPARE(visible.json().value(u"data").toArray().size(), 1);
+        QCOMPARE(visible.json()[u"data"][0][u"id"].toString(), productId);
+        QCOMPARE(call("GET", otherPath, admin).status, 200);
+        // The link to a supplier is validated: it must exist in the tenant and the role be
+        // supplier; PATCH /v1/auth/users/{id} changes it.
+        const NamReply noSuch =
+            call("POST", QStringLiteral("/v1/auth/users"), admin,
+                 json({{QStringLiteral("email"), QStringLiteral("s2@acme.example")},
+                       {QStringLiteral("password"), kPassword},
+                       {QStringLiteral("role"), QStringLiteral("supplier")},
+                       {QStringLiteral("supplier_id"), QStringLiteral("nope")}}));
+        QCOMPARE(noSuch.status, 422);
+        QCOMPARE(noSuch.json()[u"error"][u"param"].toString(), QStringLiteral("supplier_id"));
+        const NamReply wrongRole =
+            call("POST", QStringLiteral("/v1/auth/users"), admin,
+                 json({{QStringLiteral("email"), QStringLiteral("s3@acme.example")},
+                       {QStringLiteral("password"), kPassword},
+                       {QStringLiteral("role"), QStringLiteral("brand_manager")},
+                       {QStringLiteral("supplier_id"), glassCoId}}));
+        QCOMPARE(wrongRole.status, 422);
+        QString supplierUserId;
+        for (const auto& u :
+             call("GET", QStringLiteral("/v1/auth/users"), admin).json()[u"data"].toArray())
+            if (u[u"role"].toString() == u"supplier")
+                supplierUserId = u[u"id"].toString();
+        QVERIFY(!supplierUserId.isEmpty());
+        const QString userPath = u"/v1/auth/users/" + supplierUserId;
+        QCOMPARE(call("PATCH", userPath, admin, R"({"supplier_id":"nope"})").status, 422);
+        QCOMPARE(call("PATCH", userPath, admin, R"({"supplier_id":null})").status, 200);
+        QCOMPARE(call("GET", p, supplierSession).status, 404); // unlinked: sees nothing
+        QCOMPARE(call("PATCH", userPath, admin, json({{QStringLiteral("supplier_id"), glassCoId}}))
+                     .status,
+                 200);
+        QCOMPARE(call("GET", p, supplierSession).status, 200);
+        QCOMPARE(call("PATCH", userPath, supplierSession, R"({"supplier_id":null})").status, 403);
 
         // The supplier's refusal names the field it may not change.
         const NamReply refused = call("PATCH", p, sessions.value(QStringLiteral("supplier")),
@@ -783,6 +931,59 @@ private Q_SLOTS:
         const NamReply late = exchange(codeFrom(fifth), verifier);
         QCOMPARE(late.json().value(u"error").toString(), QStringLiteral("invalid_grant"));
         QVERIFY(late.json().value(u"error_description").toString().contains(u"expired"));
+        // RFC 7009 revocation: an access token alone; a refresh token with its family's
+        // access tokens; unknown tokens are 200 too; the client must authenticate.
+        const auto revoke = [&](const QString& token, const QString& hint, const QString& revoker) {
+            return send("POST", m_url + u"/oauth/revoke", {},
+                        form({{QStringLiteral("token"), token},
+                              {QStringLiteral("token_type_hint"), hint},
+                              {QStringLiteral("client_id"), revoker}}),
+                        "application/x-www-form-urlencoded");
+        };
+        const NamReply sixth = consent(verifier, QStringLiteral("products:read"));
+        const NamReply pair6 = exchange(codeFrom(sixth), verifier);
+        const QString access6 = pair6.json().value(u"access_token").toString();
+        const QString refresh6 = pair6.json().value(u"refresh_token").toString();
+        QCOMPARE(revoke(access6, QStringLiteral("access_token"), clientId).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), access6).status, 401);
+        const NamReply rotated6 = refresh(refresh6); // the refresh token still works
+        QCOMPARE(rotated6.status, 200);
+        const QString access7 = rotated6.json().value(u"access_token").toString();
+        const QString refresh7 = rotated6.json().value(u"refresh_token").toString();
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), access7).status, 200);
+        QCOMPARE(revoke(refresh7, QStringLiteral("refresh_token"), clientId).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), access7).status, 401);
+        QCOMPARE(refresh(refresh7).json().value(u"error").toString(),
+                 QStringLiteral("invalid_grant"));
+        QCOMPARE(revoke(QStringLiteral("ort_unknown"), {}, clientId).status, 200);
+        QCOMPARE(revoke(access7, {}, QStringLiteral("nope")).status, 401);
+        QCOMPARE(send("POST", m_url + u"/oauth/revoke", {},
+                      form({{QStringLiteral("client_id"), clientId}}),
+                      "application/x-www-form-urlencoded")
+                     .json()
+                     .value(u"error")
+                     .toString(),
+                 QStringLiteral("invalid_request"));
+
+        // Token hygiene: what expired is deleted, what is live stays.
+        QSqlQuery expire = m_db->prepare(QStringLiteral(
+            "UPDATE oauth_tokens SET expires_at = :e WHERE family_id IN (SELECT family_id FROM "
+            "oauth_tokens WHERE revoked = 1)"));
+        expire.bindValue(QStringLiteral(":e"),
+                         QDateTime::currentDateTimeUtc().addSecs(-5).toString(Qt::ISODateWithMs));
+        QVERIFY(store::Database::exec(expire).ok());
+        const auto purged = store::CredentialRepository::purgeExpired(*m_db);
+        QVERIFY(purged.ok());
+        QVERIFY(purged->oauthTokens > 0);
+        QVERIFY(purged->oauthCodes > 0); // the code aged above
+        QSqlQuery left = m_db->prepare(
+            QStringLiteral("SELECT COUNT(*) FROM oauth_tokens WHERE expires_at < :now"));
+        left.bindValue(QStringLiteral(":now"),
+                       QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        QVERIFY(store::Database::exec(left).ok() && left.next());
+        QCOMPARE(left.value(0).toInt(), 0);
+        QCOMPARE(call("GET", QStringLiteral("/v1/products"), session).status, 200);
+
         // Deleting the client ends its tokens on the next request.
         const NamReply fourth = consent(verifier, QStringLiteral("products:read"));
         const QString access4 =
