@@ -504,6 +504,61 @@
     </message>
 </context>
 <context>
+    <name>dpp::sync::SyncEngine</name>
+    <message>
+        <source>no answer from %1 (%2), retrying in %3 ms</source>
+        <translation>keine Antwort von %1 (%2), neuer Versuch in %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot record the server&apos;s id: %1</source>
+        <translation>Die ID des Servers kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the server %1 answered HTTP %2 repeatedly; try again later</source>
+        <translation>Der Server %1 antwortete wiederholt mit HTTP %2; versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>%1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the server refused the API key (HTTP %1): %2</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 refused (HTTP %4): %5%6</source>
+        <translation>%1 %2 %3 abgelehnt (HTTP %4): %5%6</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 changed on the server and here; choose a version</source>
+        <translation>Konflikt: %1 %2 wurde auf dem Server und hier geändert; wählen Sie eine Version</translation>
+    </message>
+    <message>
+        <source>cancelled; the next sync resumes with the remaining changes</source>
+        <translation>abgebrochen; die nächste Synchronisierung setzt mit den übrigen Änderungen fort</translation>
+    </message>
+    <message>
+        <source>product %1: the server&apos;s version is not valid here: %2</source>
+        <translation>Produkt %1: die Version des Servers ist hier nicht gültig: %2</translation>
+    </message>
+    <message>
+        <source>pulled %1 from the server</source>
+        <translation>%1 vom Server übernommen</translation>
+    </message>
+    <message>
+        <source>passport %1: the server&apos;s version is not valid here: %2</source>
+        <translation>Pass %1: die Version des Servers ist hier nicht gültig: %2</translation>
+    </message>
+    <message>
+        <source>pulled the passport of %1 from the server</source>
+        <translation>Pass von %1 vom Server übernommen</translation>
+    </message>
+    <message>
+        <source>analytics not pulled: the API key lacks the analytics:read scope</source>
+        <translation>Auswertungen nicht abgerufen: dem API-Schlüssel fehlt der Scope analytics:read</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::BatteryTab</name>
     <message>
         <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
@@ -531,6 +586,21 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::ColourButton</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>No colour: not drawn</source>
+        <translation>Keine Farbe: wird nicht gezeichnet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::CompositionTab</name>
     <message>
         <source>Materials</source>
@@ -552,16 +622,8 @@
         <translation>Verschieben</translation>
     </message>
     <message>
-        <source>Resize</source>
-        <translation>Größe ändern</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>Schrittweise verschieben</translation>
-    </message>
-    <message>
-        <source>Rotate</source>
-        <translation>Drehen</translation>
     </message>
 </context>
 <context>
@@ -603,16 +665,39 @@
         <translation>Dokumenttyp</translation>
     </message>
     <message>
-        <source>save the product before attaching documents</source>
-        <translation>Speichern Sie das Produkt, bevor Sie Dokumente anhängen</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>No preview for this file type</source>
         <translation>Keine Vorschau für diesen Dateityp</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>wird beim Speichern entfernt</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ElementItem</name>
+    <message>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Größe ändern</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1343,18 @@
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with server…</source>
+        <translation>Mit &amp;Server synchronisieren…</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -1679,6 +1776,58 @@
         <source>save the product before publishing</source>
         <translation>Speichern Sie das Produkt vor dem Veröffentlichen</translation>
     </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>%1 anhängen</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Dokument entfernen</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Neue Seriennummern-Charge</translation>
+    </message>
+    <message>
+        <source>Remove serial batch</source>
+        <translation>Seriennummern-Charge entfernen</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Batterieeinheit hinzufügen</translation>
+    </message>
+    <message>
+        <source>choose a battery unit</source>
+        <translation>wählen Sie eine Batterieeinheit</translation>
+    </message>
+    <message>
+        <source>Add SoH reading</source>
+        <translation>SoH-Messwert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event</source>
+        <translation>Lebenszyklusereignis hinzufügen</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>muss eines von %1 sein</translation>
+    </message>
+    <message>
+        <source>Change battery status</source>
+        <translation>Batteriestatus ändern</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Lieferant verknüpfen</translation>
+    </message>
+    <message>
+        <source>the supplier is not linked to this product</source>
+        <translation>der Lieferant ist nicht mit diesem Produkt verknüpft</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Lieferantenverknüpfung lösen</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -1924,10 +2073,6 @@
         <translation>Linienbreite (mm)</translation>
     </message>
     <message>
-        <source>Filled</source>
-        <translation>Gefüllt</translation>
-    </message>
-    <message>
         <source>Change fill</source>
         <translation>Füllung ändern</translation>
     </message>
@@ -1949,6 +2094,26 @@
     <message>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <source>Change text colour</source>
+        <translation>Textfarbe ändern</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <source>Change line colour</source>
+        <translation>Linienfarbe ändern</translation>
+    </message>
+    <message>
+        <source>Line colour</source>
+        <translation>Linienfarbe</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllung</translation>
     </message>
 </context>
 <context>
@@ -2224,8 +2389,32 @@
         <translation>Lieferant</translation>
     </message>
     <message>
-        <source>save the product first</source>
-        <translation>Speichern Sie zuerst das Produkt</translation>
+        <source>Remove serial batch</source>
+        <translation>Seriennummern-Charge entfernen</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Batteriestatus</translation>
+    </message>
+    <message>
+        <source>Status (Annex XIII 4(c))</source>
+        <translation>Status (Anhang XIII 4(c))</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>wird beim Speichern entfernt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2454,97 @@
     <message>
         <source>Roll, continuous</source>
         <translation>Rolle, Endlos</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v von %m Änderungen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>Meine (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Serverversion übernehmen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Scans on the server (pulled with each sync)</source>
+        <translation>Scans auf dem Server (bei jeder Synchronisierung abgerufen)</translation>
+    </message>
+    <message>
+        <source>Set the server URL and API key in Preferences to sync.</source>
+        <translation>Legen Sie Server-URL und API-Schlüssel in den Einstellungen fest, um zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronisiere mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pushed, %3 skipped, %4 pulled, %5 conflicts, %6 errors</source>
+        <translation>%1 von %2 Änderungen übertragen, %3 übersprungen, %4 übernommen, %5 Konflikte, %6 Fehler</translation>
+    </message>
+    <message>
+        <source>; cancelled (the next sync resumes)</source>
+        <translation>; abgebrochen (die nächste Synchronisierung setzt fort)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: your version is on the server</source>
+        <translation>%1: Ihre Version ist auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s version is now here</source>
+        <translation>%1: die Version des Servers ist jetzt hier</translation>
+    </message>
+    <message>
+        <source>%1 %2: changed here and on the server</source>
+        <translation>%1 %2: hier und auf dem Server geändert</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
     </message>
 </context>
 <context>

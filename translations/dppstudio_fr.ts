@@ -504,6 +504,61 @@
     </message>
 </context>
 <context>
+    <name>dpp::sync::SyncEngine</name>
+    <message>
+        <source>no answer from %1 (%2), retrying in %3 ms</source>
+        <translation>pas de réponse de %1 (%2), nouvel essai dans %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot record the server&apos;s id: %1</source>
+        <translation>impossible d&apos;enregistrer l&apos;identifiant du serveur : %1</translation>
+    </message>
+    <message>
+        <source>the server %1 answered HTTP %2 repeatedly; try again later</source>
+        <translation>le serveur %1 a répondu HTTP %2 à plusieurs reprises ; réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>impossible de joindre %1 : %2</translation>
+    </message>
+    <message>
+        <source>the server refused the API key (HTTP %1): %2</source>
+        <translation>le serveur a refusé la clé d&apos;API (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 refused (HTTP %4): %5%6</source>
+        <translation>%1 %2 %3 refusé (HTTP %4) : %5%6</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 changed on the server and here; choose a version</source>
+        <translation>conflit : %1 %2 a été modifié sur le serveur et ici ; choisissez une version</translation>
+    </message>
+    <message>
+        <source>cancelled; the next sync resumes with the remaining changes</source>
+        <translation>annulé ; la prochaine synchronisation reprend avec les modifications restantes</translation>
+    </message>
+    <message>
+        <source>product %1: the server&apos;s version is not valid here: %2</source>
+        <translation>produit %1 : la version du serveur n&apos;est pas valide ici : %2</translation>
+    </message>
+    <message>
+        <source>pulled %1 from the server</source>
+        <translation>%1 récupéré du serveur</translation>
+    </message>
+    <message>
+        <source>passport %1: the server&apos;s version is not valid here: %2</source>
+        <translation>passeport %1 : la version du serveur n&apos;est pas valide ici : %2</translation>
+    </message>
+    <message>
+        <source>pulled the passport of %1 from the server</source>
+        <translation>passeport de %1 récupéré du serveur</translation>
+    </message>
+    <message>
+        <source>analytics not pulled: the API key lacks the analytics:read scope</source>
+        <translation>statistiques non récupérées : la clé d&apos;API n&apos;a pas le scope analytics:read</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::BatteryTab</name>
     <message>
         <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
@@ -531,6 +586,21 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::ColourButton</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>No colour: not drawn</source>
+        <translation>Aucune couleur : non dessiné</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::CompositionTab</name>
     <message>
         <source>Materials</source>
@@ -552,16 +622,8 @@
         <translation>Déplacer</translation>
     </message>
     <message>
-        <source>Resize</source>
-        <translation>Redimensionner</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>Décaler</translation>
-    </message>
-    <message>
-        <source>Rotate</source>
-        <translation>Faire pivoter</translation>
     </message>
 </context>
 <context>
@@ -603,16 +665,39 @@
         <translation>Type de document</translation>
     </message>
     <message>
-        <source>save the product before attaching documents</source>
-        <translation>enregistrez le produit avant de joindre des documents</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>No preview for this file type</source>
         <translation>Aucun aperçu pour ce type de fichier</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>retiré à l’enregistrement</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ElementItem</name>
+    <message>
+        <source>Rotate</source>
+        <translation>Faire pivoter</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionner</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1343,18 @@
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchroniser</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with server…</source>
+        <translation>&amp;Synchroniser avec le serveur…</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -1679,6 +1776,58 @@
         <source>save the product before publishing</source>
         <translation>enregistrez le produit avant de le publier</translation>
     </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Joindre %1</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Retirer le document</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Nouveau lot de numéros de série</translation>
+    </message>
+    <message>
+        <source>Remove serial batch</source>
+        <translation>Retirer le lot de numéros de série</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Ajouter une batterie</translation>
+    </message>
+    <message>
+        <source>choose a battery unit</source>
+        <translation>choisissez une batterie</translation>
+    </message>
+    <message>
+        <source>Add SoH reading</source>
+        <translation>Ajouter une mesure SoH</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event</source>
+        <translation>Ajouter un événement du cycle de vie</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>doit être l’un de : %1</translation>
+    </message>
+    <message>
+        <source>Change battery status</source>
+        <translation>Changer le statut de la batterie</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Associer un fournisseur</translation>
+    </message>
+    <message>
+        <source>the supplier is not linked to this product</source>
+        <translation>le fournisseur n’est pas associé à ce produit</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Dissocier le fournisseur</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -1924,10 +2073,6 @@
         <translation>Épaisseur du trait (mm)</translation>
     </message>
     <message>
-        <source>Filled</source>
-        <translation>Rempli</translation>
-    </message>
-    <message>
         <source>Change fill</source>
         <translation>Modifier le remplissage</translation>
     </message>
@@ -1949,6 +2094,26 @@
     <message>
         <source>Insert %1</source>
         <translation>Insérer %1</translation>
+    </message>
+    <message>
+        <source>Change text colour</source>
+        <translation>Changer la couleur du texte</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Couleur du texte</translation>
+    </message>
+    <message>
+        <source>Change line colour</source>
+        <translation>Changer la couleur du trait</translation>
+    </message>
+    <message>
+        <source>Line colour</source>
+        <translation>Couleur du trait</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Remplissage</translation>
     </message>
 </context>
 <context>
@@ -2224,8 +2389,32 @@
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <source>save the product first</source>
-        <translation>enregistrez d&apos;abord le produit</translation>
+        <source>Remove serial batch</source>
+        <translation>Retirer le lot de numéros de série</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Changer le statut…</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Statut de la batterie</translation>
+    </message>
+    <message>
+        <source>Status (Annex XIII 4(c))</source>
+        <translation>Statut (annexe XIII 4(c))</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>retiré à l’enregistrement</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2454,97 @@
     <message>
         <source>Roll, continuous</source>
         <translation>Rouleau, continu</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v modifications sur %m</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>La mienne (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>La leur (serveur)</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Prendre la leur</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Scans on the server (pulled with each sync)</source>
+        <translation>Scans sur le serveur (récupérés à chaque synchronisation)</translation>
+    </message>
+    <message>
+        <source>Set the server URL and API key in Preferences to sync.</source>
+        <translation>Indiquez l&apos;URL du serveur et la clé d&apos;API dans les Préférences pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronisation avec %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pushed, %3 skipped, %4 pulled, %5 conflicts, %6 errors</source>
+        <translation>%1 modifications sur %2 envoyées, %3 ignorées, %4 récupérées, %5 conflits, %6 erreurs</translation>
+    </message>
+    <message>
+        <source>; cancelled (the next sync resumes)</source>
+        <translation>; annulé (la prochaine synchronisation reprend)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: your version is on the server</source>
+        <translation>%1 : votre version est sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s version is now here</source>
+        <translation>%1 : la version du serveur est maintenant ici</translation>
+    </message>
+    <message>
+        <source>%1 %2: changed here and on the server</source>
+        <translation>%1 %2 : modifié ici et sur le serveur</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>au %1</translation>
     </message>
 </context>
 <context>

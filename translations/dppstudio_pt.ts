@@ -504,6 +504,61 @@
     </message>
 </context>
 <context>
+    <name>dpp::sync::SyncEngine</name>
+    <message>
+        <source>no answer from %1 (%2), retrying in %3 ms</source>
+        <translation>sem resposta de %1 (%2), nova tentativa em %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot record the server&apos;s id: %1</source>
+        <translation>não é possível guardar o id do servidor: %1</translation>
+    </message>
+    <message>
+        <source>the server %1 answered HTTP %2 repeatedly; try again later</source>
+        <translation>o servidor %1 respondeu HTTP %2 repetidamente; tente mais tarde</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>não é possível contactar %1: %2</translation>
+    </message>
+    <message>
+        <source>the server refused the API key (HTTP %1): %2</source>
+        <translation>o servidor recusou a chave de API (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 refused (HTTP %4): %5%6</source>
+        <translation>%1 %2 %3 recusado (HTTP %4): %5%6</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 changed on the server and here; choose a version</source>
+        <translation>conflito: %1 %2 foi alterado no servidor e aqui; escolha uma versão</translation>
+    </message>
+    <message>
+        <source>cancelled; the next sync resumes with the remaining changes</source>
+        <translation>cancelado; a próxima sincronização continua com as alterações restantes</translation>
+    </message>
+    <message>
+        <source>product %1: the server&apos;s version is not valid here: %2</source>
+        <translation>produto %1: a versão do servidor não é válida aqui: %2</translation>
+    </message>
+    <message>
+        <source>pulled %1 from the server</source>
+        <translation>%1 obtido do servidor</translation>
+    </message>
+    <message>
+        <source>passport %1: the server&apos;s version is not valid here: %2</source>
+        <translation>passaporte %1: a versão do servidor não é válida aqui: %2</translation>
+    </message>
+    <message>
+        <source>pulled the passport of %1 from the server</source>
+        <translation>passaporte de %1 obtido do servidor</translation>
+    </message>
+    <message>
+        <source>analytics not pulled: the API key lacks the analytics:read scope</source>
+        <translation>análises não obtidas: a chave de API não tem o âmbito analytics:read</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::BatteryTab</name>
     <message>
         <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
@@ -531,6 +586,21 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::ColourButton</name>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>No colour: not drawn</source>
+        <translation>Sem cor: não é desenhado</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::CompositionTab</name>
     <message>
         <source>Materials</source>
@@ -552,16 +622,8 @@
         <translation>Mover</translation>
     </message>
     <message>
-        <source>Resize</source>
-        <translation>Redimensionar</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>Deslocar</translation>
-    </message>
-    <message>
-        <source>Rotate</source>
-        <translation>Rodar</translation>
     </message>
 </context>
 <context>
@@ -603,16 +665,39 @@
         <translation>Tipo de documento</translation>
     </message>
     <message>
-        <source>save the product before attaching documents</source>
-        <translation>guarde o produto antes de anexar documentos</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>não é possível ler %1: %2</translation>
     </message>
     <message>
         <source>No preview for this file type</source>
         <translation>Sem pré-visualização para este tipo de ficheiro</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>removido ao guardar</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ainda não guardado</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ElementItem</name>
+    <message>
+        <source>Rotate</source>
+        <translation>Rodar</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionar</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1343,18 @@
         <source>Preferences</source>
         <translation>Preferências</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronização</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>Si&amp;ncronizar</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with server…</source>
+        <translation>&amp;Sincronizar com o servidor…</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -1679,6 +1776,58 @@
         <source>save the product before publishing</source>
         <translation>guarde o produto antes de publicar</translation>
     </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Anexar %1</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Remover documento</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Novo lote de números de série</translation>
+    </message>
+    <message>
+        <source>Remove serial batch</source>
+        <translation>Remover lote de números de série</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Adicionar bateria</translation>
+    </message>
+    <message>
+        <source>choose a battery unit</source>
+        <translation>escolha uma bateria</translation>
+    </message>
+    <message>
+        <source>Add SoH reading</source>
+        <translation>Adicionar leitura de SoH</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event</source>
+        <translation>Adicionar evento do ciclo de vida</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>deve ser um de: %1</translation>
+    </message>
+    <message>
+        <source>Change battery status</source>
+        <translation>Alterar estado da bateria</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Associar fornecedor</translation>
+    </message>
+    <message>
+        <source>the supplier is not linked to this product</source>
+        <translation>o fornecedor não está associado a este produto</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Desassociar fornecedor</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -1924,10 +2073,6 @@
         <translation>Espessura da linha (mm)</translation>
     </message>
     <message>
-        <source>Filled</source>
-        <translation>Preenchido</translation>
-    </message>
-    <message>
         <source>Change fill</source>
         <translation>Alterar preenchimento</translation>
     </message>
@@ -1949,6 +2094,26 @@
     <message>
         <source>Insert %1</source>
         <translation>Inserir %1</translation>
+    </message>
+    <message>
+        <source>Change text colour</source>
+        <translation>Alterar cor do texto</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Cor do texto</translation>
+    </message>
+    <message>
+        <source>Change line colour</source>
+        <translation>Alterar cor da linha</translation>
+    </message>
+    <message>
+        <source>Line colour</source>
+        <translation>Cor da linha</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Preenchimento</translation>
     </message>
 </context>
 <context>
@@ -2224,8 +2389,32 @@
         <translation>Fornecedor</translation>
     </message>
     <message>
-        <source>save the product first</source>
-        <translation>guarde primeiro o produto</translation>
+        <source>Remove serial batch</source>
+        <translation>Remover lote de números de série</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Alterar estado…</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Estado da bateria</translation>
+    </message>
+    <message>
+        <source>Status (Annex XIII 4(c))</source>
+        <translation>Estado (anexo XIII 4(c))</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ainda não guardado</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>removido ao guardar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2454,97 @@
     <message>
         <source>Roll, continuous</source>
         <translation>Rolo, contínuo</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar agora</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v de %m alterações</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>A minha (este computador)</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>A deles (servidor)</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Leituras</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Manter a minha</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Aceitar a deles</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflitos</translation>
+    </message>
+    <message>
+        <source>Scans on the server (pulled with each sync)</source>
+        <translation>Leituras no servidor (obtidas em cada sincronização)</translation>
+    </message>
+    <message>
+        <source>Set the server URL and API key in Preferences to sync.</source>
+        <translation>Defina o URL do servidor e a chave de API nas Preferências para sincronizar.</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>A sincronizar com %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pushed, %3 skipped, %4 pulled, %5 conflicts, %6 errors</source>
+        <translation>%1 de %2 alterações enviadas, %3 ignoradas, %4 obtidas, %5 conflitos, %6 erros</translation>
+    </message>
+    <message>
+        <source>; cancelled (the next sync resumes)</source>
+        <translation>; cancelado (a próxima sincronização continua)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: your version is on the server</source>
+        <translation>%1: a sua versão está no servidor</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s version is now here</source>
+        <translation>%1: a versão do servidor está agora aqui</translation>
+    </message>
+    <message>
+        <source>%1 %2: changed here and on the server</source>
+        <translation>%1 %2: alterado aqui e no servidor</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>em %1</translation>
     </message>
 </context>
 <context>

@@ -504,6 +504,61 @@
     </message>
 </context>
 <context>
+    <name>dpp::sync::SyncEngine</name>
+    <message>
+        <source>no answer from %1 (%2), retrying in %3 ms</source>
+        <translation>žiadna odpoveď od %1 (%2), nový pokus o %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot record the server&apos;s id: %1</source>
+        <translation>ID servera sa nedá uložiť: %1</translation>
+    </message>
+    <message>
+        <source>the server %1 answered HTTP %2 repeatedly; try again later</source>
+        <translation>server %1 opakovane odpovedal HTTP %2; skúste to neskôr</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>%1 je nedostupný: %2</translation>
+    </message>
+    <message>
+        <source>the server refused the API key (HTTP %1): %2</source>
+        <translation>server odmietol kľúč API (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 refused (HTTP %4): %5%6</source>
+        <translation>%1 %2 %3 odmietnuté (HTTP %4): %5%6</translation>
+    </message>
+    <message>
+        <source>conflict: %1 %2 changed on the server and here; choose a version</source>
+        <translation>konflikt: %1 %2 sa zmenil na serveri aj tu; vyberte verziu</translation>
+    </message>
+    <message>
+        <source>cancelled; the next sync resumes with the remaining changes</source>
+        <translation>zrušené; ďalšia synchronizácia pokračuje zvyšnými zmenami</translation>
+    </message>
+    <message>
+        <source>product %1: the server&apos;s version is not valid here: %2</source>
+        <translation>produkt %1: verzia zo servera tu nie je platná: %2</translation>
+    </message>
+    <message>
+        <source>pulled %1 from the server</source>
+        <translation>%1 stiahnutý zo servera</translation>
+    </message>
+    <message>
+        <source>passport %1: the server&apos;s version is not valid here: %2</source>
+        <translation>pas %1: verzia zo servera tu nie je platná: %2</translation>
+    </message>
+    <message>
+        <source>pulled the passport of %1 from the server</source>
+        <translation>pas produktu %1 stiahnutý zo servera</translation>
+    </message>
+    <message>
+        <source>analytics not pulled: the API key lacks the analytics:read scope</source>
+        <translation>analytika nestiahnutá: kľúču API chýba rozsah analytics:read</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::BatteryTab</name>
     <message>
         <source>Battery Regulation (EU) 2023/1542 Annex XIII. The access group in brackets decides who sees a field in the published passport.</source>
@@ -531,6 +586,21 @@
     </message>
 </context>
 <context>
+    <name>dpp::ui::ColourButton</name>
+    <message>
+        <source>None</source>
+        <translation>Žiadna</translation>
+    </message>
+    <message>
+        <source>No colour: not drawn</source>
+        <translation>Bez farby: nekreslí sa</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>žiadna</translation>
+    </message>
+</context>
+<context>
     <name>dpp::ui::CompositionTab</name>
     <message>
         <source>Materials</source>
@@ -552,16 +622,8 @@
         <translation>Presunúť</translation>
     </message>
     <message>
-        <source>Resize</source>
-        <translation>Zmeniť veľkosť</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>Posunúť</translation>
-    </message>
-    <message>
-        <source>Rotate</source>
-        <translation>Otočiť</translation>
     </message>
 </context>
 <context>
@@ -603,16 +665,39 @@
         <translation>Typ dokumentu</translation>
     </message>
     <message>
-        <source>save the product before attaching documents</source>
-        <translation>pred priložením dokumentov produkt uložte</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 sa nedá prečítať: %2</translation>
     </message>
     <message>
         <source>No preview for this file type</source>
         <translation>Pre tento typ súboru nie je k dispozícii náhľad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrániť</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>odstráni sa pri uložení</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ešte neuložené</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::ElementItem</name>
+    <message>
+        <source>Rotate</source>
+        <translation>Otočiť</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Zmeniť veľkosť</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1343,18 @@
         <source>Preferences</source>
         <translation>Predvoľby</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronizácia</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronizácia</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with server…</source>
+        <translation>&amp;Synchronizovať so serverom…</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::MergeFieldPicker</name>
@@ -1683,6 +1780,58 @@
         <source>save the product before publishing</source>
         <translation>pred zverejnením produkt uložte</translation>
     </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Priložiť %1</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Odstrániť dokument</translation>
+    </message>
+    <message>
+        <source>New serial batch</source>
+        <translation>Nová dávka sériových čísel</translation>
+    </message>
+    <message>
+        <source>Remove serial batch</source>
+        <translation>Odstrániť dávku sériových čísel</translation>
+    </message>
+    <message>
+        <source>Add battery unit</source>
+        <translation>Pridať batériu</translation>
+    </message>
+    <message>
+        <source>choose a battery unit</source>
+        <translation>vyberte batériu</translation>
+    </message>
+    <message>
+        <source>Add SoH reading</source>
+        <translation>Pridať meranie SoH</translation>
+    </message>
+    <message>
+        <source>Add lifecycle event</source>
+        <translation>Pridať udalosť životného cyklu</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>musí byť jedno z: %1</translation>
+    </message>
+    <message>
+        <source>Change battery status</source>
+        <translation>Zmeniť stav batérie</translation>
+    </message>
+    <message>
+        <source>Link supplier</source>
+        <translation>Prepojiť dodávateľa</translation>
+    </message>
+    <message>
+        <source>the supplier is not linked to this product</source>
+        <translation>dodávateľ nie je prepojený s týmto produktom</translation>
+    </message>
+    <message>
+        <source>Unlink supplier</source>
+        <translation>Zrušiť prepojenie dodávateľa</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -1929,10 +2078,6 @@
         <translation>Hrúbka čiary (mm)</translation>
     </message>
     <message>
-        <source>Filled</source>
-        <translation>Vyplnené</translation>
-    </message>
-    <message>
         <source>Change fill</source>
         <translation>Zmeniť výplň</translation>
     </message>
@@ -1955,6 +2100,26 @@
     <message>
         <source>Insert %1</source>
         <translation>Vložiť %1</translation>
+    </message>
+    <message>
+        <source>Change text colour</source>
+        <translation>Zmeniť farbu textu</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Farba textu</translation>
+    </message>
+    <message>
+        <source>Change line colour</source>
+        <translation>Zmeniť farbu čiary</translation>
+    </message>
+    <message>
+        <source>Line colour</source>
+        <translation>Farba čiary</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Výplň</translation>
     </message>
 </context>
 <context>
@@ -2230,8 +2395,32 @@
         <translation>Dodávateľ</translation>
     </message>
     <message>
-        <source>save the product first</source>
-        <translation>najprv produkt uložte</translation>
+        <source>Remove serial batch</source>
+        <translation>Odstrániť dávku sériových čísel</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Zmeniť stav…</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Stav batérie</translation>
+    </message>
+    <message>
+        <source>Status (Annex XIII 4(c))</source>
+        <translation>Stav (príloha XIII 4(c))</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ešte neuložené</translation>
+    </message>
+    <message>
+        <source>removed on save</source>
+        <translation>odstráni sa pri uložení</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2460,97 @@
     <message>
         <source>Roll, continuous</source>
         <translation>Kotúč, nekonečný</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchronizovať teraz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Zrušiť</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v z %m zmien</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>Moja (tento počítač)</translation>
+    </message>
+    <message>
+        <source>Theirs (server)</source>
+        <translation>Ich (server)</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Skeny</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Ponechať moju</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Prevziať ich</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Správy</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikty</translation>
+    </message>
+    <message>
+        <source>Scans on the server (pulled with each sync)</source>
+        <translation>Skeny na serveri (stiahnuté pri každej synchronizácii)</translation>
+    </message>
+    <message>
+        <source>Set the server URL and API key in Preferences to sync.</source>
+        <translation>Na synchronizáciu zadajte URL servera a kľúč API v Nastaveniach.</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronizuje sa s %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pushed, %3 skipped, %4 pulled, %5 conflicts, %6 errors</source>
+        <translation>odoslaných %1 z %2 zmien, %3 preskočených, %4 stiahnutých, %5 konfliktov, %6 chýb</translation>
+    </message>
+    <message>
+        <source>; cancelled (the next sync resumes)</source>
+        <translation>; zrušené (ďalšia synchronizácia pokračuje)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: your version is on the server</source>
+        <translation>%1: vaša verzia je na serveri</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s version is now here</source>
+        <translation>%1: verzia zo servera je teraz tu</translation>
+    </message>
+    <message>
+        <source>%1 %2: changed here and on the server</source>
+        <translation>%1 %2: zmenené tu aj na serveri</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>k %1</translation>
     </message>
 </context>
 <context>
