@@ -98,9 +98,11 @@ Response patchWebhook(const ApiContext& ctx, const Request& r)
     }
     auto updated = repo.update(edited, expected);
     if (!updated.ok()) {
-        if (updated.error().code == u"version_conflict")
-            return Response::error(ApiError::conflict(updated.error().code, updated.error().message,
-                                                      updated.error().param));
+        // The same 412 protocol as every versioned resource (README "Sync protocol").
+        if (routes::isVersionMismatch(updated.error()))
+            if (const auto now = repo.get(edited.id))
+                return routes::preconditionFailed(updated.error(), now->toJson(),
+                                                  qint64(now->rowVersion));
         return Response::fromError(updated.error());
     }
     return Response::json(updated->toJson());

@@ -97,11 +97,11 @@ Result<WebhookSubscription> WebhookSubscriptionRepository::update(const WebhookS
     if (q.numRowsAffected() != 1) {
         if (!get(s.id))
             return sql::notFound(QStringLiteral("id"), QStringLiteral("webhook"));
-        return Error{QStringLiteral("version"),
+        return Error{QStringLiteral("If-Match"),
                      QStringLiteral("the webhook was changed meanwhile (version %1 is not the "
                                     "current one); read it again and retry")
                          .arg(expectedVersion),
-                     QStringLiteral("version_conflict")};
+                     QStringLiteral("version_mismatch")};
     }
     s.rowVersion = expectedVersion + 1;
     return s;

@@ -24,7 +24,7 @@ public:
     /// Within the tenant only: another tenant's id is "not found".
     std::optional<passport::WebhookSubscription> get(const QString& id) const;
     /// Stores the edited subscription when its row version is still `expectedVersion`
-    /// (code "version_conflict" otherwise); the version goes up by one.
+    /// (code "version_mismatch", param If-Match, otherwise); the version goes up by one.
     Result<passport::WebhookSubscription> update(const passport::WebhookSubscription& edited,
                                                  int expectedVersion);
     /// Removes the subscription and its deliveries.

@@ -368,7 +368,10 @@ private Q_SLOTS:
         // PATCH with a stale If-Match is refused; with the current version it applies.
         NamReply stale = call("PATCH", QStringLiteral("/v1/webhooks/") + hookId, m_keyA,
                               R"({"active":false})", {{"If-Match", "\"7\""}});
-        QCOMPARE(stale.status, 409);
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(stale.json().value(u"error").toObject().value(u"code").toString(),
+                 QStringLiteral("version_mismatch"));
+        QCOMPARE(stale.json().value(u"current").toObject().value(u"version").toInt(), 1);
         NamReply off = call("PATCH", QStringLiteral("/v1/webhooks/") + hookId, m_keyA,
                             R"({"active":false})", {{"If-Match", "\"1\""}});
         QCOMPARE(off.status, 200);
