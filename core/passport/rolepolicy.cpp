@@ -20,7 +20,8 @@ QStringList RolePolicy::scopesFor(const QString& role)
     if (role == u"retail_partner")
         return {"products:read", "passports:read"};
     if (role == u"supplier")
-        return {"products:read", "products:write"}; // products:write is field-limited below
+        // Both writes are field-limited below.
+        return {"products:read", "products:write", "passports:write"};
     if (role == u"platform_admin")
         return {kTenantsManage};
     return {};
@@ -32,7 +33,10 @@ QHash<QString, QStringList> RolePolicy::fieldLimitsFor(const QString& role)
     // supplier (ProductRepository::restrictToSupplier; users.supplier_id).
     if (role == u"supplier")
         return {{QStringLiteral("products:write"),
-                 {QStringLiteral("materials"), QStringLiteral("substances")}}};
+                 {QStringLiteral("materials"), QStringLiteral("substances")}},
+                // A wine's ingredient list lives in its e-label passport: the supplier
+                // amends the published version (PassportPublisher::amend).
+                {QStringLiteral("passports:write"), {QStringLiteral("ingredients")}}};
     return {};
 }
 

@@ -95,7 +95,13 @@ Response createPassport(const ApiContext& ctx, const Request& request)
     // The same core call as the desktop's Publish dialog (PassportPublisher).
     store::PassportPublisher publisher(*ctx.db, tenantOf(request));
     publisher.setPublicBase(ctx.baseUrl ? ctx.baseUrl() : QString());
-    const auto result = publisher.publish(product->id, kindName, data.toObject(), *expected);
+    // A field-limited role (a supplier: ingredients only; Server checked the keys)
+    // amends the published version instead of replacing it.
+    const bool amending = request.principal && request.principal->fieldLimits.contains(
+                                                   QStringLiteral("passports:write"));
+    const auto result = amending
+                            ? publisher.amend(product->id, kindName, data.toObject(), *expected)
+                            : publisher.publish(product->id, kindName, data.toObject(), *expected);
     if (!result.ok() && isVersionMismatch(result.error())) {
         const auto current =
             store::PassportRepository(*ctx.db, tenantOf(request)).published(product->id);
@@ -175,6 +181,7 @@ Status addPassportRoutes(Server& server, const ApiContext& ctx)
                              [ctx](const Request& r) { return createPassport(ctx, r); });
     create.successStatus = 201;
     create.postIfMatch = true;
+    create.fieldLimitsOnData = true;
     create.requestSchema = objectSchema({{QStringLiteral("productId"), typeSchema("string")},
                                          {QStringLiteral("gtin"), typeSchema("string")},
                                          {QStringLiteral("kind"), typeSchema("string")},

@@ -34,6 +34,9 @@ struct Route
     bool versioned = false;
     // A POST that takes If-Match too (POST /v1/passports: the passport the client read).
     bool postIfMatch = false;
+    // A role's field limits (RolePolicy::fieldLimitsFor) on this POST apply to the keys
+    // of the body's "data" object (POST /v1/passports amends a published passport).
+    bool fieldLimitsOnData = false;
 };
 
 } // namespace dpp::server

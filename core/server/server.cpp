@@ -42,6 +42,32 @@ bool fieldsAllowed(const Request& request, const Route& route, Response& refusal
 {
     const QStringList allowed = request.principal->fieldLimits.value(route.scope);
     const QString role = request.principal->role;
+    if (request.method == "POST" && route.fieldLimitsOnData) {
+        const auto body = request.jsonObject();
+        if (!body.ok())
+            return true; // the handler answers the malformed body as it always does
+        const QJsonObject data = body->value(QStringLiteral("data")).toObject();
+        for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
+            if (!allowed.contains(it.key())) {
+                ApiError e = ApiError::forbidden(
+                    QStringLiteral("the role %1 may not change %2; it may change only %3")
+                        .arg(role, it.key(), allowed.join(QStringLiteral(", "))));
+                e.param = QStringLiteral("data.") + it.key();
+                refusal = Response::error(e);
+                return false;
+            }
+        }
+        if (body->contains(QStringLiteral("publish"))) {
+            ApiError e = ApiError::forbidden(
+                QStringLiteral("the role %1 publishes its changes directly; drafts are the "
+                               "brand's")
+                    .arg(role));
+            e.param = QStringLiteral("publish");
+            refusal = Response::error(e);
+            return false;
+        }
+        return true;
+    }
     if (request.method != "PATCH") {
         refusal = Response::error(ApiError::forbidden(
             QStringLiteral("the role %1 may only PATCH the fields %2 with the scope %3")

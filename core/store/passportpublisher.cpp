@@ -8,6 +8,27 @@
 namespace dpp::store {
 
 Result<passport::PassportVersion>
+PassportPublisher::amend(const QString& productId, const QString& kind, const QJsonObject& fields,
+                         const std::optional<QString>& expectedSha256)
+{
+    const auto current = PassportRepository(m_db, m_tenantId).published(productId);
+    if (!current)
+        return Error{QStringLiteral("productId"),
+                     QStringLiteral("this product has no published passport to add to; its "
+                                    "brand publishes the first version"),
+                     QStringLiteral("conflict")};
+    if (current->kind != kind)
+        return Error{QStringLiteral("kind"),
+                     QStringLiteral("the published passport is a %1 passport, not %2")
+                         .arg(current->kind, kind),
+                     QStringLiteral("validation_error")};
+    QJsonObject merged = current->data;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        merged.insert(it.key(), it.value());
+    return publish(productId, kind, merged, expectedSha256);
+}
+
+Result<passport::PassportVersion>
 PassportPublisher::publish(const QString& productId, const QString& kind, const QJsonObject& data,
                            const std::optional<QString>& expectedSha256)
 {

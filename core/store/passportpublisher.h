@@ -32,6 +32,14 @@ public:
     Result<passport::PassportVersion>
     publish(const QString& productId, const QString& kind, const QJsonObject& data,
             const std::optional<QString>& expectedSha256 = std::nullopt);
+    // Publishes the published version's data with the top-level fields of `fields`
+    // replaced: how a supplier submits its part (e.g. a wine's ingredients) without
+    // reading or resending the rest. Only for a product with a published passport of
+    // the same kind (otherwise Error code "conflict", param "productId", or
+    // "validation_error", param "kind"); then as publish().
+    Result<passport::PassportVersion>
+    amend(const QString& productId, const QString& kind, const QJsonObject& fields,
+          const std::optional<QString>& expectedSha256 = std::nullopt);
     // The public base URL of the resolver/viewer serving this store; empty = no links.
     void setPublicBase(const QString& baseUrl) { m_publicBase = baseUrl; }
 

@@ -485,7 +485,8 @@ private Q_SLOTS:
             {"PATCH", p, materials, {200, 200, 403, 403, 200, 403}},
             {"DELETE", QStringLiteral("/v1/products/GONE"), {}, {404, 404, 403, 403, 403, 403}},
             // The second role re-sends the published data: allowed, a no-op (200).
-            {"POST", QStringLiteral("/v1/passports"), passport, {201, 200, 403, 403, 403, 403}},
+            // The supplier's (empty) amendment changes nothing either.
+            {"POST", QStringLiteral("/v1/passports"), passport, {201, 200, 403, 403, 200, 403}},
             {"GET", p + u"/passport", {}, {200, 200, 200, 200, 403, 403}},
             {"GET", QStringLiteral("/v1/suppliers"), {}, {200, 200, 200, 403, 403, 403}},
             {"POST",
@@ -645,6 +646,49 @@ private Q_SLOTS:
         QCOMPARE(call("GET", p, supplierSession).status, 200);
         QCOMPARE(call("PATCH", userPath, supplierSession, R"({"supplier_id":null})").status, 403);
 
+        // The supplier submits a wine's ingredients: its amendment becomes the next
+        // passport version with every other field kept; other fields are refused by name,
+        // and a product not linked to its supplier stays invisible.
+        const QJsonObject published{{QStringLiteral("alcohol_pct"), 12.5},
+                                    {QStringLiteral("ingredients"), QJsonArray{"grapes"}}};
+        QCOMPARE(call("POST", QStringLiteral("/v1/passports"), admin,
+                      json({{QStringLiteral("productId"), productId},
+                            {QStringLiteral("kind"), QStringLiteral("product")},
+                            {QStringLiteral("data"), published}}))
+                     .status,
+                 201);
+        const QJsonArray ingredients{"grapes", "sulphites (E220)"};
+        const NamReply amended =
+            call("POST", QStringLiteral("/v1/passports"), supplierSession,
+                 json({{QStringLiteral("productId"), productId},
+                       {QStringLiteral("kind"), QStringLiteral("product")},
+                       {QStringLiteral("data"),
+                        QJsonObject{{QStringLiteral("ingredients"), ingredients}}}}));
+        QCOMPARE(amended.status, 201);
+        const QJsonObject now =
+            call("GET", p + u"/passport", admin).json()[u"passport"][u"data"].toObject();
+        QCOMPARE(now.value(u"ingredients").toArray(), ingredients);
+        QCOMPARE(now.value(u"alcohol_pct").toDouble(), 12.5);
+        const NamReply notIngredients = call(
+            "POST", QStringLiteral("/v1/passports"), supplierSession,
+            json({{QStringLiteral("productId"), productId},
+                  {QStringLiteral("kind"), QStringLiteral("product")},
+                  {QStringLiteral("data"), QJsonObject{{QStringLiteral("alcohol_pct"), 15}}}}));
+        QCOMPARE(notIngredients.status, 403);
+        QCOMPARE(notIngredients.json()[u"error"][u"param"].toString(),
+                 QStringLiteral("data.alcohol_pct"));
+        QCOMPARE(call("GET", p + u"/passport", admin)
+                     .json()[u"passport"][u"data"][u"alcohol_pct"]
+                     .toDouble(),
+                 12.5);
+        QCOMPARE(call("POST", QStringLiteral("/v1/passports"), supplierSession,
+                      json({{QStringLiteral("productId"), other.json().value(u"id").toString()},
+                            {QStringLiteral("kind"), QStringLiteral("product")},
+                            {QStringLiteral("data"),
+                             QJsonObject{{QStringLiteral("ingredients"), ingredients}}}}))
+                     .status,
+                 404);
+
         // The supplier's refusal names the field it may not change.
         const NamReply refused = call("PATCH", p, sessions.value(QStringLiteral("supplier")),
                                       R"({"materials":[],"brand":"X"})");
@@ -664,7 +708,8 @@ private Q_SLOTS:
     }
 
     // Every authenticated route of the table × every role: the role's scope set decides
-    // (403 outside it), and the supplier's products:write allows PATCH only.
+    // (403 outside it), and the supplier's field-limited scopes allow PATCH only, or a POST
+    // whose limits apply to its data (POST /v1/passports).
     void everyRouteForEveryRole()
     {
         QVERIFY(!registerAccount(QStringLiteral("Acme"), QStringLiteral("admin@acme.example"))
@@ -699,7 +744,7 @@ private Q_SLOTS:
                 const bool inScope =
                     passport::RolePolicy::scopesFor(role).contains(route.scope) &&
                     (!passport::RolePolicy::fieldLimitsFor(role).contains(route.scope) ||
-                     route.method == "PATCH");
+                     route.method == "PATCH" || route.fieldLimitsOnData);
                 const int status = call(route.method, path, it.value(), body).status;
                 if ((status == 403) == inScope || status >= 500 || status == 401)
                     mismatches.append(QStringLiteral("%1 %2 as %3: %4")
