@@ -85,18 +85,11 @@ Response patchWebhook(const ApiContext& ctx, const Request& r)
             !s.ok())
             return Response::error(ApiError::validation(s.error().param, s.error().message));
     }
-    // If-Match: the version the client read (plain or quoted); without it, last write wins.
-    int expected = current->rowVersion;
-    if (const QByteArray ifMatch = r.header("if-match"); !ifMatch.isEmpty()) {
-        bool ok = false;
-        expected =
-            QString::fromLatin1(ifMatch).remove(u'"').remove(QStringLiteral("W/")).toInt(&ok);
-        if (!ok)
-            return Response::error(
-                ApiError::validation(QStringLiteral("If-Match"),
-                                     QStringLiteral("must be the webhook's version number")));
-    }
-    auto updated = repo.update(edited, expected);
+    // If-Match as for every versioned resource; without it (or with *), last write wins.
+    const auto ifMatch = routes::ifMatchVersion(r);
+    if (!ifMatch.ok())
+        return Response::fromError(ifMatch.error());
+    auto updated = repo.update(edited, int(ifMatch->value_or(current->rowVersion)));
     if (!updated.ok()) {
         // The same 412 protocol as every versioned resource (README "Sync protocol").
         if (routes::isVersionMismatch(updated.error()))
