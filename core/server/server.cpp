@@ -42,50 +42,34 @@ bool fieldsAllowed(const Request& request, const Route& route, Response& refusal
 {
     const QStringList allowed = request.principal->fieldLimits.value(route.scope);
     const QString role = request.principal->role;
-    if (request.method == "POST" && route.fieldLimitsOnData) {
-        const auto body = request.jsonObject();
-        if (!body.ok())
-            return true; // the handler answers the malformed body as it always does
-        const QJsonObject data = body->value(QStringLiteral("data")).toObject();
-        for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
-            if (!allowed.contains(it.key())) {
-                ApiError e = ApiError::forbidden(
-                    QStringLiteral("the role %1 may not change %2; it may change only %3")
-                        .arg(role, it.key(), allowed.join(QStringLiteral(", "))));
-                e.param = QStringLiteral("data.") + it.key();
-                refusal = Response::error(e);
-                return false;
-            }
-        }
-        if (body->contains(QStringLiteral("publish"))) {
-            ApiError e = ApiError::forbidden(
-                QStringLiteral("the role %1 publishes its changes directly; drafts are the "
-                               "brand's")
-                    .arg(role));
-            e.param = QStringLiteral("publish");
-            refusal = Response::error(e);
-            return false;
-        }
-        return true;
-    }
-    if (request.method != "PATCH") {
-        refusal = Response::error(ApiError::forbidden(
-            QStringLiteral("the role %1 may only PATCH the fields %2 with the scope %3")
-                .arg(role, allowed.join(QStringLiteral(", ")), route.scope)));
+    const auto refuse = [&](const QString& message, const QString& param) {
+        ApiError e = ApiError::forbidden(message);
+        e.param = param;
+        refusal = Response::error(e);
         return false;
-    }
+    };
+    // A PATCH body's keys are the fields it changes; on a POST with fieldLimitsOnData
+    // (POST /v1/passports amends) the keys of its "data" are.
+    const bool onData = request.method == "POST" && route.fieldLimitsOnData;
+    if (request.method != "PATCH" && !onData)
+        return refuse(QStringLiteral("the role %1 may only PATCH the fields %2 with the scope %3")
+                          .arg(role, allowed.join(QStringLiteral(", ")), route.scope),
+                      {});
     const auto body = request.jsonObject();
     if (!body.ok())
         return true; // the handler answers the malformed body as it always does
-    for (auto it = body->constBegin(); it != body->constEnd(); ++it) {
-        if (!allowed.contains(it.key())) {
-            ApiError e = ApiError::forbidden(
-                QStringLiteral("the role %1 may not change %2; it may change only %3")
-                    .arg(role, it.key(), allowed.join(QStringLiteral(", "))));
-            e.param = it.key();
-            refusal = Response::error(e);
-            return false;
-        }
+    if (onData && body->contains(QStringLiteral("publish")))
+        return refuse(
+            QStringLiteral("the role %1 publishes its changes directly; drafts are the brand's")
+                .arg(role),
+            QStringLiteral("publish"));
+    const QJsonObject changed = onData ? body->value(QStringLiteral("data")).toObject() : *body;
+    const QString prefix = onData ? QStringLiteral("data.") : QString();
+    for (auto it = changed.constBegin(); it != changed.constEnd(); ++it) {
+        if (!allowed.contains(it.key()))
+            return refuse(QStringLiteral("the role %1 may not change %2; it may change only %3")
+                              .arg(role, it.key(), allowed.join(QStringLiteral(", "))),
+                          prefix + it.key());
     }
     return true;
 }
