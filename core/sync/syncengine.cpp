@@ -647,12 +647,25 @@ SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
     return r.success() ? Outcome::Pushed : reject(e, r);
 }
 
+QSet<QString> SyncEngine::pendingLocalChanges() const
+{
+    // Read once per pull step, not once per record: the journal after the cursor is
+    // what has not reached the server yet.
+    QSet<QString> out;
+    const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 1000000, m_tenantId);
+    for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
+        if (e.origin == u"local")
+            out.insert(e.entity + u'/' + e.entityId);
+    return out;
+}
+
 void SyncEngine::pull(Report& report)
 {
     // Products whose server version moved on while nothing changed here: take theirs.
     // With a local change pending as well, the push step has raised the conflict.
     store::ProductRepository products(m_db, m_tenantId);
     const QString entity = ent(ChangeJournal::Product);
+    const QSet<QString> changedHere = pendingLocalChanges();
     for (const store::SyncMapping& m : m_state.mappings(entity)) {
         if (m_cancel.load())
             return;
@@ -670,11 +683,7 @@ void SyncEngine::pull(Report& report)
         const QString etag = QString::fromUtf8(r.header("ETag"));
         if (!r.success() || etag.isEmpty() || etag == m.etag)
             continue;
-        const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 100000, m_tenantId);
-        bool changedHere = false;
-        for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
-            changedHere |= e.origin == u"local" && e.entity == entity && e.entityId == m.localId;
-        if (changedHere) {
+        if (changedHere.contains(entity + u'/' + m.localId)) {
             ChangeEntry e;
             e.entity = entity;
             e.entityId = m.localId;
@@ -700,6 +709,7 @@ void SyncEngine::pullPassports(Report& report)
     // The same for published passports, compared by their sha256.
     store::ProductRepository products(m_db, m_tenantId);
     const QString entity = ent(ChangeJournal::Passport);
+    const QSet<QString> changedHere = pendingLocalChanges();
     for (const store::SyncMapping& m : m_state.mappings(entity)) {
         if (m_cancel.load())
             return;
@@ -729,11 +739,7 @@ void SyncEngine::pullPassports(Report& report)
             m_state.setMapping(entity, m.localId, m.remoteId, etag);
             continue;
         }
-        const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 100000, m_tenantId);
-        bool changedHere = false;
-        for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
-            changedHere |= e.origin == u"local" && e.entity == entity && e.entityId == m.localId;
-        if (changedHere) {
+        if (changedHere.contains(entity + u'/' + m.localId)) {
             ChangeEntry e;
             e.entity = entity;
             e.entityId = m.localId;

@@ -20,6 +20,7 @@
 #include "store/syncstaterepository.h"
 
 #include <QObject>
+#include <QSet>
 #include <atomic>
 #include <functional>
 
@@ -97,6 +98,8 @@ private:
                          const QString& step = QStringLiteral("create"));
     Outcome deleteMapped(const store::ChangeEntry& e, const QString& path);
 
+    // "entity/localId" of every local change not yet pushed (the journal after the cursor).
+    QSet<QString> pendingLocalChanges() const;
     void pull(Report& report);
     void pullPassports(Report& report);
     void pullAnalytics(Report& report);
