@@ -118,7 +118,11 @@ Response authorizeSubmit(const ApiContext& ctx, const Request& request)
     return r;
 }
 
-Response token(const ApiContext& ctx, const Request& request)
+// /oauth/token and /oauth/revoke (RFC 7009) take the same form encoding and client
+// authentication; `call` is the OAuthService step for the endpoint.
+Response formEndpoint(const ApiContext& ctx, const Request& request,
+                      OAuthService::TokenAnswer (OAuthService::*call)(const QUrlQuery&,
+                                                                      const QByteArray&))
 {
     OAuthService::TokenAnswer answer;
     if (!request.header("content-type").toLower().startsWith("application/x-www-form-urlencoded"))
@@ -126,9 +130,10 @@ Response token(const ApiContext& ctx, const Request& request)
                                    {QStringLiteral("error_description"),
                                     QStringLiteral("send the parameters as "
                                                    "application/x-www-form-urlencoded")}}};
-    else
-        answer = OAuthService(ctx.db, ctx.sandbox)
-                     .token(formFields(request.body), request.header("authorization"));
+    else {
+        OAuthService service(ctx.db, ctx.sandbox);
+        answer = (service.*call)(formFields(request.body), request.header("authorization"));
+    }
     Response r = Response::json(answer.body, answer.status);
     r.setHeader("Cache-Control", "no-store"); // RFC 6749 §5.1
     r.setHeader("Pragma", "no-cache");
@@ -137,23 +142,14 @@ Response token(const ApiContext& ctx, const Request& request)
     return r;
 }
 
-// RFC 7009 token revocation: the same form encoding and client authentication as /token.
+Response token(const ApiContext& ctx, const Request& request)
+{
+    return formEndpoint(ctx, request, &OAuthService::token);
+}
+
 Response revokeToken(const ApiContext& ctx, const Request& request)
 {
-    OAuthService::TokenAnswer answer;
-    if (!request.header("content-type").toLower().startsWith("application/x-www-form-urlencoded"))
-        answer = {400, QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")},
-                                   {QStringLiteral("error_description"),
-                                    QStringLiteral("send the parameters as "
-                                                   "application/x-www-form-urlencoded")}}};
-    else
-        answer = OAuthService(ctx.db, ctx.sandbox)
-                     .revoke(formFields(request.body), request.header("authorization"));
-    Response r = Response::json(answer.body, answer.status);
-    r.setHeader("Cache-Control", "no-store");
-    if (answer.status == 401)
-        r.setHeader("WWW-Authenticate", "Basic realm=\"oauth\"");
-    return r;
+    return formEndpoint(ctx, request, &OAuthService::revoke);
 }
 
 QJsonObject clientSchema()
