@@ -73,6 +73,14 @@ Status ResolverLinkRepository::clearDefault(const ResolverLink& key)
     return Database::exec(clear);
 }
 
+Status ResolverLinkRepository::journal(const passport::ResolverLink& link, const QString& op)
+{
+    return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link), link.id, op,
+                                      {{QStringLiteral("gtin"), link.gtin},
+                                       {QStringLiteral("product_id"), link.productId},
+                                       {QStringLiteral("link_type"), link.linkType}});
+}
+
 Status ResolverLinkRepository::insert(const ResolverLink& link)
 {
     QSqlQuery q = m_db.prepare(QStringLiteral(
@@ -113,12 +121,7 @@ Result<ResolverLink> ResolverLinkRepository::create(ResolverLink link)
         }
         if (Status e = insert(link); !e.ok())
             return e;
-        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
-                                                  link.id, QStringLiteral("created"),
-                                                  {{QStringLiteral("gtin"), link.gtin},
-                                                   {QStringLiteral("product_id"), link.productId},
-                                                   {QStringLiteral("link_type"), link.linkType}});
-            !e.ok())
+        if (Status e = journal(link, QStringLiteral("created")); !e.ok())
             return e;
         return Ok{};
     });
@@ -217,12 +220,7 @@ Result<ResolverLink> ResolverLinkRepository::update(const QString& id, const QJs
             return sql::versionMismatch(QStringLiteral("link"), expectedVersion.value_or(0),
                                         now ? now->rowVersion : 0);
         }
-        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
-                                                  link.id, QStringLiteral("updated"),
-                                                  {{QStringLiteral("gtin"), link.gtin},
-                                                   {QStringLiteral("product_id"), link.productId},
-                                                   {QStringLiteral("link_type"), link.linkType}});
-            !e.ok())
+        if (Status e = journal(link, QStringLiteral("updated")); !e.ok())
             return e;
         return Ok{};
     });
@@ -258,12 +256,7 @@ Status ResolverLinkRepository::remove(const QString& id, std::optional<qint64> e
             return sql::versionMismatch(QStringLiteral("link"), expectedVersion.value_or(0),
                                         now->rowVersion);
         }
-        if (Status e = ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Link),
-                                                  (*old).id, QStringLiteral("deleted"),
-                                                  {{QStringLiteral("gtin"), (*old).gtin},
-                                                   {QStringLiteral("product_id"), (*old).productId},
-                                                   {QStringLiteral("link_type"), (*old).linkType}});
-            !e.ok())
+        if (Status e = journal(*old, QStringLiteral("deleted")); !e.ok())
             return e;
         if (!old->isDefault)
             return Ok{};

@@ -47,6 +47,8 @@ private:
     Status clearDefault(const passport::ResolverLink& key);
     bool hasDefault(const passport::ResolverLink& key) const;
     Status insert(const passport::ResolverLink& link);
+    // The change-journal entry of a link (in the caller's transaction).
+    Status journal(const passport::ResolverLink& link, const QString& op);
 
     Database& m_db;
     QString m_tenantId;
