@@ -28,6 +28,15 @@ bool SerialBatch::canTransition(const QString& from, const QString& to)
     return to == QLatin1String("decommissioned") || b == a + 1;
 }
 
+QStringList SerialBatch::nextStates(const QString& from)
+{
+    QStringList out;
+    for (const QString& to : states())
+        if (canTransition(from, to))
+            out.append(to);
+    return out;
+}
+
 QString SerialBatch::serialProblem(const QString& serial)
 {
     if (serial.isEmpty() || serial.size() > 20)

@@ -34,6 +34,9 @@ struct SerialBatch
     static const QStringList& states();
     // Whether a serial may move from `from` to `to`.
     static bool canTransition(const QString& from, const QString& to);
+    // The states a serial in `from` may move to (empty for decommissioned or unknown): what
+    // an error names when a transition is refused.
+    static QStringList nextStates(const QString& from);
     // Empty when `serial` is a valid AI 21 value (1–20 chars of GS1 CSET 82, checked by
     // the GS1 "cset82" linter of core/gs1).
     static QString serialProblem(const QString& serial);

@@ -1,6 +1,7 @@
 // Serial batches: sequential or uploaded (CSV file or JSON list) GS1 serial numbers (AI 21)
 // per product, their state counts, a CSV manifest, assignment of available serials
-// (available → assigned) and deletion of unused batches; changes are audited in the store.
+// (available → assigned), one serial's state (GET/PATCH …/serials/{serial}) and deletion of
+// unused batches; changes are audited in the store.
 #include "apiroutes.h"
 #include "export/csvwriter.h"
 #include "export/serialcsv.h"
@@ -118,6 +119,73 @@ Response createBatch(const ApiContext& ctx, const Request& r)
     return versioned(withStates(serials, *created), created->rowVersion, 201);
 }
 
+QJsonObject serialSchema()
+{
+    return objectSchema({{QStringLiteral("serial"), typeSchema("string")},
+                         {QStringLiteral("state"), typeSchema("string")},
+                         {QStringLiteral("batch_id"), typeSchema("string")},
+                         {QStringLiteral("product"), typeSchema("string")}});
+}
+
+// One serial as the API shows it; "product" is the GTIN (what a label and a resolver
+// URL carry), the same in every store that holds the product.
+QJsonObject serialJson(const ApiContext& ctx, const Request& r,
+                       const store::SerialRepository::SerialInfo& s)
+{
+    const auto product = productsOf(ctx, r).get(s.productId);
+    return {{QStringLiteral("serial"), s.serial},
+            {QStringLiteral("state"), s.state},
+            {QStringLiteral("batch_id"), s.batchId},
+            {QStringLiteral("product"), product ? product->gtin : QString()}};
+}
+
+// An optional string member of a JSON body; an error names the field.
+std::optional<ApiError> readString(const QJsonObject& body, const QString& field,
+                                   std::optional<QString>& out, bool required)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            return ApiError::validation(field, QStringLiteral("is required"));
+        return std::nullopt;
+    }
+    if (!v.isString())
+        return ApiError::validation(field, QStringLiteral("must be a string"));
+    out = v.toString();
+    return std::nullopt;
+}
+
+// PATCH one serial's state: {state, from?}. `from` makes it a compare-and-set (what sync
+// sends): a serial in another state is 412 with the serial as it is under "current".
+Response patchSerial(const ApiContext& ctx, const Request& r)
+{
+    const auto body = r.jsonObject();
+    if (!body.ok())
+        return Response::fromError(body.error());
+    store::SerialRepository serials(*ctx.db, tenantOf(r));
+    const QString batchId = r.param(QStringLiteral("id"));
+    const QString serial = r.param(QStringLiteral("serial"));
+    if (!serials.batch(batchId))
+        return notFound("serial batch");
+    const auto before = serials.serialInBatch(batchId, serial);
+    if (!before)
+        return notFound("serial");
+    std::optional<QString> state, from;
+    if (auto e = readString(*body, QStringLiteral("state"), state, true))
+        return Response::error(*e);
+    if (auto e = readString(*body, QStringLiteral("from"), from, false))
+        return Response::error(*e);
+    const Status s = serials.setState(before->productId, serial, *state, from);
+    const auto after = serials.serialInBatch(batchId, serial);
+    if (!s.ok() && isVersionMismatch(s.error()) && after)
+        return preconditionFailed(s.error(), serialJson(ctx, r, *after), QByteArray());
+    if (!s.ok())
+        return Response::fromError(s.error());
+    QJsonObject json = serialJson(ctx, r, after ? *after : *before);
+    json.insert(QStringLiteral("changed"), after && after->state != before->state);
+    return Response::json(json);
+}
+
 } // namespace
 
 Status addSerialRoutes(Server& server, const ApiContext& ctx)
@@ -227,9 +295,40 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
     remove.responseSchema = objectSchema({{QStringLiteral("id"), typeSchema("string")},
                                           {QStringLiteral("deleted"), typeSchema("boolean")}});
 
+    Route getSerial =
+        makeRoute("GET", "/v1/serial-batches/{id}/serials/{serial}", "serials:read", "serials",
+                  "One serial of the batch: {serial, state, batch_id, product (GTIN)}",
+                  [ctx](const Request& r) {
+                      store::SerialRepository serials(*ctx.db, tenantOf(r));
+                      if (!serials.batch(r.param(QStringLiteral("id"))))
+                          return notFound("serial batch");
+                      const auto s = serials.serialInBatch(r.param(QStringLiteral("id")),
+                                                           r.param(QStringLiteral("serial")));
+                      if (!s)
+                          return notFound("serial");
+                      return Response::json(serialJson(ctx, r, *s));
+                  });
+    getSerial.responseSchema = serialSchema();
+
+    Route setSerial = makeRoute(
+        "PATCH", "/v1/serial-batches/{id}/serials/{serial}", "serials:write", "serials",
+        "Set one serial's state {state, from?}: one step forward (available, assigned, printed, "
+        "activated) or decommissioned; the state it has already is 200 with changed false; "
+        "with from, a serial in another state is 412 with it under current",
+        [ctx](const Request& r) { return patchSerial(ctx, r); });
+    setSerial.requestSchema = objectSchema({{QStringLiteral("state"), typeSchema("string")},
+                                            {QStringLiteral("from"), typeSchema("string")}},
+                                           {QStringLiteral("state")});
+    QJsonObject changedSchema = serialSchema();
+    QJsonObject props = changedSchema.value(QStringLiteral("properties")).toObject();
+    props.insert(QStringLiteral("changed"), typeSchema("boolean"));
+    changedSchema.insert(QStringLiteral("properties"), props);
+    setSerial.responseSchema = changedSchema;
+
     for (Route* route : {&create, &get, &remove})
         route->versioned = true;
-    for (Route* route : {&create, &list, &get, &manifest, &assign, &remove}) {
+    for (Route* route :
+         {&create, &list, &get, &manifest, &assign, &remove, &getSerial, &setSerial}) {
         if (Status s = server.addRoute(std::move(*route)); !s.ok())
             return s;
     }

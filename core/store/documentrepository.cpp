@@ -118,6 +118,19 @@ QList<Document> DocumentRepository::list(const QString& productId) const
     return out;
 }
 
+QList<Document> DocumentRepository::tenantWide() const
+{
+    QSqlQuery q = m_db.prepare(QLatin1String(kSelect) +
+                               QStringLiteral(" WHERE tenant_id = :t AND product_id IS NULL "
+                                              "ORDER BY created_at, filename"));
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    QList<Document> out;
+    if (Database::exec(q).ok())
+        while (q.next())
+            out.append(documentFrom(q));
+    return out;
+}
+
 Result<QByteArray> DocumentRepository::bytes(const QString& id) const
 {
     const auto d = get(id);

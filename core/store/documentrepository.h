@@ -28,6 +28,8 @@ public:
                                    const QByteArray& bytes);
     std::optional<passport::Document> get(const QString& id) const;
     QList<passport::Document> list(const QString& productId = {}) const;
+    // The documents of no product (certificates, policies valid for every product).
+    QList<passport::Document> tenantWide() const;
     // The stored bytes, verified against the recorded SHA-256.
     Result<QByteArray> bytes(const QString& id) const;
     Status remove(const QString& id);

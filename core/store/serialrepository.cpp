@@ -280,16 +280,72 @@ std::optional<QString> SerialRepository::state(const QString& productId,
 }
 
 Status SerialRepository::setState(const QString& productId, const QString& serial,
-                                  const QString& to)
+                                  const QString& to, const std::optional<QString>& expectedFrom)
 {
+    return writeState(productId, serial, to, expectedFrom, true);
+}
+
+Status SerialRepository::overrideState(const QString& productId, const QString& serial,
+                                       const QString& to)
+{
+    return writeState(productId, serial, to, std::nullopt, false);
+}
+
+std::optional<SerialRepository::SerialInfo>
+SerialRepository::serialInBatch(const QString& batchId, const QString& serial) const
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT serial, state, batch_id, product_id FROM serials WHERE batch_id = "
+                       ":b AND serial = :s AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":b"), batchId);
+    q.bindValue(QStringLiteral(":s"), serial);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (!Database::exec(q).ok() || !q.next())
+        return std::nullopt;
+    return SerialInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString()};
+}
+
+Status SerialRepository::writeState(const QString& productId, const QString& serial,
+                                    const QString& to, const std::optional<QString>& expectedFrom,
+                                    bool checkRule)
+{
+    if (!SerialBatch::states().contains(to))
+        return Error{QStringLiteral("state"),
+                     QStringLiteral("unknown state \"%1\"; one of: %2")
+                         .arg(to.left(40), SerialBatch::states().join(QStringLiteral(", "))),
+                     QStringLiteral("invalid_state")};
     return m_db.transaction([&]() -> Status {
-        const auto from = state(productId, serial);
-        if (!from)
+        QSqlQuery current = m_db.prepare(QStringLiteral(
+            "SELECT state, batch_id FROM serials WHERE product_id = :p AND serial = :s AND "
+            "tenant_id = :t"));
+        current.bindValue(QStringLiteral(":p"), productId);
+        current.bindValue(QStringLiteral(":s"), serial);
+        current.bindValue(QStringLiteral(":t"), m_tenantId);
+        if (Status e = Database::exec(current); !e.ok())
+            return e;
+        if (!current.next())
             return sql::notFound(QStringLiteral("serial"), QStringLiteral("serial"));
-        if (!SerialBatch::canTransition(*from, to))
+        const QString from = current.value(0).toString();
+        const QString batchId = current.value(1).toString();
+        // Already there: nothing to do, whatever `expectedFrom` said (the goal is met; two
+        // desktops pushing the same step must not make a conflict).
+        if (from == to)
+            return Ok{};
+        if (expectedFrom && *expectedFrom != from)
+            return Error{QStringLiteral("from"),
+                         QStringLiteral("the serial is %1 now, not %2").arg(from, *expectedFrom),
+                         QStringLiteral("version_mismatch")};
+        if (checkRule && !SerialBatch::canTransition(from, to)) {
+            const QStringList allowed = SerialBatch::nextStates(from);
             return Error{QStringLiteral("state"),
-                         QStringLiteral("a serial cannot go from %1 to %2").arg(*from, to),
+                         QStringLiteral("a serial cannot go from %1 to %2; %3")
+                             .arg(from, to.left(40),
+                                  allowed.isEmpty() ? QStringLiteral("%1 is final").arg(from)
+                                                    : QStringLiteral("allowed: %1")
+                                                          .arg(allowed.join(QStringLiteral(", ")))),
                          QStringLiteral("invalid_state")};
+        }
         QSqlQuery q = m_db.prepare(QStringLiteral(
             "UPDATE serials SET state = :to, updated_at = :u WHERE product_id = :p AND serial = :s "
             "AND tenant_id = :t AND state = :from"));
@@ -298,29 +354,20 @@ Status SerialRepository::setState(const QString& productId, const QString& seria
         q.bindValue(QStringLiteral(":p"), productId);
         q.bindValue(QStringLiteral(":s"), serial);
         q.bindValue(QStringLiteral(":t"), m_tenantId);
-        q.bindValue(QStringLiteral(":from"), *from);
+        q.bindValue(QStringLiteral(":from"), from);
         if (Status e = Database::exec(q); !e.ok())
             return e;
         if (q.numRowsAffected() != 1)
             return Error{QStringLiteral("state"), QStringLiteral("the serial changed meanwhile"),
                          QStringLiteral("conflict")};
-        QSqlQuery owner =
-            m_db.prepare(QStringLiteral("SELECT batch_id FROM serials WHERE product_id = :p AND "
-                                        "serial = :s AND tenant_id = :t"));
-        owner.bindValue(QStringLiteral(":p"), productId);
-        owner.bindValue(QStringLiteral(":s"), serial);
-        owner.bindValue(QStringLiteral(":t"), m_tenantId);
-        if (Status e = Database::exec(owner); !e.ok())
+        if (Status e = bumpVersion(batchId); !e.ok())
             return e;
-        if (owner.next()) {
-            if (Status e = bumpVersion(owner.value(0).toString()); !e.ok())
-                return e;
-        }
         return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Serial), serial,
                                           QStringLiteral("state_changed"),
                                           QJsonObject{{QStringLiteral("product_id"), productId},
+                                                      {QStringLiteral("batch_id"), batchId},
                                                       {QStringLiteral("serial"), serial},
-                                                      {QStringLiteral("from"), *from},
+                                                      {QStringLiteral("from"), from},
                                                       {QStringLiteral("to"), to}});
     });
 }

@@ -45,8 +45,29 @@ public:
     std::optional<passport::SerialBatch> batch(const QString& batchId) const;
     QList<passport::SerialBatch> batches(const QString& productId) const;
 
-    // Moves one serial to `state` when SerialBatch::canTransition allows it.
-    Status setState(const QString& productId, const QString& serial, const QString& state);
+    // One serial as the API shows it.
+    struct SerialInfo
+    {
+        QString serial;
+        QString state;
+        QString batchId;
+        QString productId;
+    };
+
+    // Moves one serial to `state` when SerialBatch::canTransition allows it (otherwise
+    // Error code "invalid_state", param "state", the message naming the allowed states;
+    // an unknown serial is code "not_found", param "serial"). A serial already in `state`
+    // is Ok with nothing written (no journal row): the caller's goal is met. With
+    // `expectedFrom` (compare-and-set, what sync sends) a serial in another state is
+    // Error code "version_mismatch", param "from", and nothing changes.
+    Status setState(const QString& productId, const QString& serial, const QString& state,
+                    const std::optional<QString>& expectedFrom = std::nullopt);
+    // Writes `state` without the transition rule, journaled like setState: for a state a
+    // hosted server has already accepted (sync's "take theirs"), which the local rule must
+    // not second-guess. The state must be one of SerialBatch::states().
+    Status overrideState(const QString& productId, const QString& serial, const QString& state);
+    // The serial of a batch; nullopt when the batch (of this tenant) does not hold it.
+    std::optional<SerialInfo> serialInBatch(const QString& batchId, const QString& serial) const;
     // Moves up to `count` available serials of a batch to "assigned" and returns them.
     Result<QStringList> assign(const QString& batchId, int count, const QString& actor = {});
     std::optional<QString> state(const QString& productId, const QString& serial) const;
@@ -60,6 +81,8 @@ private:
     Status bumpVersion(const QString& batchId);
     Status record(const QString& batchId, const QString& productId, const QString& action,
                   const QJsonObject& detail, const QString& actor);
+    Status writeState(const QString& productId, const QString& serial, const QString& to,
+                      const std::optional<QString>& expectedFrom, bool checkRule);
 
     Database& m_db;
     QString m_tenantId;

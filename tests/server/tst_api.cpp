@@ -79,16 +79,34 @@ private:
         return namSend(m_nam, method, QUrl(m_url + path), body, headers);
     }
 
+    // A multipart upload to `collection` (a product's documents or /v1/documents).
+    NamReply uploadTo(const QString& collection, const QByteArray& filename,
+                      const QByteArray& bytes,
+                      const QString& docType = QStringLiteral("declaration_of_conformity"),
+                      const QByteArray& field = "file")
+    {
+        const QByteArray body =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" +
+            filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--XyZ--\r\n";
+        return call("POST", QStringLiteral("%1?doc_type=%2").arg(collection, docType), m_keyA, body,
+                    {{"Content-Type", "multipart/form-data; boundary=XyZ"}});
+    }
+
     NamReply upload(const QString& product, const QByteArray& filename, const QByteArray& bytes,
                     const QString& docType = QStringLiteral("declaration_of_conformity"))
     {
-        const QByteArray body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
-                                "filename=\"" +
-                                filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes +
-                                "\r\n--XyZ--\r\n";
-        return call("POST",
-                    QStringLiteral("/v1/products/%1/documents?doc_type=%2").arg(product, docType),
-                    m_keyA, body, {{"Content-Type", "multipart/form-data; boundary=XyZ"}});
+        return uploadTo(QStringLiteral("/v1/products/%1/documents").arg(product), filename, bytes,
+                        docType);
+    }
+
+    qint64 journalRows(const QString& entity)
+    {
+        QSqlQuery q =
+            m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM change_journal WHERE entity = :e"));
+        q.bindValue(QStringLiteral(":e"), entity);
+        if (!store::Database::exec(q).ok() || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
     }
 
     QString createProduct(const QString& gtin)
@@ -417,6 +435,10 @@ private Q_SLOTS:
         const NamReply doc = upload(productId, "doc.pdf", "%PDF-1.4 test");
         QCOMPARE(doc.status, 201);
         const QString docId = doc.json().value(u"id").toString();
+        const NamReply tenantDoc =
+            uploadTo(QStringLiteral("/v1/documents"), "policy.pdf", "%PDF-1.4 policy");
+        QCOMPARE(tenantDoc.status, 201);
+        const QString tenantDocId = tenantDoc.json().value(u"id").toString();
         const NamReply link =
             call("POST", QStringLiteral("/v1/products/%1/links").arg(productId), m_keyA,
                  QJsonDocument(QJsonObject{{QStringLiteral("link_type"), QStringLiteral("gs1:pip")},
@@ -437,12 +459,14 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{uid}"), unitId);
             path.replace(QStringLiteral("{link}"), linkId);
             path.replace(QStringLiteral("{supplierId}"), supplierId);
+            path.replace(QStringLiteral("{serial}"), QStringLiteral("SN000001"));
             // An inbound webhook source is a per-tenant settings slot, not a record of A's:
             // tenant B reaching /v1/webhooks/ingest/datocms/… works on B's own settings.
             path.replace(QStringLiteral("{source}"), QStringLiteral("datocms"));
             path.replace(QStringLiteral("{id}"),
                          route.path.startsWith(u"/v1/suppliers")        ? supplierId
                          : route.path.startsWith(u"/v1/serial-batches") ? batchId
+                         : route.path.startsWith(u"/v1/documents")      ? tenantDocId
                                                                         : m_keyAId);
             QVERIFY2(!path.contains(u'{'), qPrintable(route.path + u" needs a test value"));
             const QByteArray body =
@@ -469,6 +493,8 @@ private Q_SLOTS:
                          !other.body.contains(supplierId.toLatin1()) &&
                          !other.body.contains(batchId.toLatin1()) &&
                          !other.body.contains(docId.toLatin1()) &&
+                         !other.body.contains(tenantDocId.toLatin1()) &&
+                         !other.body.contains("SN000001") &&
                          !other.body.contains(unitId.toLatin1()) &&
                          !other.body.contains(linkId.toLatin1()),
                      qPrintable(what + u" leaked: " + QString::fromUtf8(other.body.left(300))));
@@ -608,6 +634,157 @@ private Q_SLOTS:
         QCOMPARE(call("GET", QStringLiteral("/v1/products/%1/documents/%2").arg(kGtin, id), m_keyA)
                      .status,
                  404);
+    }
+
+    // One serial's state: read, one step forward, the same state again (no change, no
+    // journal row), refused steps naming the allowed ones, compare-and-set with "from".
+    void serialState()
+    {
+        QVERIFY(!createProduct(kGtin).isEmpty());
+        const NamReply batch =
+            call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(kGtin), m_keyA,
+                 R"({"lot":"L1","prefix":"SN","count":3})");
+        QCOMPARE(batch.status, 201);
+        const QString path = QStringLiteral("/v1/serial-batches/%1/serials/")
+                                 .arg(batch.json().value(u"id").toString());
+        const QString one = path + QStringLiteral("SN000001");
+
+        const NamReply got = call("GET", one, m_keyA);
+        QCOMPARE(got.status, 200);
+        QCOMPARE(got.json().value(u"state").toString(), QStringLiteral("available"));
+        QCOMPARE(got.json().value(u"product").toString(), kGtin);
+        QCOMPARE(got.json().value(u"batch_id").toString(), batch.json().value(u"id").toString());
+
+        const qint64 before = journalRows(QStringLiteral("serial"));
+        const NamReply assigned = call("PATCH", one, m_keyA, R"({"state":"assigned"})");
+        QCOMPARE(assigned.status, 200);
+        QCOMPARE(assigned.json().value(u"state").toString(), QStringLiteral("assigned"));
+        QCOMPARE(assigned.json().value(u"changed").toBool(), true);
+        QCOMPARE(journalRows(QStringLiteral("serial")), before + 1);
+        // The state it has already: 200, nothing written (no second webhook either).
+        const NamReply again = call("PATCH", one, m_keyA, R"({"state":"assigned"})");
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(u"changed").toBool(), false);
+        QCOMPARE(journalRows(QStringLiteral("serial")), before + 1);
+
+        // Skipping a step: 422 naming state and what is allowed from here.
+        const NamReply skip = call("PATCH", one, m_keyA, R"({"state":"activated"})");
+        QCOMPARE(skip.status, 422);
+        QCOMPARE(skip.json()[u"error"][u"param"].toString(), QStringLiteral("state"));
+        const QString why = skip.json()[u"error"][u"message"].toString();
+        QVERIFY2(why.contains(u"printed") && why.contains(u"decommissioned"), qPrintable(why));
+        for (const QByteArray& bad :
+             {QByteArray(R"({"state":"sold"})"), QByteArray("{}"), QByteArray(R"({"state":5})"),
+              QByteArray(R"({"state":"printed","from":3})")}) {
+            const NamReply r = call("PATCH", one, m_keyA, bad);
+            QCOMPARE(r.status, 422);
+            QCOMPARE(r.json()[u"error"][u"param"].toString(),
+                     bad.contains("from") ? QStringLiteral("from") : QStringLiteral("state"));
+        }
+        QCOMPARE(call("PATCH", one, m_keyA, "{state").status, 400);
+
+        // Compare-and-set: a stale "from" is 412 with the serial as it is; nothing changes.
+        const NamReply stale =
+            call("PATCH", one, m_keyA, R"({"state":"printed","from":"available"})");
+        QCOMPARE(stale.status, 412);
+        QCOMPARE(stale.json()[u"error"][u"code"].toString(), QStringLiteral("version_mismatch"));
+        QCOMPARE(stale.json()[u"current"][u"state"].toString(), QStringLiteral("assigned"));
+        QCOMPARE(call("GET", one, m_keyA).json().value(u"state").toString(),
+                 QStringLiteral("assigned"));
+        QCOMPARE(journalRows(QStringLiteral("serial")), before + 1);
+        QCOMPARE(call("PATCH", one, m_keyA, R"({"state":"printed","from":"assigned"})").status,
+                 200);
+        // Decommissioned is final.
+        QCOMPARE(call("PATCH", one, m_keyA, R"({"state":"decommissioned"})").status, 200);
+        const NamReply finalState = call("PATCH", one, m_keyA, R"({"state":"activated"})");
+        QCOMPARE(finalState.status, 422);
+        QVERIFY(finalState.json()[u"error"][u"message"].toString().contains(u"final"));
+        QCOMPARE(journalRows(QStringLiteral("serial")), before + 3);
+
+        // Unknown serial, unknown batch, another tenant: 404.
+        QCOMPARE(call("GET", path + QStringLiteral("NOPE"), m_keyA).status, 404);
+        QCOMPARE(
+            call("PATCH", path + QStringLiteral("NOPE"), m_keyA, R"({"state":"assigned"})").status,
+            404);
+        QCOMPARE(
+            call("GET", QStringLiteral("/v1/serial-batches/nope/serials/SN000001"), m_keyA).status,
+            404);
+        QCOMPARE(call("PATCH", path + QStringLiteral("SN000002"), m_keyB, R"({"state":"assigned"})")
+                     .status,
+                 404);
+        QCOMPARE(call("GET", path + QStringLiteral("SN000002"), m_keyA).json()[u"state"].toString(),
+                 QStringLiteral("available"));
+
+        // A serial with a "/" (allowed in AI 21) is one path segment, percent-encoded.
+        const NamReply slashed =
+            call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(kGtin), m_keyA,
+                 R"({"lot":"L2","serials":["A/1"]})");
+        QCOMPARE(slashed.status, 201);
+        const NamReply a1 = call(
+            "PATCH", u"/v1/serial-batches/" + slashed.json()[u"id"].toString() + u"/serials/A%2F1",
+            m_keyA, R"({"state":"assigned"})");
+        QCOMPARE(a1.status, 200);
+        QCOMPARE(a1.json().value(u"serial").toString(), QStringLiteral("A/1"));
+    }
+
+    // Documents of no product: upload, list (only those), download, delete; errors name
+    // the field and leave the store unchanged; another tenant sees nothing.
+    void tenantWideDocuments()
+    {
+        QVERIFY(!createProduct(kGtin).isEmpty());
+        QCOMPARE(upload(kGtin, "product.pdf", "%PDF-1.4 product").status, 201);
+        const QString productDocId =
+            call("GET", QStringLiteral("/v1/products/%1/documents").arg(kGtin), m_keyA)
+                .json()[u"data"][0][u"id"]
+                .toString();
+        const NamReply created = uploadTo(QStringLiteral("/v1/documents"), "iso9001.pdf",
+                                          "%PDF-1.4 certificate", QStringLiteral("certificate"));
+        QVERIFY2(created.status == 201, created.body.constData());
+        QVERIFY(!created.json().contains(u"product_id"));
+        const QString id = created.json().value(u"id").toString();
+
+        const auto listed = [&](const QString& key) {
+            return call("GET", QStringLiteral("/v1/documents"), key).json()[u"data"].toArray();
+        };
+        QCOMPARE(listed(m_keyA).size(), 1);
+        QCOMPARE(listed(m_keyA).first()[u"id"].toString(), id);
+        const NamReply bytes = call("GET", QStringLiteral("/v1/documents/") + id, m_keyA);
+        QCOMPARE(bytes.status, 200);
+        QCOMPARE(bytes.body, QByteArray("%PDF-1.4 certificate"));
+        QVERIFY(bytes.headers.value("content-disposition").contains("iso9001.pdf"));
+        // A product's document stays under its product.
+        QCOMPARE(call("GET", QStringLiteral("/v1/documents/") + productDocId, m_keyA).status, 404);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/documents/") + productDocId, m_keyA).status,
+                 404);
+
+        // Errors name the field; nothing is stored.
+        const NamReply noFile = uploadTo(QStringLiteral("/v1/documents"), "a.pdf", "x",
+                                         QStringLiteral("certificate"), "attachment");
+        QCOMPARE(noFile.status, 422);
+        QCOMPARE(noFile.json()[u"error"][u"param"].toString(), QStringLiteral("file"));
+        const NamReply badType =
+            uploadTo(QStringLiteral("/v1/documents"), "a.pdf", "x", QStringLiteral("nonsense"));
+        QCOMPARE(badType.status, 422);
+        QCOMPARE(badType.json()[u"error"][u"param"].toString(), QStringLiteral("doc_type"));
+        QCOMPARE(uploadTo(QStringLiteral("/v1/documents"), "../x.pdf", "x").status, 422);
+        QCOMPARE(call("POST", QStringLiteral("/v1/documents"), m_keyA, "{}").status, 400);
+        QCOMPARE(listed(m_keyA).size(), 1);
+
+        // Another tenant: an empty list, 404 for the id.
+        QCOMPARE(listed(m_keyB).size(), 0);
+        QCOMPARE(call("GET", QStringLiteral("/v1/documents/") + id, m_keyB).status, 404);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/documents/") + id, m_keyB).status, 404);
+
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/documents/") + id, m_keyA).status, 200);
+        QCOMPARE(call("GET", QStringLiteral("/v1/documents/") + id, m_keyA).status, 404);
+        QCOMPARE(call("DELETE", QStringLiteral("/v1/documents/") + id, m_keyA).status, 404);
+        QCOMPARE(listed(m_keyA).size(), 0);
+        // The product's document is untouched.
+        QCOMPARE(call("GET", QStringLiteral("/v1/products/%1/documents").arg(kGtin), m_keyA)
+                     .json()[u"data"]
+                     .toArray()
+                     .size(),
+                 1);
     }
 
     void bulkCsv()
