@@ -499,6 +499,10 @@ private Q_SLOTS:
             {"GET", QStringLiteral("/v1/admin/tenants"), {}, {403, 403, 403, 403, 403, 200}},
             {"PATCH", keyPath, R"({"rate_limit_per_minute":500})", {200, 200, 403, 403, 403, 403}},
             {"PATCH", supplierPath, R"({"country":"PT"})", {200, 200, 403, 403, 403, 403}},
+            // Tenant-wide documents: read with products:read; a supplier user sees none.
+            {"GET", QStringLiteral("/v1/documents"), {}, {200, 200, 200, 200, 200, 403}},
+            {"DELETE", QStringLiteral("/v1/documents/GONE"), {}, {404, 404, 403, 403, 403, 403}},
+            {"POST", QStringLiteral("/v1/documents"), "{}", {400, 400, 403, 403, 403, 403}},
         };
         const QStringList roles = {"tenant_admin",   "brand_manager", "compliance_officer",
                                    "retail_partner", "supplier",      "platform_admin"};
