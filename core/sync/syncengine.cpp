@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QThread>
 #include <QUrl>
+#include <utility>
 
 namespace dpp::sync {
 
@@ -304,7 +305,7 @@ SyncEngine::Outcome SyncEngine::pushEntry(const ChangeEntry& e, bool supersededL
     if (e.entity == ent(ChangeJournal::Product))
         return pushProduct(e, supersededLater);
     if (e.entity == ent(ChangeJournal::Passport))
-        return pushPassport(e, supersededLater);
+        return pushPassport(e);
     if (e.entity == ent(ChangeJournal::Document))
         return pushDocument(e);
     if (e.entity == ent(ChangeJournal::Supplier))
@@ -317,8 +318,8 @@ SyncEngine::Outcome SyncEngine::pushEntry(const ChangeEntry& e, bool supersededL
         return pushLink(e);
     if (e.entity == ent(ChangeJournal::BatteryUnit))
         return pushBatteryUnit(e);
-    // Serial state changes: the API has no call that sets one serial's state (assign
-    // takes the next free serials), so they stay local.
+    if (e.entity == ent(ChangeJournal::Serial) && e.op == u"state_changed")
+        return pushSerialStates(e);
     return Outcome::Skipped;
 }
 
@@ -395,14 +396,15 @@ SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersede
     return reject(e, r);
 }
 
-SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e, bool supersededLater)
+SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e)
 {
     const QString entity = ent(ChangeJournal::Passport);
     if (m_state.hasOpenConflict(entity, e.entityId))
         return Outcome::Conflict;
-    // The server keeps its own version history: only the newest local version is sent.
-    if (supersededLater)
-        return Outcome::Skipped;
+    // Every local version is published on the server in turn (each with its own
+    // Idempotency-Key, If-Match = the one sent before), so the server's history holds the
+    // same versions in the same order as the desktop's: a regulator reading either sees
+    // what was published when.
     const auto version =
         store::PassportRepository(m_db, m_tenantId).get(e.data.value(u"version_id").toString());
     const QString gtin = gtinOf(e.entityId);
@@ -470,11 +472,16 @@ SyncEngine::Outcome SyncEngine::deleteMapped(const ChangeEntry& e, const QString
 
 SyncEngine::Outcome SyncEngine::pushDocument(const ChangeEntry& e)
 {
+    // A document of no product is tenant-wide (/v1/documents); a product's one goes under
+    // the product, which must still be here to name it.
     const QString productId = e.data.value(u"product_id").toString();
-    const QString gtin = gtinOf(productId);
-    if (gtin.isEmpty())
-        return Outcome::Skipped; // the API keeps documents under a product only
-    const QString base = QStringLiteral("/v1/products/%1/documents").arg(pathPart(gtin));
+    QString base = QStringLiteral("/v1/documents");
+    if (!productId.isEmpty()) {
+        const QString gtin = gtinOf(productId);
+        if (gtin.isEmpty())
+            return Outcome::Skipped;
+        base = QStringLiteral("/v1/products/%1/documents").arg(pathPart(gtin));
+    }
     if (e.op == u"deleted") {
         const auto map = m_state.mapping(e.entity, e.entityId);
         if (!map)
@@ -567,6 +574,55 @@ SyncEngine::Outcome SyncEngine::pushSerialBatch(const ChangeEntry& e)
     }
     return createMapped(e, QStringLiteral("/v1/products/%1/serial-batches").arg(pathPart(gtin)),
                         body);
+}
+
+SyncEngine::Outcome SyncEngine::pushSerialStates(const ChangeEntry& e)
+{
+    // Two shapes: one serial set by hand {product_id, batch_id, serial, from, to}, or a
+    // batch's assignment {batch_id, serials:[…], to:"assigned"} (all from "available").
+    // Each serial is one compare-and-set PATCH with "from", so the server takes exactly
+    // the step the desktop took, or answers 412 when its serial moved on meanwhile.
+    store::SerialRepository serials(m_db, m_tenantId);
+    const QString to = e.data.value(u"to").toString();
+    QString batchId = e.data.value(u"batch_id").toString();
+    QStringList names;
+    QString from = e.data.value(u"from").toString();
+    if (e.data.contains(u"serials")) {
+        for (const QJsonValue& v : e.data.value(u"serials").toArray())
+            names.append(v.toString());
+        if (from.isEmpty())
+            from = QStringLiteral("available");
+    } else {
+        names.append(e.data.value(u"serial").toString());
+        if (batchId.isEmpty()) {
+            // Entries written before batch_id was journaled: find the serial's batch.
+            for (const auto& b : serials.batches(e.data.value(u"product_id").toString()))
+                if (serials.serialInBatch(b.id, names.first()))
+                    batchId = b.id;
+        }
+    }
+    const auto batch = m_state.mapping(ent(ChangeJournal::SerialBatch), batchId);
+    if (!batch || to.isEmpty())
+        return Outcome::Skipped; // the batch never reached the server (or was refused)
+    const QString base =
+        QStringLiteral("/v1/serial-batches/%1/serials/").arg(pathPart(batch->remoteId));
+    Outcome outcome = Outcome::Pushed;
+    for (const QString& serial : std::as_const(names)) {
+        QJsonObject body{{QStringLiteral("state"), to}};
+        if (!from.isEmpty())
+            body.insert(QStringLiteral("from"), from);
+        const ApiReply r = call([&] {
+            return m_api.sendJson("PATCH", base + pathPart(serial), body,
+                                  headers(e.seq, QStringLiteral("state-") + serial));
+        });
+        if (r.success())
+            continue;
+        const Outcome o = reject(e, r);
+        if (o == Outcome::Failed)
+            return o;
+        outcome = o;
+    }
+    return outcome;
 }
 
 SyncEngine::Outcome SyncEngine::pushLink(const ChangeEntry& e)

@@ -86,13 +86,14 @@ private:
 
     Outcome pushEntry(const store::ChangeEntry& e, bool supersededLater);
     Outcome pushProduct(const store::ChangeEntry& e, bool supersededLater);
-    Outcome pushPassport(const store::ChangeEntry& e, bool supersededLater);
+    Outcome pushPassport(const store::ChangeEntry& e);
     Outcome pushDocument(const store::ChangeEntry& e);
     Outcome pushSupplier(const store::ChangeEntry& e);
     Outcome pushProductSupplier(const store::ChangeEntry& e);
     Outcome pushSerialBatch(const store::ChangeEntry& e);
     Outcome pushLink(const store::ChangeEntry& e);
     Outcome pushBatteryUnit(const store::ChangeEntry& e);
+    Outcome pushSerialStates(const store::ChangeEntry& e);
     // Creates the record when it has no server id yet; maps the server's id.
     Outcome createMapped(const store::ChangeEntry& e, const QString& path, const QJsonObject& body,
                          const QString& step = QStringLiteral("create"));

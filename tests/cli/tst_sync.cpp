@@ -133,6 +133,29 @@ private:
         return q.value(0).toLongLong();
     }
 
+    // serial -> state of every serial in a store (desktop or server).
+    static QMap<QString, QString> serialStates(store::Database& db)
+    {
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT serial, state FROM serials"));
+        QMap<QString, QString> out;
+        if (store::Database::exec(q).ok())
+            while (q.next())
+                out.insert(q.value(0).toString(), q.value(1).toString());
+        return out;
+    }
+
+    QMap<QString, QString> serverSerialStates()
+    {
+        auto db = store::Database::open(m_serverStore);
+        return db.ok() ? serialStates(**db) : QMap<QString, QString>();
+    }
+
+    QJsonObject syncReport(const test::ProcessResult& r)
+    {
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        return QJsonDocument::fromJson(lines.last()).object();
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -444,6 +467,130 @@ private Q_SLOTS:
         QCOMPARE(serverCount(QStringLiteral("product_suppliers")), 0);
         QCOMPARE(serverCount(QStringLiteral("documents")), 0);
         QCOMPARE(serverCount(QStringLiteral("serial_batches")), 0);
+    }
+
+    // Serial states set on the desktop (by hand and by assignment, in a sequential and an
+    // uploaded batch) reach the server step by step: both stores end with equal states.
+    void serialStatesReachTheServer()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("s-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        auto saved = d.products().save(product(kGtin, QStringLiteral("Widget")));
+        QVERIFY(saved.ok());
+        const QString pid = saved->product.id;
+        store::SerialRepository serials(*d.db, d.tenant);
+        passport::SerialBatch sequential;
+        sequential.productId = pid;
+        sequential.lot = QStringLiteral("L1");
+        sequential.prefix = QStringLiteral("SN");
+        sequential.count = 10;
+        auto seq = serials.createBatch(sequential);
+        QVERIFY(seq.ok());
+        passport::SerialBatch uploaded;
+        uploaded.productId = pid;
+        uploaded.mode = QStringLiteral("uploaded");
+        uploaded.uploaded = {QStringLiteral("U1"), QStringLiteral("U2"), QStringLiteral("U/3")};
+        QVERIFY(serials.createBatch(uploaded).ok());
+
+        const auto step = [&](const QString& serial, const QStringList& states) {
+            for (const QString& state : states)
+                if (!serials.setState(pid, serial, state).ok())
+                    return false;
+            return true;
+        };
+        // Five serials by hand, two more by assignment.
+        QVERIFY(step(QStringLiteral("SN000001"), {"assigned"}));
+        QVERIFY(step(QStringLiteral("SN000002"), {"assigned", "printed"}));
+        QVERIFY(step(QStringLiteral("SN000003"), {"decommissioned"}));
+        QVERIFY(step(QStringLiteral("U1"), {"assigned", "printed", "activated"}));
+        QVERIFY(step(QStringLiteral("U/3"), {"assigned"}));
+        QCOMPARE(serials.assign(seq->id, 2).value(),
+                 (QStringList{QStringLiteral("SN000004"), QStringLiteral("SN000005")}));
+
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(syncReport(r).value(u"errors").toInt(), 0);
+        const auto local = serialStates(*d.db);
+        QCOMPARE(local.value(QStringLiteral("U1")), QStringLiteral("activated"));
+        QCOMPARE(serverSerialStates(), local);
+
+        // Later steps of serials the server knows already.
+        QVERIFY(step(QStringLiteral("SN000001"), {"printed", "activated"}));
+        QVERIFY(step(QStringLiteral("SN000004"), {"printed"}));
+        QVERIFY(step(QStringLiteral("U2"), {"decommissioned"}));
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverSerialStates(), serialStates(*d.db));
+        QCOMPARE(serverCount(QStringLiteral("serials WHERE state <> 'available'")), 8);
+    }
+
+    // A document of no product goes to /v1/documents; its delete follows.
+    void tenantWideDocumentUploadedAndDeleted()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("t-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        store::DocumentRepository documents(*d.db, d.tenant);
+        auto doc = documents.add({}, QStringLiteral("certificate"), QStringLiteral("iso9001.pdf"),
+                                 QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 iso"));
+        QVERIFY(doc.ok());
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(syncReport(r).value(u"pushed").toInt(), 1);
+        const QJsonArray listed =
+            api("GET", QStringLiteral("/v1/documents")).json()[u"data"].toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first()[u"sha256"].toString(), doc->sha256);
+        QCOMPARE(listed.first()[u"filename"].toString(), QStringLiteral("iso9001.pdf"));
+        QCOMPARE(api("GET", u"/v1/documents/" + listed.first()[u"id"].toString()).body,
+                 QByteArray("%PDF-1.4 iso"));
+
+        QVERIFY(documents.remove(doc->id).ok());
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverCount(QStringLiteral("documents")), 0);
+        QCOMPARE(api("GET", QStringLiteral("/v1/documents")).json()[u"data"].toArray().size(), 0);
+    }
+
+    // Versions published between two syncs all reach the server, in order.
+    void everyPassportVersionInOrder()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("p-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        auto saved = d.products().save(product(kGtin, QStringLiteral("Widget")));
+        QVERIFY(saved.ok());
+        const QString pid = saved->product.id;
+        store::PassportPublisher publisher(*d.db, d.tenant);
+        const auto publish = [&](int n) {
+            return publisher
+                .publish(pid, QStringLiteral("product"),
+                         QJsonObject{{"description", QStringLiteral("edition %1").arg(n)}})
+                .ok();
+        };
+        QVERIFY(publish(1));
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(publish(2));
+        QVERIFY(publish(3));
+        QVERIFY(publish(4));
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(syncReport(r).value(u"pushed").toInt(), 3);
+
+        QStringList local, remote;
+        for (const auto& v : store::PassportRepository(*d.db, d.tenant).versions(pid))
+            local.append(v.sha256);
+        const NamReply versions =
+            api("GET", QStringLiteral("/v1/products/%1/passports").arg(kGtin));
+        QCOMPARE(versions.status, 200);
+        for (const QJsonValue& v : versions.json()[u"data"].toArray())
+            remote.append(v[u"sha256"].toString());
+        QCOMPARE(local.size(), 4);
+        QCOMPARE(remote, local);
+        // Nothing left to send, and the server's newest is the desktop's newest.
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(syncReport(r).value(u"total").toInt(), 0);
+        QCOMPARE(serverCount(QStringLiteral("passport_versions")), 4);
     }
 
     void killedMidPushResumesWithoutDuplicates()
