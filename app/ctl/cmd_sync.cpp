@@ -19,11 +19,16 @@ namespace {
 
 QJsonObject conflictJson(const store::SyncConflict& c)
 {
-    return {{QStringLiteral("id"), c.id},
-            {QStringLiteral("entity"), c.entity},
-            {QStringLiteral("gtin"), c.label},
-            {QStringLiteral("mine"), c.mine},
-            {QStringLiteral("theirs"), c.theirs}};
+    QJsonObject o{{QStringLiteral("id"), c.id},
+                  {QStringLiteral("entity"), c.entity},
+                  {QStringLiteral("label"), c.label},
+                  {QStringLiteral("mine"), c.mine},
+                  {QStringLiteral("theirs"), c.theirs}};
+    // Products and passports are named by their GTIN; other records by their label
+    // (a supplier's name, "<gtin> <link type> <languages>", a battery's identifier).
+    if (c.entity == u"product" || c.entity == u"passport")
+        o.insert(QStringLiteral("gtin"), c.label);
+    return o;
 }
 
 } // namespace

@@ -122,6 +122,19 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
                                         const QString& description,
                                         std::optional<qint64> expectedVersion)
 {
+    return writeStatus(id, status, description, expectedVersion, true);
+}
+
+Status BatteryUnitRepository::takeStatus(const QString& id, const QString& status,
+                                         const QString& description)
+{
+    return writeStatus(id, status, description, std::nullopt, false);
+}
+
+Status BatteryUnitRepository::writeStatus(const QString& id, const QString& status,
+                                          const QString& description,
+                                          std::optional<qint64> expectedVersion, bool judge)
+{
     if (!BatteryUnit::statuses().contains(status))
         return Error{QStringLiteral("status"),
                      QStringLiteral("must be one of: %1")
@@ -134,7 +147,7 @@ Status BatteryUnitRepository::setStatus(const QString& id, const QString& status
         if (expectedVersion && *expectedVersion != unit->rowVersion)
             return sql::versionMismatch(QStringLiteral("battery unit"), *expectedVersion,
                                         unit->rowVersion);
-        if (unit->status == QLatin1String("waste"))
+        if (judge && unit->status == QLatin1String("waste"))
             return Error{QStringLiteral("status"),
                          QStringLiteral("a battery declared waste cannot change status"),
                          QStringLiteral("invalid_state")};

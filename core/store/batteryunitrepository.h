@@ -25,6 +25,11 @@ public:
     // "version_mismatch", nothing changes).
     Status setStatus(const QString& id, const QString& status, const QString& description = {},
                      std::optional<qint64> expectedVersion = std::nullopt);
+    // Writes a status another store has already accepted (sync "take theirs": the hosted
+    // server's version). No transition rule applies, not even "waste is final": the server
+    // judged the change, and refusing it here would keep the stores apart for good. Records
+    // the event and the journal entry like setStatus (origin: Database::journalOrigin()).
+    Status takeStatus(const QString& id, const QString& status, const QString& description);
 
     Status addReading(const QString& unitId, const passport::SohReading& reading);
     QList<passport::SohReading> readings(const QString& unitId) const;
@@ -32,6 +37,9 @@ public:
     QList<passport::LifecycleEvent> events(const QString& unitId) const;
 
 private:
+    // setStatus / takeStatus; `judge` applies the transition rules of a local change.
+    Status writeStatus(const QString& id, const QString& status, const QString& description,
+                       std::optional<qint64> expectedVersion, bool judge);
     // The battery_events row alone (addEvent() adds the journal entry).
     Status insertEvent(const QString& unitId, const passport::LifecycleEvent& event);
     Status requireUnit(const QString& unitId) const;

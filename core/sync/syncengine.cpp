@@ -31,25 +31,6 @@ QString ent(const char* name)
     return QString::fromLatin1(name);
 }
 
-// What two copies of a product must agree on: the store-owned fields differ by nature.
-QJsonObject productContent(QJsonObject json)
-{
-    for (const char* key : {"id", "created_at", "updated_at", "version"})
-        json.remove(QLatin1String(key));
-    return json;
-}
-
-// What a conflict shows of a resource the server sent: a passport GET answers
-// {product, passport:{id, kind, sha256, data, …}}; the choice is about {kind, data}.
-QJsonObject theirsOf(const QString& entity, const QJsonObject& json)
-{
-    if (entity != QLatin1String(ChangeJournal::Passport))
-        return json;
-    const QJsonObject p = json.value(QLatin1String("passport")).toObject();
-    return {{QStringLiteral("kind"), p.value(QLatin1String("kind"))},
-            {QStringLiteral("data"), p.value(QLatin1String("data"))}};
-}
-
 QString pathPart(const QString& value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
@@ -196,18 +177,24 @@ SyncEngine::Outcome SyncEngine::conflict(const ChangeEntry& e, const QString& la
 {
     if (!theirs.success())
         return reject(e, theirs);
+    const ConflictKind* kind = ConflictKind::find(e.entity);
+    const ServerVersion server =
+        kind ? kind->version(theirs)
+             : ServerVersion{theirs.json(), QString::fromUtf8(theirs.header("ETag")), {}};
+    if (kind && !mine.isEmpty() && kind->same(mine, server.shown)) {
+        // Both sides made the same change: there is nothing to choose; the server's ETag
+        // is the one to send next.
+        const auto map = m_state.mapping(e.entity, e.entityId);
+        return remember(e.entity, e.entityId, map ? map->remoteId : server.id, server.etag);
+    }
     store::SyncConflict c;
     c.entity = e.entity;
     c.localId = e.entityId;
     c.label = label;
     c.seq = e.seq;
     c.mine = mine;
-    c.theirs = theirsOf(e.entity, theirs.json());
-    c.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
-    // A passport's version tag is its sha256 (what POST /v1/passports takes in If-Match).
-    if (c.theirsEtag.isEmpty() && e.entity == ent(ChangeJournal::Passport))
-        c.theirsEtag =
-            u'"' + theirs.json().value(u"passport").toObject().value(u"sha256").toString() + u'"';
+    c.theirs = server.shown;
+    c.theirsEtag = server.etag;
     if (auto added = m_state.addConflict(c); !added.ok())
         return reject(e, theirs);
     Q_EMIT message(tr("conflict: %1 %2 changed on the server and here; choose a version")
@@ -325,22 +312,14 @@ SyncEngine::Outcome SyncEngine::pushEntry(const ChangeEntry& e, bool supersededL
 
 SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersededLater)
 {
+    const ConflictKind& kind = *ConflictKind::find(e.entity);
+    if (heldByConflict(e, kind))
+        return Outcome::Conflict;
     store::ProductRepository products(m_db, m_tenantId);
     const auto local = products.get(e.entityId);
     const QString gtin = local ? local->gtin : e.data.value(u"gtin").toString();
     const QString path = QStringLiteral("/v1/products/") + pathPart(gtin);
     const QString entity = ent(ChangeJournal::Product);
-    if (m_state.hasOpenConflict(entity, e.entityId)) {
-        // Held until the user chooses; show the newest local version in the conflict.
-        auto open = m_state.openConflicts();
-        for (store::SyncConflict& c : open) {
-            if (c.entity == entity && c.localId == e.entityId && local) {
-                c.mine = productContent(local->toJson());
-                m_state.addConflict(c);
-            }
-        }
-        return Outcome::Conflict;
-    }
     const auto map = m_state.mapping(entity, e.entityId);
     // A later entry of this product sends its then current state; a product the server
     // does not know yet is created now, because entries in between (a passport, a serial
@@ -363,7 +342,7 @@ SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersede
             return conflict(e, gtin, {}, call([&] { return m_api.get(path); }));
         return reject(e, r);
     }
-    const QJsonObject mine = productContent(local->toJson());
+    const QJsonObject mine = withoutStoreFields(local->toJson());
     if (!map) {
         const ApiReply r = call([&] {
             return m_api.sendJson("POST", QStringLiteral("/v1/products"), mine,
@@ -378,22 +357,57 @@ SyncEngine::Outcome SyncEngine::pushProduct(const ChangeEntry& e, bool supersede
         // The server has this GTIN already (another desktop pushed it): the same content
         // is the same product; different content is a conflict for the user.
         const ApiReply theirs = call([&] { return m_api.get(path); });
-        if (theirs.success() && productContent(theirs.json()) == mine) {
+        if (theirs.success() && withoutStoreFields(theirs.json()) == mine) {
             return remember(entity, e.entityId, theirs.json().value(u"id").toString(),
                             QString::fromUtf8(theirs.header("ETag")));
         }
         return conflict(e, gtin, mine, theirs);
     }
-    const ApiReply r = call([&] {
-        return m_api.sendJson("PATCH", path, mine,
-                              headers(e.seq, QStringLiteral("update"), map->etag));
-    });
-    if (r.success()) {
-        return remember(entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+    return pushUpdate(e, kind, *map);
+}
+
+bool SyncEngine::heldByConflict(const ChangeEntry& e, const ConflictKind& kind)
+{
+    if (!m_state.hasOpenConflict(e.entity, e.entityId))
+        return false;
+    const auto map = m_state.mapping(e.entity, e.entityId);
+    const ConflictScope scope{m_db, m_tenantId, map ? map->remoteId : QString()};
+    for (store::SyncConflict c : m_state.openConflicts()) {
+        if (c.entity != e.entity || c.localId != e.entityId)
+            continue;
+        if (const auto mine = kind.mine(scope, e.entityId, e.data); mine.ok()) {
+            c.mine = *mine;
+            m_state.addConflict(c);
+        }
     }
-    if (r.status == 412)
-        return conflict(e, gtin, mine, call([&] { return m_api.get(path); }));
-    return reject(e, r);
+    return true;
+}
+
+ApiReply SyncEngine::send(const ApiRequest& request, const ApiClient::Headers& headers)
+{
+    return m_api.sendJson(request.method, request.path, request.body, headers);
+}
+
+SyncEngine::Outcome SyncEngine::pushUpdate(const ChangeEntry& e, const ConflictKind& kind,
+                                           const store::SyncMapping& map)
+{
+    if (heldByConflict(e, kind))
+        return Outcome::Conflict;
+    const ConflictScope scope{m_db, m_tenantId, map.remoteId};
+    const auto mine = kind.mine(scope, e.entityId, e.data);
+    const auto request =
+        mine.ok() ? kind.sendMine(scope, e.entityId, *mine) : Result<ApiRequest>(mine.error());
+    if (!request.ok())
+        return Outcome::Skipped; // gone here since; its own journal entry follows
+    const ApiReply r =
+        call([&] { return send(*request, headers(e.seq, QStringLiteral("update"), map.etag)); });
+    if (r.success())
+        return remember(e.entity, e.entityId, map.remoteId, kind.version(r).etag);
+    const auto current = kind.currentPath(scope, e.entityId);
+    if (r.status != 412 || !current.ok())
+        return reject(e, r);
+    return conflict(e, kind.label(scope, e.entityId), *mine,
+                    call([&] { return m_api.get(*current); }));
 }
 
 SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e)
@@ -516,13 +530,7 @@ SyncEngine::Outcome SyncEngine::pushSupplier(const ChangeEntry& e)
         return createMapped(e, QStringLiteral("/v1/suppliers"), body);
     if (e.op != u"updated")
         return Outcome::Skipped;
-    const ApiReply r = call([&] {
-        return m_api.sendJson("PATCH", QStringLiteral("/v1/suppliers/") + pathPart(map->remoteId),
-                              body, headers(e.seq, QStringLiteral("update"), map->etag));
-    });
-    if (!r.success())
-        return reject(e, r);
-    return remember(e.entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+    return pushUpdate(e, *ConflictKind::find(e.entity), *map);
 }
 
 SyncEngine::Outcome SyncEngine::pushProductSupplier(const ChangeEntry& e)
@@ -606,8 +614,16 @@ SyncEngine::Outcome SyncEngine::pushSerialStates(const ChangeEntry& e)
         return Outcome::Skipped; // the batch never reached the server (or was refused)
     const QString base =
         QStringLiteral("/v1/serial-batches/%1/serials/").arg(pathPart(batch->remoteId));
+    const ConflictKind& kind = *ConflictKind::find(e.entity);
     Outcome outcome = Outcome::Pushed;
     for (const QString& serial : std::as_const(names)) {
+        // Per serial: the conflict of one serial holds that serial only.
+        ChangeEntry one = e;
+        one.entityId = batchId + u'/' + serial;
+        if (heldByConflict(one, kind)) {
+            outcome = Outcome::Conflict;
+            continue;
+        }
         QJsonObject body{{QStringLiteral("state"), to}};
         if (!from.isEmpty())
             body.insert(QStringLiteral("from"), from);
@@ -617,10 +633,25 @@ SyncEngine::Outcome SyncEngine::pushSerialStates(const ChangeEntry& e)
         });
         if (r.success())
             continue;
-        const Outcome o = reject(e, r);
+        Outcome o = Outcome::Rejected;
+        if (r.status == 412) {
+            // The server's serial moved on since the batch was pushed: the user chooses.
+            // The map names the server's serial for resolve().
+            const QString remoteId = batch->remoteId + u'/' + serial;
+            if (remember(e.entity, one.entityId, remoteId, {}) == Outcome::Failed)
+                return Outcome::Failed;
+            const ConflictScope scope{m_db, m_tenantId, remoteId};
+            const auto mine = kind.mine(scope, one.entityId, one.data);
+            o = mine.ok() ? conflict(one, kind.label(scope, one.entityId), *mine,
+                                     call([&] { return m_api.get(base + pathPart(serial)); }))
+                          : Outcome::Skipped;
+        } else {
+            o = reject(e, r);
+        }
         if (o == Outcome::Failed)
             return o;
-        outcome = o;
+        if (o != Outcome::Skipped && outcome != Outcome::Conflict)
+            outcome = o;
     }
     return outcome;
 }
@@ -649,15 +680,7 @@ SyncEngine::Outcome SyncEngine::pushLink(const ChangeEntry& e)
         body.remove(QLatin1String(key));
     if (!map)
         return createMapped(e, base, body);
-    for (const char* key : {"level", "qualifier"})
-        body.remove(QLatin1String(key));
-    const ApiReply r = call([&] {
-        return m_api.sendJson("PATCH", base + u'/' + pathPart(map->remoteId), body,
-                              headers(e.seq, QStringLiteral("update"), map->etag));
-    });
-    if (!r.success())
-        return reject(e, r);
-    return remember(e.entity, e.entityId, map->remoteId, QString::fromUtf8(r.header("ETag")));
+    return pushUpdate(e, *ConflictKind::find(e.entity), *map);
 }
 
 SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
@@ -680,16 +703,14 @@ SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
     const auto map = m_state.mapping(e.entity, e.entityId);
     if (!map)
         return Outcome::Skipped;
+    // The status is versioned (If-Match, conflicts); readings and events are append-only:
+    // both sides only ever add them, so they never conflict and carry no If-Match.
+    if (e.op == u"updated")
+        return pushUpdate(e, *ConflictKind::find(e.entity), *map);
     const QString path = QStringLiteral("/v1/battery-units/") + pathPart(map->remoteId);
-    QByteArray method = "POST";
     QString target = path;
     QJsonObject body;
-    if (e.op == u"updated") {
-        method = "PATCH";
-        body = {{QStringLiteral("status"), e.data.value(u"status")}};
-        if (!e.data.value(u"description").toString().isEmpty())
-            body.insert(QStringLiteral("description"), e.data.value(u"description"));
-    } else if (e.op == u"soh_recorded") {
+    if (e.op == u"soh_recorded") {
         target = path + QStringLiteral("/soh");
         body = e.data.value(u"reading").toObject();
     } else if (e.op == u"event_recorded") {
@@ -699,7 +720,7 @@ SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
         return Outcome::Skipped;
     }
     const ApiReply r =
-        call([&] { return m_api.sendJson(method, target, body, headers(e.seq, e.op)); });
+        call([&] { return m_api.sendJson("POST", target, body, headers(e.seq, e.op)); });
     return r.success() ? Outcome::Pushed : reject(e, r);
 }
 
@@ -743,11 +764,11 @@ void SyncEngine::pull(Report& report)
             ChangeEntry e;
             e.entity = entity;
             e.entityId = m.localId;
-            conflict(e, local->gtin, productContent(local->toJson()), r);
+            conflict(e, local->gtin, withoutStoreFields(local->toJson()), r);
             continue;
         }
         OriginScope origin(m_db, QStringLiteral("sync"));
-        QJsonObject theirs = productContent(r.json());
+        QJsonObject theirs = withoutStoreFields(r.json());
         theirs.insert(QStringLiteral("gtin"), local->gtin);
         if (auto saved = products.save(theirs); !saved.ok()) {
             report.problems.append(tr("product %1: the server's version is not valid here: %2")
@@ -864,75 +885,54 @@ Status SyncEngine::resolve(const QString& conflictId, Choice choice)
     if (!id.ok())
         return id.error();
     m_storeId = *id;
-    const bool product = c->entity == ent(ChangeJournal::Product);
-    const bool passport = c->entity == ent(ChangeJournal::Passport);
-    if (!product && !passport)
+    const ConflictKind* kind = ConflictKind::find(c->entity);
+    if (!kind)
         return Error{
             QStringLiteral("conflict"),
             QStringLiteral("conflicts of %1 records cannot be resolved here").arg(c->entity),
             QStringLiteral("unsupported")};
-    store::ProductRepository products(m_db, m_tenantId);
-    const auto local = products.get(c->localId);
-    if (!local)
-        return Error{QStringLiteral("conflict"), QStringLiteral("the local product is gone"),
-                     QStringLiteral("not_found")};
-    const QString productPath = QStringLiteral("/v1/products/") + pathPart(local->gtin);
-    const QString remoteId = c->theirs.value(u"id").toString();
+    const auto map = m_state.mapping(c->entity, c->localId);
+    // A record both sides created has no mapping yet: the server's id came with theirs.
+    const ConflictScope scope{m_db, m_tenantId,
+                              map ? map->remoteId : c->theirs.value(u"id").toString()};
 
     if (choice == Choice::TakeTheirs) {
         OriginScope origin(m_db, QStringLiteral("sync"));
-        const Status written = m_db.transaction([&]() -> Status {
-            if (product) {
-                QJsonObject theirs = productContent(c->theirs);
-                theirs.insert(QStringLiteral("gtin"), local->gtin);
-                if (auto saved = products.save(theirs); !saved.ok())
-                    return saved.error();
-            } else {
-                store::PassportPublisher publisher(m_db, m_tenantId);
-                if (auto published =
-                        publisher.publish(c->localId, c->theirs.value(u"kind").toString(),
-                                          c->theirs.value(u"data").toObject());
-                    !published.ok())
-                    return published.error();
-            }
-            if (Status s = m_state.setMapping(c->entity, c->localId, remoteId, c->theirsEtag);
+        return m_db.transaction([&]() -> Status {
+            if (Status s = kind->takeTheirs(scope, c->localId, c->theirs); !s.ok())
+                return s;
+            if (Status s = m_state.setMapping(c->entity, c->localId, scope.remoteId, c->theirsEtag);
                 !s.ok())
                 return s;
             return m_state.closeConflict(conflictId, QStringLiteral("took_theirs"));
         });
-        return written;
     }
 
     // Keep mine: the local version, sent against the server version the user saw.
-    ApiReply r;
+    const auto mine = kind->mine(scope, c->localId, c->mine);
+    if (!mine.ok())
+        return mine.error();
+    const auto request = kind->sendMine(scope, c->localId, *mine);
+    if (!request.ok())
+        return request.error();
     // The key names the server version the user chose against: resolving again after
     // another 412 is a new request, not a replay of the first answer.
     QString against = c->theirsEtag;
     against.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9]")));
     const auto h =
         headers(c->seq, QStringLiteral("keep-%1-%2").arg(conflictId, against), c->theirsEtag);
-    if (product) {
-        const QJsonObject mine = productContent(local->toJson());
-        r = call([&] { return m_api.sendJson("PATCH", productPath, mine, h); });
-    } else {
-        const auto version = store::PassportRepository(m_db, m_tenantId).published(c->localId);
-        if (!version)
-            return Error{QStringLiteral("conflict"), QStringLiteral("no published local passport"),
-                         QStringLiteral("not_found")};
-        const QJsonObject body{{QStringLiteral("gtin"), local->gtin},
-                               {QStringLiteral("kind"), version->kind},
-                               {QStringLiteral("data"), version->data}};
-        r = call([&] { return m_api.sendJson("POST", QStringLiteral("/v1/passports"), body, h); });
-    }
+    const ApiReply r = call([&] { return send(*request, h); });
     if (r.status == 412) {
         // Changed on the server again since: show the user the newer version.
-        const ApiReply theirs = call([&] {
-            return m_api.get(product ? productPath : productPath + QStringLiteral("/passport"));
-        });
+        const auto current = kind->currentPath(scope, c->localId);
+        const ApiReply theirs =
+            current.ok() ? call([&] { return m_api.get(*current); }) : ApiReply();
         if (theirs.success()) {
+            const ServerVersion v = kind->version(theirs);
             store::SyncConflict again = *c;
-            again.theirs = theirsOf(c->entity, theirs.json());
-            again.theirsEtag = QString::fromUtf8(theirs.header("ETag"));
+            again.mine = *mine;
+            again.theirs = v.shown;
+            again.theirsEtag = v.etag;
             m_state.addConflict(again);
         }
         return Error{QStringLiteral("conflict"),
@@ -948,12 +948,9 @@ Status SyncEngine::resolve(const QString& conflictId, Choice choice)
                 : QStringLiteral("cannot reach %1: %2").arg(m_api.baseUrl(), r.networkError),
             e.value(u"code").toString(QStringLiteral("sync_failed"))};
     }
-    QString etag = QString::fromUtf8(r.header("ETag"));
-    if (etag.isEmpty() && passport)
-        etag = u'"' + r.json().value(u"sha256").toString() + u'"';
-    if (Status s = m_state.setMapping(
-            c->entity, c->localId, remoteId.isEmpty() ? r.json().value(u"id").toString() : remoteId,
-            etag);
+    const ServerVersion v = kind->version(r);
+    if (Status s = m_state.setMapping(c->entity, c->localId, v.id.isEmpty() ? scope.remoteId : v.id,
+                                      v.etag);
         !s.ok())
         return s;
     return m_state.closeConflict(conflictId, QStringLiteral("kept_mine"));

@@ -8,13 +8,17 @@
 // Conflicts: an update carries If-Match with the last ETag the server sent; a 412
 // (or a record both sides created differently) becomes a conflict row holding both
 // versions. The record is not pushed again until the user keeps one of them
-// (resolve()). Nothing is overwritten silently, on either side.
+// (resolve()). Nothing is overwritten silently, on either side. Which records can
+// conflict, and how each is read, sent and written, is ConflictKind's (conflictkind.h):
+// products, passports, suppliers, resolver links and battery unit status. A 412 whose
+// two versions say the same is no conflict: the new ETag is taken.
 //
 // A SyncEngine works on the Database of the thread that made it; run() blocks that
 // thread (the desktop runs it on a worker thread with its own connection).
 #pragma once
 
 #include "apiclient.h"
+#include "conflictkind.h"
 #include "result.h"
 #include "store/changejournal.h"
 #include "store/syncstaterepository.h"
@@ -94,6 +98,15 @@ private:
     Outcome pushLink(const store::ChangeEntry& e);
     Outcome pushBatteryUnit(const store::ChangeEntry& e);
     Outcome pushSerialStates(const store::ChangeEntry& e);
+    // The update step of a versioned record (see ConflictKind): sends the kind's mine with
+    // If-Match = the mapping's ETag; a 412 opens the conflict (or, when the server already
+    // has the same, takes its ETag). Held (Outcome::Conflict) while a conflict is open.
+    Outcome pushUpdate(const store::ChangeEntry& e, const ConflictKind& kind,
+                       const store::SyncMapping& map);
+    // True while the record has an open conflict; refreshes the conflict's mine to the
+    // newest local version so the user compares against what would be sent.
+    bool heldByConflict(const store::ChangeEntry& e, const ConflictKind& kind);
+    ApiReply send(const ApiRequest& request, const ApiClient::Headers& headers);
     // Creates the record when it has no server id yet; maps the server's id.
     Outcome createMapped(const store::ChangeEntry& e, const QString& path, const QJsonObject& body,
                          const QString& step = QStringLiteral("create"));

@@ -27,6 +27,7 @@
 #include <store/supplierrepository.h>
 #include <store/syncstaterepository.h>
 #include <store/tenantrepository.h>
+#include <sync/syncengine.h>
 
 using namespace dpp;
 using dpp::test::NamReply;
@@ -524,6 +525,88 @@ private Q_SLOTS:
         QCOMPARE(serverCount(QStringLiteral("serials WHERE state <> 'available'")), 8);
     }
 
+    // A serial moved on the server (another client) while the desktop moved it from the
+    // old state: the compare-and-set PATCH answers 412 and the serial becomes a conflict;
+    // keep mine puts the local state on the server, take theirs writes the server's here
+    // (even a step the local rule would refuse). The same step on both sides is no conflict.
+    void serialStaleFromConflictBothWays()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("x-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        auto saved = d.products().save(product(kGtin, QStringLiteral("Widget")));
+        QVERIFY(saved.ok());
+        const QString pid = saved->product.id;
+        store::SerialRepository serials(*d.db, d.tenant);
+        passport::SerialBatch batch;
+        batch.productId = pid;
+        batch.prefix = QStringLiteral("SN");
+        batch.count = 5;
+        auto created = serials.createBatch(batch);
+        QVERIFY(created.ok());
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        store::SyncStateRepository state(*d.db, m_url, d.tenant);
+        const QString remotePath =
+            QStringLiteral("/v1/serial-batches/%1/serials/")
+                .arg(state.mapping(QStringLiteral("serial_batch"), created->id)->remoteId);
+        const auto serverState = [&](const char* serial) {
+            return api("GET", remotePath + QLatin1String(serial)).json()[u"state"].toString();
+        };
+        const auto localState = [&](const char* serial) {
+            return serials.state(pid, QLatin1String(serial)).value_or(QString());
+        };
+        for (const char* serial : {"SN000001", "SN000002", "SN000003"})
+            QCOMPARE(
+                api("PATCH", remotePath + QLatin1String(serial), R"({"state":"assigned"})").status,
+                200);
+        QVERIFY(serials.setState(pid, QStringLiteral("SN000001"), QStringLiteral("decommissioned"))
+                    .ok());
+        QVERIFY(serials.setState(pid, QStringLiteral("SN000002"), QStringLiteral("decommissioned"))
+                    .ok());
+        // SN000003: the server's step taken here as well, then one more.
+        QVERIFY(serials.setState(pid, QStringLiteral("SN000003"), QStringLiteral("assigned")).ok());
+        QVERIFY(serials.setState(pid, QStringLiteral("SN000003"), QStringLiteral("printed")).ok());
+
+        r = sync(d);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(serverState("SN000001"), QStringLiteral("assigned")); // never overwritten
+        QCOMPARE(serverState("SN000002"), QStringLiteral("assigned"));
+        QCOMPARE(serverState("SN000003"), QStringLiteral("printed"));
+        QHash<QString, QJsonObject> open;
+        for (const QJsonObject& c : conflicts(d))
+            open.insert(c.value(u"label").toString(), c);
+        QCOMPARE(open.size(), 2);
+        const QJsonObject one = open.value(u"(01)" + kGtin + u"(21)SN000001");
+        QCOMPARE(one.value(u"entity").toString(), QStringLiteral("serial"));
+        QCOMPARE(one.value(u"mine").toObject().value(u"state").toString(),
+                 QStringLiteral("decommissioned"));
+        QCOMPARE(one.value(u"theirs").toObject().value(u"state").toString(),
+                 QStringLiteral("assigned"));
+        const QJsonObject two = open.value(u"(01)" + kGtin + u"(21)SN000002");
+        QVERIFY(!two.isEmpty());
+
+        // Keep mine through dppctl; take theirs through the engine the desktop uses.
+        r = sync(d, {QStringLiteral("--resolve"), one.value(u"id").toString(),
+                     QStringLiteral("--keep"), QStringLiteral("mine")});
+        // Resolved; the run after it still reports the other serial's open conflict.
+        QVERIFY2(r.exitCode == 1 && r.out.contains("\"kept\":\"mine\"") &&
+                     r.out.contains("\"conflicts\":1"),
+                 QByteArray(r.out + r.err).constData());
+        QCOMPARE(serverState("SN000001"), QStringLiteral("decommissioned"));
+        sync::SyncEngine engine(*d.db, d.tenant, {m_url, m_key});
+        QVERIFY(
+            engine.resolve(two.value(u"id").toString(), sync::SyncEngine::Choice::TakeTheirs).ok());
+        QCOMPARE(localState("SN000002"), QStringLiteral("assigned")); // back from decommissioned
+        QCOMPARE(serverState("SN000002"), QStringLiteral("assigned"));
+
+        // Nothing is pushed back; both stores agree.
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("\"total\":0"), r.out.constData());
+        QVERIFY(conflicts(d).isEmpty());
+        QCOMPARE(serverSerialStates(), serialStates(*d.db));
+    }
+
     // A document of no product goes to /v1/documents; its delete follows.
     void tenantWideDocumentUploadedAndDeleted()
     {
@@ -591,6 +674,184 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(syncReport(r).value(u"total").toInt(), 0);
         QCOMPARE(serverCount(QStringLiteral("passport_versions")), 4);
+    }
+
+    // Suppliers, resolver links and a battery unit's status changed here and on the server
+    // (by another API client): each becomes a conflict with both versions; keep mine puts
+    // the local version on the server, take theirs writes the server's here, and neither
+    // leaves anything to push back. One choice goes through dppctl, the others through
+    // the engine the desktop uses.
+    void suppliersLinksAndBatteryStatusConflict()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("v-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        const QString gtin = QStringLiteral("05601010000001");
+        auto battery = d.products().save(
+            QJsonObject{{"gtin", gtin},
+                        {"name", QJsonObject{{"en", "Pack"}}},
+                        {"category", "battery"},
+                        {"battery", QJsonObject{{"category", "ev"}, {"chemistry", "NMC"}}}});
+        QVERIFY(battery.ok());
+        store::SupplierRepository suppliers(*d.db, d.tenant);
+        auto supplier = suppliers.create(
+            QJsonObject{{"name", "Cells Co"}, {"country", "PT"}, {"role", "component"}});
+        QVERIFY(supplier.ok());
+        store::ResolverLinkRepository links(*d.db, d.tenant);
+        passport::ResolverLink rl;
+        rl.productId = battery->product.id;
+        rl.gtin = gtin;
+        rl.linkType = QStringLiteral("gs1:recipeInfo");
+        rl.href = QStringLiteral("https://example.com/care");
+        rl.title = QStringLiteral("Care");
+        rl.languages = {QStringLiteral("en")};
+        auto link = links.create(rl);
+        QVERIFY(link.ok());
+        store::BatteryUnitRepository units(*d.db, d.tenant);
+        passport::BatteryUnit unit;
+        unit.productId = battery->product.id;
+        unit.uniqueIdentifier = QStringLiteral("https://id.example.com/01/05601010000001/21/C1");
+        auto created = units.create(unit);
+        QVERIFY(created.ok());
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+
+        store::SyncStateRepository state(*d.db, m_url, d.tenant);
+        const QString supplierPath =
+            QStringLiteral("/v1/suppliers/") + state.mapping("supplier", supplier->id)->remoteId;
+        const QString linkPath = QStringLiteral("/v1/products/%1/links/%2")
+                                     .arg(gtin, state.mapping("link", link->id)->remoteId);
+        const QString unitPath = QStringLiteral("/v1/battery-units/") +
+                                 state.mapping("battery_unit", created->id)->remoteId;
+        const auto server = [this](const QString& path, const char* field) {
+            return api("GET", path).json().value(QLatin1String(field)).toString();
+        };
+        const auto serverEdit = [this](const QString& path, const QJsonObject& body) {
+            return api("PATCH", path, QJsonDocument(body).toJson()).status;
+        };
+        const auto localSupplier = [&] { return suppliers.get(supplier->id)->name; };
+        const auto localTitle = [&] { return links.get(link->id)->title; };
+        const auto localStatus = [&] { return units.get(created->id)->status; };
+        const auto byEntity = [this, &d] {
+            QHash<QString, QJsonObject> out;
+            for (const QJsonObject& c : conflicts(d))
+                out.insert(c.value(u"entity").toString(), c);
+            return out;
+        };
+        sync::SyncEngine engine(*d.db, d.tenant, {m_url, m_key});
+        const auto pushedNothingBack = [&] {
+            const auto again = sync(d);
+            QVERIFY2(again.exitCode == 0, QByteArray(again.out + again.err).constData());
+            QVERIFY2(again.out.contains("\"total\":0"), again.out.constData());
+            QVERIFY(conflicts(d).isEmpty());
+            QCOMPARE(state.cursor(), store::ChangeJournal(*d.db).lastSeq());
+        };
+
+        // Round one: both sides edit all three; the server's edits came first.
+        QCOMPARE(serverEdit(supplierPath, {{"name", "Cells Co (server)"}}), 200);
+        QCOMPARE(serverEdit(linkPath, {{"title", "Care (server)"}}), 200);
+        QCOMPARE(serverEdit(unitPath, {{"status", "repurposed"}}), 200);
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Cells Co (here)"}}).ok());
+        QVERIFY(links.update(link->id, QJsonObject{{"title", "Care (here)"}}).ok());
+        QVERIFY(units
+                    .setStatus(created->id, QStringLiteral("remanufactured"),
+                               QStringLiteral("new cells"))
+                    .ok());
+        r = sync(d);
+        QCOMPARE(r.exitCode, 1);
+        // Never overwritten silently.
+        QCOMPARE(server(supplierPath, "name"), QStringLiteral("Cells Co (server)"));
+        QCOMPARE(server(linkPath, "title"), QStringLiteral("Care (server)"));
+        QCOMPARE(server(unitPath, "status"), QStringLiteral("repurposed"));
+        auto open = byEntity();
+        QCOMPARE(open.size(), 3);
+        const QJsonObject sc = open.value(QStringLiteral("supplier"));
+        QCOMPARE(sc.value(u"label").toString(), QStringLiteral("Cells Co (here)"));
+        QCOMPARE(sc.value(u"mine").toObject().value(u"name").toString(),
+                 QStringLiteral("Cells Co (here)"));
+        QCOMPARE(sc.value(u"theirs").toObject().value(u"name").toString(),
+                 QStringLiteral("Cells Co (server)"));
+        QCOMPARE(sc.value(u"mine").toObject().value(u"country").toString(), QStringLiteral("PT"));
+        QVERIFY(!sc.contains(u"gtin"));
+        const QJsonObject lc = open.value(QStringLiteral("link"));
+        QCOMPARE(lc.value(u"label").toString(), gtin + QStringLiteral(" gs1:recipeInfo en"));
+        QCOMPARE(lc.value(u"mine").toObject().value(u"title").toString(),
+                 QStringLiteral("Care (here)"));
+        QCOMPARE(lc.value(u"theirs").toObject().value(u"title").toString(),
+                 QStringLiteral("Care (server)"));
+        QCOMPARE(lc.value(u"theirs").toObject().value(u"href").toString(),
+                 QStringLiteral("https://example.com/care"));
+        const QJsonObject bc = open.value(QStringLiteral("battery_unit"));
+        QCOMPARE(bc.value(u"label").toString(), unit.uniqueIdentifier);
+        QCOMPARE(bc.value(u"mine").toObject(),
+                 (QJsonObject{{"status", "remanufactured"}, {"description", "new cells"}}));
+        QCOMPARE(bc.value(u"theirs").toObject(), (QJsonObject{{"status", "repurposed"}}));
+        // A second run waits for the user as well.
+        QCOMPARE(sync(d).exitCode, 1);
+        QCOMPARE(server(supplierPath, "name"), QStringLiteral("Cells Co (server)"));
+
+        // Keep mine (supplier, battery) and take theirs (link, through dppctl).
+        QVERIFY(
+            engine.resolve(sc.value(u"id").toString(), sync::SyncEngine::Choice::KeepMine).ok());
+        QVERIFY(
+            engine.resolve(bc.value(u"id").toString(), sync::SyncEngine::Choice::KeepMine).ok());
+        r = sync(d, {QStringLiteral("--resolve"), lc.value(u"id").toString(),
+                     QStringLiteral("--keep"), QStringLiteral("theirs")});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(server(supplierPath, "name"), QStringLiteral("Cells Co (here)"));
+        QCOMPARE(server(unitPath, "status"), QStringLiteral("remanufactured"));
+        QCOMPARE(localTitle(), QStringLiteral("Care (server)"));
+        QCOMPARE(server(linkPath, "title"), QStringLiteral("Care (server)"));
+        QCOMPARE(localSupplier(), QStringLiteral("Cells Co (here)"));
+        QCOMPARE(localStatus(), QStringLiteral("remanufactured"));
+        pushedNothingBack();
+
+        // Round two, the other choices. The battery is declared waste here while the
+        // server re-used it: taking theirs is not refused by "waste is final".
+        QCOMPARE(serverEdit(supplierPath, {{"name", "Cells Co 2 (server)"}}), 200);
+        QCOMPARE(serverEdit(linkPath, {{"title", "Care 2 (server)"}}), 200);
+        QCOMPARE(serverEdit(unitPath, {{"status", "re-used"}}), 200);
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"name", "Cells Co 2 (here)"}}).ok());
+        QVERIFY(links.update(link->id, QJsonObject{{"title", "Care 2 (here)"}}).ok());
+        QVERIFY(units.setStatus(created->id, QStringLiteral("waste")).ok());
+        QCOMPARE(sync(d).exitCode, 1);
+        open = byEntity();
+        QCOMPARE(open.size(), 3);
+        QVERIFY(engine
+                    .resolve(open.value(QStringLiteral("supplier")).value(u"id").toString(),
+                             sync::SyncEngine::Choice::TakeTheirs)
+                    .ok());
+        QVERIFY(engine
+                    .resolve(open.value(QStringLiteral("battery_unit")).value(u"id").toString(),
+                             sync::SyncEngine::Choice::TakeTheirs)
+                    .ok());
+        QCOMPARE(localSupplier(), QStringLiteral("Cells Co 2 (server)"));
+        QCOMPARE(localStatus(), QStringLiteral("re-used"));
+        // The link changes on the server once more before the user keeps theirs: keep mine
+        // answers that the server moved on and shows the newer version; then it goes through.
+        const QString linkConflict = open.value(QStringLiteral("link")).value(u"id").toString();
+        QCOMPARE(serverEdit(linkPath, {{"title", "Care 3 (server)"}}), 200);
+        const Status stale = engine.resolve(linkConflict, sync::SyncEngine::Choice::KeepMine);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().code, QStringLiteral("version_mismatch"));
+        QCOMPARE(server(linkPath, "title"), QStringLiteral("Care 3 (server)"));
+        open = byEntity();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.value(QStringLiteral("link")).value(u"theirs").toObject().value(u"title"),
+                 QJsonValue(QStringLiteral("Care 3 (server)")));
+        QVERIFY(engine.resolve(linkConflict, sync::SyncEngine::Choice::KeepMine).ok());
+        QCOMPARE(server(linkPath, "title"), QStringLiteral("Care 2 (here)"));
+        QCOMPARE(server(supplierPath, "name"), QStringLiteral("Cells Co 2 (server)"));
+        QCOMPARE(server(unitPath, "status"), QStringLiteral("re-used"));
+        pushedNothingBack();
+
+        // The same change on both sides is no conflict: the server's ETag is taken.
+        QCOMPARE(serverEdit(supplierPath, {{"country", "ES"}}), 200);
+        QVERIFY(suppliers.update(supplier->id, QJsonObject{{"country", "ES"}}).ok());
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(conflicts(d).isEmpty());
+        QCOMPARE(state.mapping("supplier", supplier->id)->etag,
+                 QString::fromUtf8(api("GET", supplierPath).headers.value("etag")));
     }
 
     void killedMidPushResumesWithoutDuplicates()

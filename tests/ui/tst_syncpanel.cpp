@@ -1,7 +1,8 @@
 // The Sync panel (offscreen) against a real dppserver on loopback: "Sync now" pushes
 // the open store on a worker thread (the window keeps running its event loop), a
 // product changed on the server and here shows as a conflict with both versions side
-// by side, and "Keep mine" puts the local version on the server.
+// by side, and "Keep mine" puts the local version on the server; a supplier changed on
+// both sides is listed by its name, and "Take theirs" writes the server's version here.
 #include "server/httptestclient.h"
 #include "testsupport.h"
 
@@ -17,6 +18,8 @@
 #include <gs1/checkdigit.h>
 #include <store/database.h>
 #include <store/productrepository.h>
+#include <store/supplierrepository.h>
+#include <store/syncstaterepository.h>
 #include <store/tenantrepository.h>
 #include <sync/syncengine.h>
 #include <sync/syncpanel.h>
@@ -69,7 +72,7 @@ private Q_SLOTS:
             {QStringLiteral("--db"), serverStore, QStringLiteral("key"), QStringLiteral("create"),
              QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
              QStringLiteral("products:read,products:write,passports:read,passports:write,"
-                            "analytics:read")});
+                            "suppliers:read,suppliers:write,analytics:read")});
         m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
         QVERIFY(!m_key.isEmpty());
         QByteArray line;
@@ -147,6 +150,43 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(panel.conflictList()->count(), 0);
         QCOMPARE(serverName(), QStringLiteral("Widget B"));
+
+        // A supplier: changed on the server (another API client) and here.
+        store::SupplierRepository sb(**b, tb);
+        auto supplier = sb.create(QJsonObject{{"name", "Cells Co"}, {"role", "component"}});
+        QVERIFY(supplier.ok());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 0);
+        const auto map = store::SyncStateRepository(**b, m_url, tb)
+                             .mapping(QStringLiteral("supplier"), supplier->id);
+        QVERIFY(map.has_value());
+        QCOMPARE(test::namSend(m_nam, "PATCH",
+                               QUrl(m_url + QStringLiteral("/v1/suppliers/") + map->remoteId),
+                               QJsonDocument(QJsonObject{{"name", "Cells Co (server)"}}).toJson(),
+                               {{"Authorization", "Bearer " + m_key.toLatin1()}})
+                     .status,
+                 200);
+        QVERIFY(sb.update(supplier->id, QJsonObject{{"name", "Cells Co (here)"}}).ok());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 1);
+        QCOMPARE(panel.conflictList()->item(0)->text(),
+                 QStringLiteral("Supplier Cells Co (here): changed here and on the server"));
+        int supplierNameRow = -1;
+        for (int r = 0; r < diff->rowCount(); ++r) {
+            if (diff->item(r, 0)->text() == u"name")
+                supplierNameRow = r;
+        }
+        QVERIFY(supplierNameRow >= 0);
+        QCOMPARE(diff->item(supplierNameRow, 1)->text(), QStringLiteral("Cells Co (here)"));
+        QCOMPARE(diff->item(supplierNameRow, 2)->text(), QStringLiteral("Cells Co (server)"));
+        auto* take = panel.findChild<QPushButton*>(QStringLiteral("takeTheirs"));
+        QVERIFY(take && take->isEnabled());
+        QTest::mouseClick(take, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 0);
+        QCOMPARE(sb.get(supplier->id)->name, QStringLiteral("Cells Co (server)"));
 
         // Cancel: 150 new products, cancelled at once; the next sync finishes the rest.
         for (int i = 0; i < 150; ++i) {

@@ -233,9 +233,26 @@ void SyncPanel::reloadConflicts()
     settings.apiKey = m_key;
     m_open = sync::SyncEngine(*m_db, m_tenantId, settings).conflicts();
     for (const store::SyncConflict& c : m_open)
-        m_conflicts->addItem(tr("%1 %2: changed here and on the server").arg(c.entity, c.label));
+        m_conflicts->addItem(
+            tr("%1 %2: changed here and on the server").arg(entityName(c.entity), c.label));
     if (!m_open.isEmpty())
         m_conflicts->setCurrentRow(0);
+}
+
+QString SyncPanel::entityName(const QString& entity)
+{
+    // The kinds core/sync/conflictkind.h can put in conflict; an unknown one shows as is.
+    if (entity == u"product")
+        return tr("Product");
+    if (entity == u"passport")
+        return tr("Passport");
+    if (entity == u"supplier")
+        return tr("Supplier");
+    if (entity == u"link")
+        return tr("Resolver link");
+    if (entity == u"battery_unit")
+        return tr("Battery status");
+    return entity;
 }
 
 void SyncPanel::reloadAnalytics()

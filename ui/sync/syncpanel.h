@@ -59,6 +59,8 @@ private:
     void reloadAnalytics();
     void showConflict();
     void setBusy(bool busy);
+    // What the conflict list calls a record of a ChangeJournal entity.
+    static QString entityName(const QString& entity);
 
     std::shared_ptr<store::Database> m_db;
     QString m_tenantId;
