@@ -246,6 +246,11 @@ private Q_SLOTS:
         QCOMPARE(batch.status, 201);
         store::SerialRepository serials(*m_db, m_tenantA);
         QVERIFY(serials.assign(batch.json().value(u"id").toString(), 1).ok());
+        // One serial set through the API, then the same state again: one more event only.
+        const QString serialPath = QStringLiteral("/v1/serial-batches/%1/serials/SN000002")
+                                       .arg(batch.json().value(u"id").toString());
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(call("PATCH", serialPath, m_keyA, R"({"state":"assigned"})").status, 200);
         QVERIFY(store::ProductRepository(*m_db, m_tenantA).remove(productId).ok());
 
         const QStringList expected = {"product.created", "passport.created",     "passport.updated",
@@ -297,6 +302,7 @@ private Q_SLOTS:
             receiver.ofType(QStringLiteral("passport.created")).first().json();
         QCOMPARE(created.value(u"data").toObject().value(u"kind").toString(),
                  QStringLiteral("wine"));
+        QCOMPARE(receiver.ofType(QStringLiteral("serial.state_changed")).size(), 2);
         const QJsonObject state =
             receiver.ofType(QStringLiteral("serial.state_changed")).first().json();
         QCOMPARE(state.value(u"data").toObject().value(u"to").toString(),

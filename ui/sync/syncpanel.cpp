@@ -252,6 +252,8 @@ QString SyncPanel::entityName(const QString& entity)
         return tr("Resolver link");
     if (entity == u"battery_unit")
         return tr("Battery status");
+    if (entity == u"serial")
+        return tr("Serial number state");
     return entity;
 }
 
