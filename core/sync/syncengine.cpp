@@ -280,6 +280,12 @@ SyncEngine::Report SyncEngine::run()
         pull(report);
     if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
         pullPassports(report);
+    // Suppliers, resolver links and battery status, the same way through their kinds.
+    for (const char* entity :
+         {ChangeJournal::Supplier, ChangeJournal::Link, ChangeJournal::BatteryUnit}) {
+        if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
+            pullKind(*ConflictKind::find(ent(entity)), report);
+    }
     if (m_settings.analytics && !m_cancel.load() && report.failure.isEmpty())
         pullAnalytics(report);
     if (m_cancel.load())
@@ -730,9 +736,11 @@ QSet<QString> SyncEngine::pendingLocalChanges() const
     // what has not reached the server yet.
     QSet<QString> out;
     const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 1000000, m_tenantId);
-    for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>())
-        if (e.origin == u"local")
+    for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>()) {
+        // Appended readings and events change no version of the record.
+        if (e.origin == u"local" && e.op != u"soh_recorded" && e.op != u"event_recorded")
             out.insert(e.entity + u'/' + e.entityId);
+    }
     return out;
 }
 
@@ -839,6 +847,59 @@ void SyncEngine::pullPassports(Report& report)
         m_state.setMapping(entity, m.localId, m.remoteId, etag);
         ++report.pulled;
         Q_EMIT message(tr("pulled the passport of %1 from the server").arg(local->gtin));
+    }
+}
+
+void SyncEngine::pullKind(const ConflictKind& kind, Report& report)
+{
+    const QSet<QString> changedHere = pendingLocalChanges();
+    for (const store::SyncMapping& m : m_state.mappings(kind.entity)) {
+        if (m_cancel.load())
+            return;
+        if (m.etag.isEmpty() || m_state.hasOpenConflict(kind.entity, m.localId))
+            continue;
+        const ConflictScope scope{m_db, m_tenantId, m.remoteId};
+        const auto path = kind.currentPath(scope, m.localId);
+        const auto mine = kind.mine(scope, m.localId, {});
+        if (!path.ok() || !mine.ok())
+            continue; // deleted here; its own journal entry deletes it there
+        const ApiReply r = call([&] { return m_api.get(*path); });
+        if (!r.answered() || r.status >= 500) {
+            failed(r);
+            return;
+        }
+        // 404: deleted on the server by someone else. Not deleted here unasked: the
+        // local record stays and a later change of it is refused with the server's message.
+        if (!r.success())
+            continue;
+        const ServerVersion theirs = kind.version(r);
+        if (theirs.etag.isEmpty() || theirs.etag == m.etag)
+            continue;
+        if (kind.same(*mine, theirs.shown)) {
+            m_state.setMapping(kind.entity, m.localId, m.remoteId, theirs.etag);
+            continue;
+        }
+        const QString label = kind.label(scope, m.localId);
+        if (changedHere.contains(kind.entity + u'/' + m.localId)) {
+            ChangeEntry e;
+            e.entity = kind.entity;
+            e.entityId = m.localId;
+            conflict(e, label, *mine, r);
+            continue;
+        }
+        OriginScope origin(m_db, QStringLiteral("sync"));
+        const Status taken = m_db.transaction([&]() -> Status {
+            if (Status s = kind.takeTheirs(scope, m.localId, theirs.shown); !s.ok())
+                return s;
+            return m_state.setMapping(kind.entity, m.localId, m.remoteId, theirs.etag);
+        });
+        if (!taken.ok()) {
+            report.problems.append(tr("%1 %2: the server's version is not valid here: %3")
+                                       .arg(kind.entity, label, taken.error().message));
+            continue;
+        }
+        ++report.pulled;
+        Q_EMIT message(tr("pulled %1 %2 from the server").arg(kind.entity, label));
     }
 }
 

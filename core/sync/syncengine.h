@@ -42,7 +42,7 @@ public:
         int attempts = 4;      // per request, for network errors, 429 and 5xx
         int backoffMs = 500;   // doubled after each failed attempt
         int timeoutMs = 30000; // per request
-        bool pull = true;      // fetch newer server versions of unchanged products, passports
+        bool pull = true;      // fetch newer server versions of unchanged records
         bool analytics = true; // fetch scan analytics of the local products
     };
 
@@ -116,6 +116,9 @@ private:
     QSet<QString> pendingLocalChanges() const;
     void pull(Report& report);
     void pullPassports(Report& report);
+    // Records of `kind` whose server version moved on: taken when nothing changed here,
+    // a conflict when something did (suppliers, links, battery status).
+    void pullKind(const ConflictKind& kind, Report& report);
     void pullAnalytics(Report& report);
 
     // One request with retries (network errors, 429, 5xx) and backoff.

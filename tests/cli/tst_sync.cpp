@@ -844,6 +844,19 @@ private Q_SLOTS:
         QCOMPARE(server(unitPath, "status"), QStringLiteral("re-used"));
         pushedNothingBack();
 
+        // Changed only on the server: the next sync takes them here (pull), and pushes
+        // nothing back.
+        QCOMPARE(serverEdit(supplierPath, {{"name", "Cells Co 3 (server)"}}), 200);
+        QCOMPARE(serverEdit(linkPath, {{"title", "Care 4 (server)"}}), 200);
+        QCOMPARE(serverEdit(unitPath, {{"status", "remanufactured"}}), 200);
+        r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("\"pulled\":3"), r.out.constData());
+        QCOMPARE(localSupplier(), QStringLiteral("Cells Co 3 (server)"));
+        QCOMPARE(localTitle(), QStringLiteral("Care 4 (server)"));
+        QCOMPARE(localStatus(), QStringLiteral("remanufactured"));
+        pushedNothingBack();
+
         // The same change on both sides is no conflict: the server's ETag is taken.
         QCOMPARE(serverEdit(supplierPath, {{"country", "ES"}}), 200);
         QVERIFY(suppliers.update(supplier->id, QJsonObject{{"country", "ES"}}).ok());
