@@ -134,14 +134,16 @@ private:
         return q.value(0).toLongLong();
     }
 
-    // serial -> state of every serial in a store (desktop or server).
+    // "<gtin>/<serial>" -> state of every serial in a store (desktop or server).
     static QMap<QString, QString> serialStates(store::Database& db)
     {
-        QSqlQuery q = db.prepare(QStringLiteral("SELECT serial, state FROM serials"));
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT p.gtin, s.serial, s.state FROM serials s "
+                                                "JOIN products p ON p.id = s.product_id"));
         QMap<QString, QString> out;
         if (store::Database::exec(q).ok())
             while (q.next())
-                out.insert(q.value(0).toString(), q.value(1).toString());
+                out.insert(q.value(0).toString() + u'/' + q.value(1).toString(),
+                           q.value(2).toString());
         return out;
     }
 
@@ -512,7 +514,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(syncReport(r).value(u"errors").toInt(), 0);
         const auto local = serialStates(*d.db);
-        QCOMPARE(local.value(QStringLiteral("U1")), QStringLiteral("activated"));
+        QCOMPARE(local.value(kGtin + QStringLiteral("/U1")), QStringLiteral("activated"));
         QCOMPARE(serverSerialStates(), local);
 
         // Later steps of serials the server knows already.
@@ -871,10 +873,15 @@ private Q_SLOTS:
     {
         Desktop c(m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(m_test.isPostgres())));
         QVERIFY(c.db);
-        // 80 products, 80 serial batches, 40 documents, 40 passports: 240 changes.
+        // 80 products, 80 serial batches, 40 documents, 48 passport versions, 40 serial
+        // states and a tenant-wide document: 329 changes.
         store::SerialRepository serials(*c.db, c.tenant);
         store::DocumentRepository documents(*c.db, c.tenant);
         store::PassportPublisher publisher(*c.db, c.tenant);
+        QVERIFY(documents
+                    .add({}, QStringLiteral("certificate"), QStringLiteral("iso.pdf"),
+                         QStringLiteral("application/pdf"), QByteArray("%PDF-1.4 iso"))
+                    .ok());
         for (int i = 0; i < 80; ++i) {
             const QString base = QStringLiteral("0401234500%1").arg(i, 3, 10, QLatin1Char('0'));
             const QString gtin = base + QString::number(gs1::mod10CheckDigit(base.toStdString()));
@@ -894,6 +901,16 @@ private Q_SLOTS:
                                  QByteArray("%PDF-1.4 manual ") + QByteArray::number(i))
                             .ok());
                 QVERIFY(publisher.publish(saved->product.id, QStringLiteral("product"), {}).ok());
+                if (i % 10 == 0)
+                    QVERIFY(publisher
+                                .publish(saved->product.id, QStringLiteral("product"),
+                                         QJsonObject{{"description", "second edition"}})
+                                .ok());
+            } else {
+                QVERIFY(serials
+                            .setState(saved->product.id, QStringLiteral("SN000001"),
+                                      QStringLiteral("assigned"))
+                            .ok());
             }
         }
 
@@ -928,8 +945,10 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(serverCount(QStringLiteral("products")), 80);
         QCOMPARE(serverCount(QStringLiteral("serial_batches")), 80);
-        QCOMPARE(serverCount(QStringLiteral("documents")), 40);
-        QCOMPARE(serverCount(QStringLiteral("passport_versions")), 40);
+        QCOMPARE(serverCount(QStringLiteral("documents")), 41);
+        QCOMPARE(serverCount(QStringLiteral("passport_versions")), 48);
+        QCOMPARE(serverSerialStates(), serialStates(*c.db));
+        QCOMPARE(serverCount(QStringLiteral("serials WHERE state = 'assigned'")), 40);
         QCOMPARE(store::SyncStateRepository(*c.db, m_url, c.tenant).cursor(),
                  store::ChangeJournal(*c.db).lastSeq());
         // Every local product is on the server under its GTIN, with its name.
