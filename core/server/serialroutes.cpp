@@ -186,6 +186,50 @@ Response patchSerial(const ApiContext& ctx, const Request& r)
     return Response::json(json);
 }
 
+// PATCH many serials of a batch at once: {serials:[…], state, from} (compare-and-set, all
+// or nothing; what sync sends for an assignment). A serial in another state than "from"
+// is 412 with that serial under "current".
+Response patchSerials(const ApiContext& ctx, const Request& r)
+{
+    const auto body = r.jsonObject();
+    if (!body.ok())
+        return Response::fromError(body.error());
+    store::SerialRepository serials(*ctx.db, tenantOf(r));
+    const QString batchId = r.param(QStringLiteral("id"));
+    if (!serials.batch(batchId))
+        return notFound("serial batch");
+    const QJsonValue list = body->value(QStringLiteral("serials"));
+    if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > 10000)
+        return Response::error(ApiError::validation(
+            QStringLiteral("serials"), QStringLiteral("must be a list of 1 to 10000 serials")));
+    QStringList names;
+    for (qsizetype i = 0; i < list.toArray().size(); ++i) {
+        const QJsonValue v = list.toArray().at(i);
+        if (!v.isString())
+            return Response::error(ApiError::validation(QStringLiteral("serials[%1]").arg(i),
+                                                        QStringLiteral("must be a string")));
+        names.append(v.toString());
+    }
+    std::optional<QString> state, from;
+    if (auto e = readString(*body, QStringLiteral("state"), state, true))
+        return Response::error(*e);
+    if (auto e = readString(*body, QStringLiteral("from"), from, true))
+        return Response::error(*e);
+    const auto changed = serials.setStates(batchId, names, *state, *from);
+    if (!changed.ok() && isVersionMismatch(changed.error())) {
+        const qsizetype index = changed.error().param.mid(8).chopped(1).toLongLong();
+        const auto current = serials.serialInBatch(batchId, names.value(index));
+        QJsonObject json = current ? serialJson(ctx, r, *current) : QJsonObject();
+        return preconditionFailed(changed.error(), json, QByteArray());
+    }
+    if (!changed.ok())
+        return Response::fromError(changed.error());
+    return Response::json(
+        QJsonObject{{QStringLiteral("batch_id"), batchId},
+                    {QStringLiteral("state"), *state},
+                    {QStringLiteral("changed"), QJsonArray::fromStringList(*changed)}});
+}
+
 } // namespace
 
 Status addSerialRoutes(Server& server, const ApiContext& ctx)
@@ -325,10 +369,25 @@ Status addSerialRoutes(Server& server, const ApiContext& ctx)
     changedSchema.insert(QStringLiteral("properties"), props);
     setSerial.responseSchema = changedSchema;
 
+    Route setMany = makeRoute(
+        "PATCH", "/v1/serial-batches/{id}/serials", "serials:write", "serials",
+        "Move {serials:[…]} (1 to 10000) of the batch from {from} to {state} in one step, all "
+        "or nothing; serials already in state are left alone; one in another state is 412 "
+        "with it under current",
+        [ctx](const Request& r) { return patchSerials(ctx, r); });
+    setMany.requestSchema =
+        objectSchema({{QStringLiteral("serials"), typeSchema("array")},
+                      {QStringLiteral("state"), typeSchema("string")},
+                      {QStringLiteral("from"), typeSchema("string")}},
+                     {QStringLiteral("serials"), QStringLiteral("state"), QStringLiteral("from")});
+    setMany.responseSchema = objectSchema({{QStringLiteral("batch_id"), typeSchema("string")},
+                                           {QStringLiteral("state"), typeSchema("string")},
+                                           {QStringLiteral("changed"), typeSchema("array")}});
+
     for (Route* route : {&create, &get, &remove})
         route->versioned = true;
     for (Route* route :
-         {&create, &list, &get, &manifest, &assign, &remove, &getSerial, &setSerial}) {
+         {&create, &list, &get, &manifest, &assign, &remove, &getSerial, &setSerial, &setMany}) {
         if (Status s = server.addRoute(std::move(*route)); !s.ok())
             return s;
     }

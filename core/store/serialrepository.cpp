@@ -291,6 +291,79 @@ Status SerialRepository::overrideState(const QString& productId, const QString& 
     return writeState(productId, serial, to, std::nullopt, false);
 }
 
+Result<QStringList> SerialRepository::setStates(const QString& batchId, const QStringList& serials,
+                                                const QString& to, const QString& from)
+{
+    if (!SerialBatch::canTransition(from, to))
+        return Error{QStringLiteral("state"),
+                     QStringLiteral("a serial cannot go from %1 to %2; allowed from %1: %3")
+                         .arg(from.left(40), to.left(40),
+                              SerialBatch::nextStates(from).join(QStringLiteral(", "))),
+                     QStringLiteral("invalid_state")};
+    const auto owner = batch(batchId);
+    if (!owner)
+        return sql::notFound(QStringLiteral("id"), QStringLiteral("serial batch"));
+    QStringList changed;
+    const Status s = m_db.transaction([&]() -> Status {
+        QSqlQuery current = m_db.prepare(QStringLiteral(
+            "SELECT serial, state FROM serials WHERE batch_id = :b AND tenant_id = :t"));
+        current.bindValue(QStringLiteral(":b"), batchId);
+        current.bindValue(QStringLiteral(":t"), m_tenantId);
+        if (Status e = Database::exec(current); !e.ok())
+            return e;
+        QHash<QString, QString> states;
+        while (current.next())
+            states.insert(current.value(0).toString(), current.value(1).toString());
+        for (qsizetype i = 0; i < serials.size(); ++i) {
+            const QString param = QStringLiteral("serials[%1]").arg(i);
+            const auto it = states.constFind(serials[i]);
+            if (it == states.cend())
+                return Error{
+                    param,
+                    QStringLiteral("this batch has no serial \"%1\"").arg(serials[i].left(40)),
+                    QStringLiteral("not_found")};
+            if (*it == to)
+                continue;
+            if (*it != from)
+                return Error{
+                    param, QStringLiteral("serial %1 is %2 now, not %3").arg(serials[i], *it, from),
+                    QStringLiteral("version_mismatch")};
+            QSqlQuery q = m_db.prepare(QStringLiteral(
+                "UPDATE serials SET state = :to, updated_at = :u WHERE batch_id = :b AND "
+                "serial = :s AND tenant_id = :t AND state = :from"));
+            q.bindValue(QStringLiteral(":to"), to);
+            q.bindValue(QStringLiteral(":u"), Database::now());
+            q.bindValue(QStringLiteral(":b"), batchId);
+            q.bindValue(QStringLiteral(":s"), serials[i]);
+            q.bindValue(QStringLiteral(":t"), m_tenantId);
+            q.bindValue(QStringLiteral(":from"), from);
+            if (Status e = Database::exec(q); !e.ok())
+                return e;
+            if (q.numRowsAffected() != 1)
+                return Error{param, QStringLiteral("the serial changed meanwhile"),
+                             QStringLiteral("conflict")};
+            states.insert(serials[i], to); // a serial listed twice is then "already there"
+            changed.append(serials[i]);
+        }
+        if (changed.isEmpty())
+            return Ok{};
+        if (Status e = bumpVersion(batchId); !e.ok())
+            return e;
+        return ChangeJournal(m_db).record(
+            m_tenantId, QLatin1String(ChangeJournal::Serial), batchId,
+            QStringLiteral("state_changed"),
+            QJsonObject{{QStringLiteral("product_id"), owner->productId},
+                        {QStringLiteral("batch_id"), batchId},
+                        {QStringLiteral("count"), int(changed.size())},
+                        {QStringLiteral("serials"), QJsonArray::fromStringList(changed)},
+                        {QStringLiteral("from"), from},
+                        {QStringLiteral("to"), to}});
+    });
+    if (!s.ok())
+        return s.error();
+    return changed;
+}
+
 std::optional<SerialRepository::SerialInfo>
 SerialRepository::serialInBatch(const QString& batchId, const QString& serial) const
 {

@@ -62,6 +62,14 @@ public:
     // Error code "version_mismatch", param "from", and nothing changes.
     Status setState(const QString& productId, const QString& serial, const QString& state,
                     const std::optional<QString>& expectedFrom = std::nullopt);
+    // Moves the listed serials of one batch from `from` to `to` in one transaction,
+    // journaled as one change {batch_id, serials, from, to} like assign() (one webhook for
+    // the lot). All or nothing: a serial the batch does not hold is code "not_found",
+    // one in another state than `from` is code "version_mismatch", each with param
+    // "serials[i]"; a step the rule refuses is code "invalid_state", param "state".
+    // Serials already in `to` are left alone. Returns the serials it changed.
+    Result<QStringList> setStates(const QString& batchId, const QStringList& serials,
+                                  const QString& to, const QString& from);
     // Writes `state` without the transition rule, journaled like setState: for a state a
     // hosted server has already accepted (sync's "take theirs"), which the local rule must
     // not second-guess. The state must be one of SerialBatch::states().

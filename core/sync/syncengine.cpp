@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QThread>
 #include <QUrl>
+#include <algorithm>
 #include <utility>
 
 namespace dpp::sync {
@@ -621,6 +622,37 @@ SyncEngine::Outcome SyncEngine::pushSerialStates(const ChangeEntry& e)
     const QString base =
         QStringLiteral("/v1/serial-batches/%1/serials/").arg(pathPart(batch->remoteId));
     const ConflictKind& kind = *ConflictKind::find(e.entity);
+    if (names.size() > 1) {
+        // An assignment: one request per 10 000 serials, not one per serial. Only a chunk
+        // where some serial moved on the server (412), or holds an open conflict, goes
+        // serial by serial below, so that exactly those serials become conflicts.
+        QStringList serialBySerial;
+        constexpr qsizetype kChunk = 10000;
+        for (qsizetype at = 0; at < names.size(); at += kChunk) {
+            const QStringList chunk = names.mid(at, kChunk);
+            const bool held = std::any_of(chunk.cbegin(), chunk.cend(), [&](const QString& n) {
+                return m_state.hasOpenConflict(e.entity, batchId + u'/' + n);
+            });
+            if (held) {
+                serialBySerial += chunk;
+                continue;
+            }
+            const QJsonObject body{{QStringLiteral("serials"), QJsonArray::fromStringList(chunk)},
+                                   {QStringLiteral("state"), to},
+                                   {QStringLiteral("from"), from}};
+            const ApiReply r = call([&] {
+                return m_api.sendJson(
+                    "PATCH",
+                    QStringLiteral("/v1/serial-batches/%1/serials").arg(pathPart(batch->remoteId)),
+                    body, headers(e.seq, QStringLiteral("states-%1").arg(at)));
+            });
+            if (r.status == 412)
+                serialBySerial += chunk;
+            else if (!r.success())
+                return reject(e, r);
+        }
+        names = serialBySerial;
+    }
     Outcome outcome = Outcome::Pushed;
     for (const QString& serial : std::as_const(names)) {
         // Per serial: the conflict of one serial holds that serial only.

@@ -516,6 +516,13 @@ private Q_SLOTS:
         const auto local = serialStates(*d.db);
         QCOMPARE(local.value(kGtin + QStringLiteral("/U1")), QStringLiteral("activated"));
         QCOMPARE(serverSerialStates(), local);
+        // One server change per local one: the assignment went up as one request (one
+        // journal row and one webhook there too), each step by hand as its own.
+        QSqlQuery q = d.db->prepare(
+            QStringLiteral("SELECT COUNT(*) FROM change_journal WHERE entity = 'serial'"));
+        QVERIFY(store::Database::exec(q).ok() && q.next());
+        QCOMPARE(q.value(0).toLongLong(), 9);
+        QCOMPARE(serverCount(QStringLiteral("change_journal WHERE entity = 'serial'")), 9);
 
         // Later steps of serials the server knows already.
         QVERIFY(step(QStringLiteral("SN000001"), {"printed", "activated"}));
@@ -568,16 +575,32 @@ private Q_SLOTS:
         // SN000003: the server's step taken here as well, then one more.
         QVERIFY(serials.setState(pid, QStringLiteral("SN000003"), QStringLiteral("assigned")).ok());
         QVERIFY(serials.setState(pid, QStringLiteral("SN000003"), QStringLiteral("printed")).ok());
+        // An assignment of SN000004 and SN000005 while the server printed SN000005: the
+        // one request for both is refused, then SN000004 goes alone, SN000005 conflicts.
+        for (const char* step : {"assigned", "printed"})
+            QCOMPARE(api("PATCH", remotePath + QStringLiteral("SN000005"),
+                         QByteArray(R"({"state":")") + step + "\"}")
+                         .status,
+                     200);
+        QCOMPARE(serials.assign(created->id, 2).value(),
+                 (QStringList{QStringLiteral("SN000004"), QStringLiteral("SN000005")}));
 
         r = sync(d);
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(serverState("SN000001"), QStringLiteral("assigned")); // never overwritten
         QCOMPARE(serverState("SN000002"), QStringLiteral("assigned"));
         QCOMPARE(serverState("SN000003"), QStringLiteral("printed"));
+        QCOMPARE(serverState("SN000004"), QStringLiteral("assigned"));
+        QCOMPARE(serverState("SN000005"), QStringLiteral("printed"));
         QHash<QString, QJsonObject> open;
         for (const QJsonObject& c : conflicts(d))
             open.insert(c.value(u"label").toString(), c);
-        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.size(), 3);
+        const QJsonObject five = open.value(u"(01)" + kGtin + u"(21)SN000005");
+        QCOMPARE(five.value(u"mine").toObject().value(u"state").toString(),
+                 QStringLiteral("assigned"));
+        QCOMPARE(five.value(u"theirs").toObject().value(u"state").toString(),
+                 QStringLiteral("printed"));
         const QJsonObject one = open.value(u"(01)" + kGtin + u"(21)SN000001");
         QCOMPARE(one.value(u"entity").toString(), QStringLiteral("serial"));
         QCOMPARE(one.value(u"mine").toObject().value(u"state").toString(),
@@ -592,7 +615,7 @@ private Q_SLOTS:
                      QStringLiteral("--keep"), QStringLiteral("mine")});
         // Resolved; the run after it still reports the other serial's open conflict.
         QVERIFY2(r.exitCode == 1 && r.out.contains("\"kept\":\"mine\"") &&
-                     r.out.contains("\"conflicts\":1"),
+                     r.out.contains("\"conflicts\":2"),
                  QByteArray(r.out + r.err).constData());
         QCOMPARE(serverState("SN000001"), QStringLiteral("decommissioned"));
         sync::SyncEngine engine(*d.db, d.tenant, {m_url, m_key});
@@ -600,6 +623,9 @@ private Q_SLOTS:
             engine.resolve(two.value(u"id").toString(), sync::SyncEngine::Choice::TakeTheirs).ok());
         QCOMPARE(localState("SN000002"), QStringLiteral("assigned")); // back from decommissioned
         QCOMPARE(serverState("SN000002"), QStringLiteral("assigned"));
+        QVERIFY(engine.resolve(five.value(u"id").toString(), sync::SyncEngine::Choice::TakeTheirs)
+                    .ok());
+        QCOMPARE(localState("SN000005"), QStringLiteral("printed"));
 
         // Nothing is pushed back; both stores agree.
         r = sync(d);

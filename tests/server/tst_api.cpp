@@ -715,6 +715,47 @@ private Q_SLOTS:
         QCOMPARE(call("GET", path + QStringLiteral("SN000002"), m_keyA).json()[u"state"].toString(),
                  QStringLiteral("available"));
 
+        // Many at once (what sync sends for an assignment): all or nothing, one journal row.
+        const QString many = path.chopped(1);
+        const qint64 rows = journalRows(QStringLiteral("serial"));
+        const NamReply both = call("PATCH", many, m_keyA,
+                                   R"({"serials":["SN000002","SN000003"],"state":"assigned",)"
+                                   R"("from":"available"})");
+        QCOMPARE(both.status, 200);
+        QCOMPARE(both.json().value(u"changed").toArray().size(), 2);
+        QCOMPARE(journalRows(QStringLiteral("serial")), rows + 1);
+        const NamReply none = call("PATCH", many, m_keyA,
+                                   R"({"serials":["SN000002","SN000003"],"state":"assigned",)"
+                                   R"("from":"available"})");
+        QCOMPARE(none.status, 200);
+        QCOMPARE(none.json().value(u"changed").toArray().size(), 0);
+        QCOMPARE(journalRows(QStringLiteral("serial")), rows + 1);
+        // SN000001 is decommissioned: the whole request is 412 and SN000002 stays assigned.
+        const NamReply mixed = call("PATCH", many, m_keyA,
+                                    R"({"serials":["SN000002","SN000001"],"state":"printed",)"
+                                    R"("from":"assigned"})");
+        QCOMPARE(mixed.status, 412);
+        QCOMPARE(mixed.json()[u"current"][u"serial"].toString(), QStringLiteral("SN000001"));
+        QCOMPARE(mixed.json()[u"current"][u"state"].toString(), QStringLiteral("decommissioned"));
+        QCOMPARE(call("GET", path + QStringLiteral("SN000002"), m_keyA).json()[u"state"].toString(),
+                 QStringLiteral("assigned"));
+        const QList<QPair<QByteArray, QString>> badMany = {
+            {R"({"serials":[],"state":"printed","from":"assigned"})", "serials"},
+            {R"({"serials":[5],"state":"printed","from":"assigned"})", "serials[0]"},
+            {R"({"serials":["SN000002"],"state":"printed"})", "from"},
+            {R"({"serials":["SN000002"],"state":"activated","from":"assigned"})", "state"}};
+        for (const auto& [bad, param] : badMany) {
+            const NamReply r = call("PATCH", many, m_keyA, bad);
+            QCOMPARE(r.status, 422);
+            QCOMPARE(r.json()[u"error"][u"param"].toString(), param);
+        }
+        const NamReply unknown = call("PATCH", many, m_keyA,
+                                      R"({"serials":["SN000002","NOPE"],"state":"printed",)"
+                                      R"("from":"assigned"})");
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(unknown.json()[u"error"][u"param"].toString(), QStringLiteral("serials[1]"));
+        QCOMPARE(journalRows(QStringLiteral("serial")), rows + 1);
+
         // A serial with a "/" (allowed in AI 21) is one path segment, percent-encoded.
         const NamReply slashed =
             call("POST", QStringLiteral("/v1/products/%1/serial-batches").arg(kGtin), m_keyA,
