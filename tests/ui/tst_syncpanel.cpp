@@ -18,6 +18,7 @@
 #include <gs1/checkdigit.h>
 #include <store/database.h>
 #include <store/productrepository.h>
+#include <store/serialrepository.h>
 #include <store/supplierrepository.h>
 #include <store/syncstaterepository.h>
 #include <store/tenantrepository.h>
@@ -72,7 +73,8 @@ private Q_SLOTS:
             {QStringLiteral("--db"), serverStore, QStringLiteral("key"), QStringLiteral("create"),
              QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
              QStringLiteral("products:read,products:write,passports:read,passports:write,"
-                            "suppliers:read,suppliers:write,analytics:read")});
+                            "suppliers:read,suppliers:write,serials:read,serials:write,"
+                            "analytics:read")});
         m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
         QVERIFY(!m_key.isEmpty());
         QByteArray line;
@@ -187,6 +189,54 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(panel.conflictList()->count(), 0);
         QCOMPARE(sb.get(supplier->id)->name, QStringLiteral("Cells Co (server)"));
+
+        // A serial: printed on the server (another client) while assigned here. The panel
+        // names it by kind and element string; take theirs writes the server's state.
+        store::SerialRepository serials(**b, tb);
+        passport::SerialBatch batch;
+        batch.productId = pb.findByGtin(kGtin)->id;
+        batch.prefix = QStringLiteral("SN");
+        batch.count = 2;
+        auto created = serials.createBatch(batch);
+        QVERIFY(created.ok());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        const auto batchMap = store::SyncStateRepository(**b, m_url, tb)
+                                  .mapping(QStringLiteral("serial_batch"), created->id);
+        QVERIFY(batchMap.has_value());
+        const QUrl serialUrl(
+            m_url +
+            QStringLiteral("/v1/serial-batches/%1/serials/SN000001").arg(batchMap->remoteId));
+        for (const char* state : {"assigned", "printed"})
+            QCOMPARE(test::namSend(m_nam, "PATCH", serialUrl,
+                                   QJsonDocument(QJsonObject{{"state", state}}).toJson(),
+                                   {{"Authorization", "Bearer " + m_key.toLatin1()}})
+                         .status,
+                     200);
+        QVERIFY(serials
+                    .setState(batch.productId, QStringLiteral("SN000001"),
+                              QStringLiteral("decommissioned"))
+                    .ok());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 1);
+        QCOMPARE(panel.conflictList()->item(0)->text(),
+                 QStringLiteral("Serial number state (01)%1(21)SN000001: changed here and on the "
+                                "server")
+                     .arg(kGtin));
+        int stateRow = -1;
+        for (int r = 0; r < diff->rowCount(); ++r) {
+            if (diff->item(r, 0)->text() == u"state")
+                stateRow = r;
+        }
+        QVERIFY(stateRow >= 0);
+        QCOMPARE(diff->item(stateRow, 1)->text(), QStringLiteral("decommissioned"));
+        QCOMPARE(diff->item(stateRow, 2)->text(), QStringLiteral("printed"));
+        QTest::mouseClick(take, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(panel.conflictList()->count(), 0);
+        QCOMPARE(serials.state(batch.productId, QStringLiteral("SN000001")).value_or(QString()),
+                 QStringLiteral("printed"));
 
         // Cancel: 150 new products, cancelled at once; the next sync finishes the rest.
         for (int i = 0; i < 150; ++i) {
