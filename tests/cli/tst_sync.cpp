@@ -893,6 +893,26 @@ private Q_SLOTS:
         QVERIFY(conflicts(d).isEmpty());
         QCOMPARE(state.mapping("supplier", supplier->id)->etag,
                  QString::fromUtf8(api("GET", supplierPath).headers.value("etag")));
+
+        // The server declared the battery waste while it was repurposed here: keeping mine
+        // is refused by the server with its reason and the conflict stays open for the
+        // other choice.
+        QCOMPARE(serverEdit(unitPath, {{"status", "waste"}}), 200);
+        QVERIFY(units.setStatus(created->id, QStringLiteral("repurposed")).ok());
+        QCOMPARE(sync(d).exitCode, 1);
+        open = byEntity();
+        QCOMPARE(open.size(), 1);
+        const QString wasteConflict =
+            open.value(QStringLiteral("battery_unit")).value(u"id").toString();
+        const Status refused = engine.resolve(wasteConflict, sync::SyncEngine::Choice::KeepMine);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().param, QStringLiteral("status"));
+        QVERIFY2(refused.error().message.contains(u"waste"), qPrintable(refused.error().message));
+        QCOMPARE(server(unitPath, "status"), QStringLiteral("waste"));
+        QCOMPARE(conflicts(d).size(), 1);
+        QVERIFY(engine.resolve(wasteConflict, sync::SyncEngine::Choice::TakeTheirs).ok());
+        QCOMPARE(localStatus(), QStringLiteral("waste"));
+        pushedNothingBack();
     }
 
     void killedMidPushResumesWithoutDuplicates()
