@@ -627,6 +627,29 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(localState("SN000005"), QStringLiteral("printed"));
 
+        // Keep mine that the server's rule refuses (its serial is decommissioned, final):
+        // the error names the state, the conflict stays open for take theirs.
+        QCOMPARE(
+            api("PATCH", remotePath + QStringLiteral("SN000004"), R"({"state":"decommissioned"})")
+                .status,
+            200);
+        QVERIFY(serials.setState(pid, QStringLiteral("SN000004"), QStringLiteral("printed")).ok());
+        QCOMPARE(sync(d).exitCode, 1);
+        const QList<QJsonObject> left = conflicts(d);
+        QCOMPARE(left.size(), 1);
+        const Status refused = engine.resolve(left.first().value(u"id").toString(),
+                                              sync::SyncEngine::Choice::KeepMine);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().param, QStringLiteral("state"));
+        QVERIFY2(refused.error().message.contains(u"decommissioned"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(conflicts(d).size(), 1);
+        QVERIFY(
+            engine
+                .resolve(left.first().value(u"id").toString(), sync::SyncEngine::Choice::TakeTheirs)
+                .ok());
+        QCOMPARE(localState("SN000004"), QStringLiteral("decommissioned"));
+
         // Nothing is pushed back; both stores agree.
         r = sync(d);
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
