@@ -420,7 +420,9 @@ SyncEngine::Outcome SyncEngine::pushUpdate(const ChangeEntry& e, const ConflictK
 SyncEngine::Outcome SyncEngine::pushPassport(const ChangeEntry& e)
 {
     const QString entity = ent(ChangeJournal::Passport);
-    if (m_state.hasOpenConflict(entity, e.entityId))
+    // Held while a conflict is open; the conflict then shows the newest local version,
+    // which is what keep mine publishes.
+    if (heldByConflict(e, *ConflictKind::find(entity)))
         return Outcome::Conflict;
     // Every local version is published on the server in turn (each with its own
     // Idempotency-Key, If-Match = the one sent before), so the server's history holds the

@@ -725,6 +725,36 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(syncReport(r).value(u"total").toInt(), 0);
         QCOMPARE(serverCount(QStringLiteral("passport_versions")), 4);
+
+        // Another client publishes on the server; two more versions here: the first one
+        // meets the server's (If-Match = the last sha256 sent) and is a conflict, the next
+        // waits with it. Nothing is published over the server's version unasked.
+        QCOMPARE(api("POST", QStringLiteral("/v1/passports"),
+                     QJsonDocument(QJsonObject{{"gtin", kGtin},
+                                               {"kind", "product"},
+                                               {"data", QJsonObject{{"description", "server"}}}})
+                         .toJson())
+                     .status,
+                 201);
+        QVERIFY(publish(5));
+        QVERIFY(publish(6));
+        r = sync(d);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(serverCount(QStringLiteral("passport_versions")), 5);
+        const QList<QJsonObject> open = conflicts(d);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().value(u"entity").toString(), QStringLiteral("passport"));
+        QCOMPARE(open.first()[u"mine"][u"data"][u"description"].toString(),
+                 QStringLiteral("edition 6"));
+        QCOMPARE(open.first()[u"theirs"][u"data"][u"description"].toString(),
+                 QStringLiteral("server"));
+        r = sync(d, {QStringLiteral("--resolve"), open.first().value(u"id").toString(),
+                     QStringLiteral("--keep"), QStringLiteral("mine")});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(api("GET", QStringLiteral("/v1/products/%1/passport").arg(kGtin))
+                     .json()[u"passport"][u"data"][u"description"]
+                     .toString(),
+                 QStringLiteral("edition 6"));
     }
 
     // Suppliers, resolver links and a battery unit's status changed here and on the server
