@@ -557,6 +557,14 @@
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>Auswertungen nicht abgerufen: dem API-Schlüssel fehlt der Scope analytics:read</translation>
     </message>
+    <message>
+        <source>%1 %2: the server&apos;s version is not valid here: %3</source>
+        <translation>%1 %2: die Version des Servers ist hier nicht gültig: %3</translation>
+    </message>
+    <message>
+        <source>pulled %1 %2 from the server</source>
+        <translation>%1 %2 vom Server übernommen</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::BatteryTab</name>
@@ -2545,6 +2553,30 @@
     <message>
         <source>as of %1</source>
         <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Resolver link</source>
+        <translation>Resolver-Link</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Batteriestatus</translation>
+    </message>
+    <message>
+        <source>Serial number state</source>
+        <translation>Status der Seriennummer</translation>
     </message>
 </context>
 <context>

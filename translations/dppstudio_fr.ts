@@ -557,6 +557,14 @@
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>statistiques non récupérées : la clé d&apos;API n&apos;a pas le scope analytics:read</translation>
     </message>
+    <message>
+        <source>%1 %2: the server&apos;s version is not valid here: %3</source>
+        <translation>%1 %2 : la version du serveur n&apos;est pas valide ici : %3</translation>
+    </message>
+    <message>
+        <source>pulled %1 %2 from the server</source>
+        <translation>%1 %2 récupéré du serveur</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::BatteryTab</name>
@@ -2545,6 +2553,30 @@
     <message>
         <source>as of %1</source>
         <translation>au %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Resolver link</source>
+        <translation>Lien du résolveur</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>État de la batterie</translation>
+    </message>
+    <message>
+        <source>Serial number state</source>
+        <translation>État du numéro de série</translation>
     </message>
 </context>
 <context>

@@ -557,6 +557,14 @@
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>análises não obtidas: a chave de API não tem o âmbito analytics:read</translation>
     </message>
+    <message>
+        <source>%1 %2: the server&apos;s version is not valid here: %3</source>
+        <translation>%1 %2: a versão do servidor não é válida aqui: %3</translation>
+    </message>
+    <message>
+        <source>pulled %1 %2 from the server</source>
+        <translation>%1 %2 obtido do servidor</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::BatteryTab</name>
@@ -2545,6 +2553,30 @@
     <message>
         <source>as of %1</source>
         <translation>em %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produto</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passaporte</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fornecedor</translation>
+    </message>
+    <message>
+        <source>Resolver link</source>
+        <translation>Ligação do resolvedor</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Estado da bateria</translation>
+    </message>
+    <message>
+        <source>Serial number state</source>
+        <translation>Estado do número de série</translation>
     </message>
 </context>
 <context>

@@ -557,6 +557,14 @@
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>analytika nestiahnutá: kľúču API chýba rozsah analytics:read</translation>
     </message>
+    <message>
+        <source>%1 %2: the server&apos;s version is not valid here: %3</source>
+        <translation>%1 %2: verzia zo servera tu nie je platná: %3</translation>
+    </message>
+    <message>
+        <source>pulled %1 %2 from the server</source>
+        <translation>%1 %2 stiahnuté zo servera</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::BatteryTab</name>
@@ -2551,6 +2559,30 @@
     <message>
         <source>as of %1</source>
         <translation>k %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Výrobok</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Dodávateľ</translation>
+    </message>
+    <message>
+        <source>Resolver link</source>
+        <translation>Odkaz resolvera</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Stav batérie</translation>
+    </message>
+    <message>
+        <source>Serial number state</source>
+        <translation>Stav sériového čísla</translation>
     </message>
 </context>
 <context>
