@@ -33,8 +33,7 @@ constexpr int kReadBatch = 2000;
 
 } // namespace
 
-ScanStreamHub::ScanStreamHub(std::shared_ptr<store::Database> db, Options options,
-                             QObject* parent)
+ScanStreamHub::ScanStreamHub(std::shared_ptr<store::Database> db, Options options, QObject* parent)
     : QObject(parent), m_db(std::move(db)), m_options(options)
 {
     // Live from now: a stream without Last-Event-ID starts with the next scan, and the
@@ -56,8 +55,18 @@ ScanStreamHub::~ScanStreamHub()
         sub.sink->setClosedHandler(nullptr);
 }
 
+void ScanStreamHub::drop(quint64 key)
+{
+    m_subscribers.erase(key);
+    m_anySubscriber = !m_subscribers.empty();
+}
+
 void ScanStreamHub::wake()
 {
+    // With nobody listening the timer's round moves the cursor soon enough; a resolver
+    // under load must not pay a query per commit for it.
+    if (!m_anySubscriber)
+        return;
     // Coalesced: a busy writer commits many small batches; one read takes them all.
     if (m_wakePending.exchange(true))
         return;
@@ -233,8 +242,9 @@ void ScanStreamHub::subscribe(std::shared_ptr<StreamSink> sink, const QString& t
     if (!sink->isOpen())
         return;
     const quint64 key = m_nextKey++;
-    sink->setClosedHandler([this, key] { m_subscribers.erase(key); });
+    sink->setClosedHandler([this, key] { drop(key); });
     m_subscribers.emplace(key, Subscriber{std::move(sink), tenantId, productId, after, {}});
+    m_anySubscriber = true;
 }
 
 void ScanStreamHub::heartbeat()
@@ -256,7 +266,7 @@ void ScanStreamHub::send(quint64 key, const QByteArray& bytes)
         return;
     const std::shared_ptr<StreamSink> sink = it->second.sink; // may erase `it`
     if (!sink->isOpen()) {
-        m_subscribers.erase(it);
+        drop(key);
         return;
     }
     if (sink->pendingBytes() > m_options.maxPendingBytes) {
@@ -264,7 +274,7 @@ void ScanStreamHub::send(quint64 key, const QByteArray& bytes)
         // gets what the feed still holds.
         ++m_stats.slowClientsCut;
         sink->abort();
-        m_subscribers.erase(key);
+        drop(key);
         return;
     }
     sink->write(bytes);

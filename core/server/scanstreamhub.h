@@ -57,8 +57,7 @@ public:
     };
 
     /// `db` is the connection of the thread the hub lives in (dppserver's main thread).
-    ScanStreamHub(std::shared_ptr<store::Database> db, Options options,
-                  QObject* parent = nullptr);
+    ScanStreamHub(std::shared_ptr<store::Database> db, Options options, QObject* parent = nullptr);
     ~ScanStreamHub() override;
 
     /// Reads the feed soon (coalesced). Callable from any thread: the scan writer calls it
@@ -102,6 +101,7 @@ private:
     /// Writes, or cuts a client whose unsent backlog passed the limit.
     void send(quint64 key, const QByteArray& bytes);
     void log(const QString& line);
+    void drop(quint64 key);
 
     std::shared_ptr<store::Database> m_db;
     Options m_options;
@@ -111,6 +111,7 @@ private:
     QTimer m_heartbeat;
     QTimer m_poll;
     std::atomic<bool> m_wakePending{false};
+    std::atomic<bool> m_anySubscriber{false}; // read by wake() on the writer's thread
     bool m_polling = false;
     bool m_loggedReadError = false;
     Stats m_stats;

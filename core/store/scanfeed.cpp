@@ -17,8 +17,8 @@ Status ScanFeed::append(const QList<ScanFeedEntry>& entries)
         return Ok{};
     return m_db.transaction([&]() -> Status {
         if (m_db.engine() == Database::Engine::Postgres) {
-            QSqlQuery lock = m_db.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
-                                              .arg(kAppendLock));
+            QSqlQuery lock =
+                m_db.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAppendLock));
             if (Status s = Database::exec(lock); !s.ok())
                 return s;
         }
@@ -107,8 +107,8 @@ Result<qint64> ScanFeed::prune(const QSet<QString>& tenants, int keepPerTenant,
     qint64 removed = 0;
     const Status done = m_db.transaction([&]() -> Status {
         if (m_db.engine() == Database::Engine::Postgres) {
-            QSqlQuery lock = m_db.prepare(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)")
-                                              .arg(kPruneLock));
+            QSqlQuery lock = m_db.prepare(
+                QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(kPruneLock));
             if (Status s = Database::exec(lock); !s.ok())
                 return s;
             if (!lock.next() || !lock.value(0).toBool())

@@ -123,8 +123,10 @@ private Q_SLOTS:
         QVERIFY(addProduct(**db, a->id, kGtinA));
         QVERIFY(addProduct(**db, b->id, kGtinB));
         const QStringList read{QStringLiteral("analytics:read")};
-        auto ka = dpp::store::ApiKeyRepository(**db, a->id).create(QStringLiteral("a"), read, false);
-        auto kb = dpp::store::ApiKeyRepository(**db, b->id).create(QStringLiteral("b"), read, false);
+        auto ka =
+            dpp::store::ApiKeyRepository(**db, a->id).create(QStringLiteral("a"), read, false);
+        auto kb =
+            dpp::store::ApiKeyRepository(**db, b->id).create(QStringLiteral("b"), read, false);
         QVERIFY(ka.ok() && kb.ok());
         m_keyA = ka->secret;
         m_keyB = kb->secret;
