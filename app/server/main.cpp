@@ -296,6 +296,7 @@ int main(int argc, char* argv[])
     // Outbound webhooks: from the store's queue, on this thread's connection.
     dpp::server::WebhookDispatcher::Options hookOptions;
     hookOptions.retryScale = config.webhookRetryScale;
+    hookOptions.allowPrivateTargets = config.allowPrivateWebhooks;
     hookOptions.pollIntervalMs =
         std::max(50, int(1000 * std::min(1.0, config.webhookRetryScale * 100)));
     dpp::server::WebhookDispatcher webhooks(*db, hookOptions);
