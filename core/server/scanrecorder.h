@@ -43,8 +43,8 @@ public:
         /// The shared scan feed (store::ScanFeed) the batches also go to: kept to this
         /// many rows per tenant (the stream's Last-Event-ID reach) and this age, pruned
         /// by the writer, off the request thread, at most once per interval. Often and
-        /// small: under 5,000 scans/s a prune every 10 s deleted ~50,000 rows at once and
-        /// held the writer long enough to show in the stream's p99 (bench_scanstream).
+        /// small: each prune deletes about one interval's worth of rows, so it never holds
+        /// the writer (and the scans queued behind it) for long.
         int feedKeepPerTenant = 1000;
         int feedMaxAgeSeconds = 3600;
         int feedPruneIntervalMs = 1000;

@@ -218,6 +218,19 @@ private Q_SLOTS:
         }
     }
 
+    void badStreamPollIsAUsageError()
+    {
+        for (const char* value : {"0", "9", "5001", "soon"}) {
+            const auto r = dpp::test::runTool(QStringLiteral("dppserver"),
+                                              {QStringLiteral("--database"), m_location,
+                                               QStringLiteral("--stream-poll-ms"),
+                                               QString::fromLatin1(value)});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("--stream-poll-ms takes 10 to 5000 milliseconds"),
+                     r.err.constData());
+        }
+    }
+
     void errorsAreJsonNotStreams()
     {
         expectJsonError("/v1/stream/scans", {}, 401);
