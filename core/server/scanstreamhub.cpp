@@ -38,8 +38,10 @@ ScanStreamHub::ScanStreamHub(std::shared_ptr<store::Database> db, Options option
 {
     // Live from now: a stream without Last-Event-ID starts with the next scan, and the
     // ids (the feed's seq) continue across restarts, so a client's id stays meaningful.
-    if (const auto last = store::ScanFeed(*m_db).lastSeq(); last.ok())
+    if (const auto last = store::ScanFeed(*m_db).lastSeq(); last.ok()) {
         m_cursor = *last;
+        m_cursorKnown = true;
+    }
     m_heartbeat.setInterval(std::max(100, m_options.heartbeatMs));
     connect(&m_heartbeat, &QTimer::timeout, this, &ScanStreamHub::heartbeat);
     m_heartbeat.start();
@@ -85,10 +87,12 @@ void ScanStreamHub::pollNow()
         return;
     m_polling = true;
     store::ScanFeed feed(*m_db);
-    if (m_subscribers.empty()) {
+    if (m_subscribers.empty() || !m_cursorKnown) {
+        // (Unknown when the store was away at start: never replay history as live.)
         // Nobody to tell: move the cursor without reading rows.
         if (const auto last = feed.lastSeq(); last.ok()) {
             m_cursor = std::max(m_cursor, *last);
+            m_cursorKnown = true;
             m_loggedReadError = false;
         } else {
             ++m_stats.readErrors;

@@ -106,6 +106,7 @@ private:
     std::shared_ptr<store::Database> m_db;
     Options m_options;
     qint64 m_cursor = 0; // feed rows up to here are fanned out
+    bool m_cursorKnown = false;
     std::map<quint64, Subscriber> m_subscribers;
     quint64 m_nextKey = 1;
     QTimer m_heartbeat;
