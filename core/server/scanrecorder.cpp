@@ -197,17 +197,6 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
         }
         if (stored.ok() && m_options.onStored)
             m_options.onStored(events); // committed: what the stream shows is in analytics
-        if (!pruned.isValid() || pruned.hasExpired(m_options.feedPruneIntervalMs)) {
-            // Bounded feed: the tenants written since the last prune, and the old rows.
-            const auto removed = store::ScanFeed(*store).prune(
-                feedTenants, m_options.feedKeepPerTenant,
-                QDateTime::currentDateTimeUtc().addSecs(-m_options.feedMaxAgeSeconds));
-            if (!removed.ok())
-                std::fprintf(stderr, "dppserver: cannot prune the scan feed: %s\n",
-                             removed.error().message.toUtf8().constData());
-            feedTenants.clear();
-            pruned.start();
-        }
         if (!stored.ok()) {
             std::fprintf(stderr, "dppserver: %lld scans lost, the store refused them: %s\n",
                          static_cast<long long>(events.size()),
@@ -220,6 +209,18 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             m_writing = 0;
         }
         m_settled.notify_all();
+        if (!pruned.isValid() || pruned.hasExpired(m_options.feedPruneIntervalMs)) {
+            // Bounded feed: the tenants written since the last prune, and the old rows.
+            // After the batch is settled, so flush() never waits for a prune.
+            const auto removed = store::ScanFeed(*store).prune(
+                feedTenants, m_options.feedKeepPerTenant,
+                QDateTime::currentDateTimeUtc().addSecs(-m_options.feedMaxAgeSeconds));
+            if (!removed.ok())
+                std::fprintf(stderr, "dppserver: cannot prune the scan feed: %s\n",
+                             removed.error().message.toUtf8().constData());
+            feedTenants.clear();
+            pruned.start();
+        }
     }
 }
 
