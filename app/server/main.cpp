@@ -119,6 +119,11 @@ int main(int argc, char* argv[])
                       QStringLiteral("Seconds between heartbeat comments on live scan streams "
                                      "(default 15; at most half the idle timeout)."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("stream-poll-ms"),
+                      QStringLiteral("Milliseconds between reads of the shared scan feed, which "
+                                     "bring other dppserver processes' scans to this one's live "
+                                     "streams (default 200; 10 to 5000)."),
+                      QStringLiteral("MS")});
     parser.addOption({QStringLiteral("allow-private-webhooks"),
                       QStringLiteral("Let webhooks target loopback, private and link-local "
                                      "addresses (default: refused, 422 on the url).")});
@@ -178,6 +183,13 @@ int main(int argc, char* argv[])
             return usageError(QStringLiteral("--stream-heartbeat takes 1 to 3600 seconds"));
         config.streamHeartbeatMs = seconds * 1000;
     }
+    if (parser.isSet(QStringLiteral("stream-poll-ms"))) {
+        bool ok = false;
+        const int ms = parser.value(QStringLiteral("stream-poll-ms")).toInt(&ok);
+        if (!ok || ms < 10 || ms > 5000)
+            return usageError(QStringLiteral("--stream-poll-ms takes 10 to 5000 milliseconds"));
+        config.streamPollMs = ms;
+    }
     config.allowPrivateWebhooks = parser.isSet(QStringLiteral("allow-private-webhooks"));
     if (parser.isSet(retryScale)) {
         bool ok = false;
@@ -222,20 +234,21 @@ int main(int argc, char* argv[])
         }
     }
 
-    // Live scan streams. Made before the recorder, which holds it: the writer thread is
-    // joined before the hub can go away.
+    // Live scan streams, read from the store's shared scan feed (every process's scans).
+    // Made before the recorder, which holds it: the writer thread is joined before the
+    // hub can go away.
     dpp::server::ScanStreamHub::Options streamOptions;
     streamOptions.heartbeatMs = config.streamHeartbeat();
     streamOptions.bufferPerTenant = config.streamBufferPerTenant;
     streamOptions.maxPendingBytes = config.streamMaxPendingBytes;
-    const auto stream = std::make_shared<dpp::server::ScanStreamHub>(streamOptions);
+    streamOptions.pollMs = config.streamPollMs;
+    const auto stream = std::make_shared<dpp::server::ScanStreamHub>(*db, streamOptions);
 
     // Every resolver hit on a known key goes to the recorder, which writes on a thread
-    // (and connection) of its own, then hands the stored scans to the stream.
+    // (and connection) of its own, scans and feed rows together, then wakes the stream.
     dpp::server::ScanRecorder::Options scanOptions;
-    scanOptions.onStored = [stream](const QList<dpp::analytics::ScanEvent>& events) {
-        stream->publish(events);
-    };
+    scanOptions.onStored = [stream](const QList<dpp::analytics::ScanEvent>&) { stream->wake(); };
+    scanOptions.feedKeepPerTenant = config.streamBufferPerTenant;
     scanOptions.database = (*db)->location();
     scanOptions.geoip = geoip;
     scanOptions.capacity = scanQueue;
@@ -283,6 +296,7 @@ int main(int argc, char* argv[])
     // Outbound webhooks: from the store's queue, on this thread's connection.
     dpp::server::WebhookDispatcher::Options hookOptions;
     hookOptions.retryScale = config.webhookRetryScale;
+    hookOptions.allowPrivateTargets = config.allowPrivateWebhooks;
     hookOptions.pollIntervalMs =
         std::max(50, int(1000 * std::min(1.0, config.webhookRetryScale * 100)));
     dpp::server::WebhookDispatcher webhooks(*db, hookOptions);

@@ -2,10 +2,15 @@
 
 #include "analytics/scanevent.h"
 #include "analytics/useragentparser.h"
+#include "scanstreamhub.h"
 #include "store/database.h"
+#include "store/scanfeed.h"
 #include "store/scanrepository.h"
 #include "webhooks/scanthresholdnotifier.h"
 
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSet>
 #include <chrono>
 #include <cstdio>
 
@@ -135,6 +140,8 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
     opened->set_value(QString());
     const analytics::GeoIpDatabase* geoip = m_options.geoip.get();
     std::shared_ptr<store::Database> store = *db;
+    QSet<QString> feedTenants; // written since the last prune
+    QElapsedTimer pruned;
 
     for (;;) {
         std::vector<RawScan> batch;
@@ -158,13 +165,28 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             events.append(enrich(scan, geoip));
         batch.clear(); // client addresses leave memory here
 
-        // The scans, their rollups and the scan.threshold webhooks they trigger commit
-        // together, so a threshold fires once, when its count is stored.
+        // The live stream's payloads, serialised once here rather than by every reader.
+        QList<store::ScanFeedEntry> feedRows;
+        feedRows.reserve(events.size());
+        for (const analytics::ScanEvent& e : events) {
+            feedRows.append(store::ScanFeedEntry{
+                0, e.tenantId, e.productId,
+                QJsonDocument(ScanStreamHub::eventJson(e)).toJson(QJsonDocument::Compact)});
+            feedTenants.insert(e.tenantId);
+        }
+
+        // The scans, their rollups, the scan.threshold webhooks they trigger and their
+        // live feed rows commit together: a threshold fires once, when its count is
+        // stored, and what a stream shows is in analytics. The feed goes last: on
+        // PostgreSQL its lock orders every process's writers until they commit.
         const auto storeBatch = [&] {
             return store->transaction([&]() -> Status {
                 if (Status s = store::ScanRepository::insert(*store, events); !s.ok())
                     return s;
-                return webhooks::ScanThresholdNotifier::afterScansStored(*store, events);
+                if (Status s = webhooks::ScanThresholdNotifier::afterScansStored(*store, events);
+                    !s.ok())
+                    return s;
+                return store::ScanFeed(*store).append(feedRows);
             });
         };
         Status stored = storeBatch();
@@ -187,6 +209,18 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             m_writing = 0;
         }
         m_settled.notify_all();
+        if (!pruned.isValid() || pruned.hasExpired(m_options.feedPruneIntervalMs)) {
+            // Bounded feed: the tenants written since the last prune, and the old rows.
+            // After the batch is settled, so flush() never waits for a prune.
+            const auto removed = store::ScanFeed(*store).prune(
+                feedTenants, m_options.feedKeepPerTenant,
+                QDateTime::currentDateTimeUtc().addSecs(-m_options.feedMaxAgeSeconds));
+            if (!removed.ok())
+                std::fprintf(stderr, "dppserver: cannot prune the scan feed: %s\n",
+                             removed.error().message.toUtf8().constData());
+            feedTenants.clear();
+            pruned.start();
+        }
     }
 }
 

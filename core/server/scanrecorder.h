@@ -1,7 +1,8 @@
 // ScanRecorder: the ScanSink dppserver installs. record() only appends to a bounded
 // in-memory queue, so a resolver answer never waits on the database; a writer thread with
 // its own store connection (Qt Sql connections belong to one thread) enriches the scans
-// (GeoIP, user agent, referrer host) and stores them with their rollups in batches.
+// (GeoIP, user agent, referrer host) and stores them with their rollups and their rows in
+// the shared live scan feed (store::ScanFeed) in batches.
 #pragma once
 
 #include "analytics/geoipdatabase.h"
@@ -36,8 +37,17 @@ public:
         /// Most scans stored in one transaction.
         int batchSize = 2000;
         /// Called on the writer thread after each batch is committed, with its events
-        /// (the live scan stream's ScanStreamHub::publish, which hops to its own thread).
+        /// (dppserver wakes the live scan stream: ScanStreamHub::wake, which hops to its
+        /// own thread and reads the feed the batch was written to).
         std::function<void(const QList<analytics::ScanEvent>&)> onStored;
+        /// The shared scan feed (store::ScanFeed) the batches also go to: kept to this
+        /// many rows per tenant (the stream's Last-Event-ID reach) and this age, pruned
+        /// by the writer, off the request thread, at most once per interval. Often and
+        /// small: each prune deletes about one interval's worth of rows, so it never holds
+        /// the writer (and the scans queued behind it) for long.
+        int feedKeepPerTenant = 1000;
+        int feedMaxAgeSeconds = 3600;
+        int feedPruneIntervalMs = 1000;
     };
 
     struct Stats

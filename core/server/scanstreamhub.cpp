@@ -1,7 +1,10 @@
 #include "scanstreamhub.h"
 
+#include "store/scanfeed.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
+#include <cstdio>
 #include <vector>
 
 namespace dpp::server {
@@ -19,19 +22,32 @@ QByteArray frame(qint64 id, const char* event, const QJsonObject& data)
            "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+// A scan event: the payload was serialised once, by the writer that stored it.
+QByteArray frame(const store::ScanFeedEntry& row)
+{
+    return "id: " + QByteArray::number(row.seq) + "\nevent: scan\ndata: " + row.payload + "\n\n";
+}
+
+// Feed rows read per query while catching up.
+constexpr int kReadBatch = 2000;
+
 } // namespace
 
-ScanStreamHub::ScanStreamHub(Options options, QObject* parent)
-    : QObject(parent), m_options(options),
-      // Ids are per tenant and only grow. Starting each process at its start time in
-      // microseconds (16 digits, still exact in a JavaScript number) means a restarted
-      // server never hands out an id a client already holds: an id from before the
-      // restart is simply older than the ring, and the client is told it missed events.
-      m_firstId(QDateTime::currentMSecsSinceEpoch() * 1000)
+ScanStreamHub::ScanStreamHub(std::shared_ptr<store::Database> db, Options options, QObject* parent)
+    : QObject(parent), m_db(std::move(db)), m_options(options)
 {
+    // Live from now: a stream without Last-Event-ID starts with the next scan, and the
+    // ids (the feed's seq) continue across restarts, so a client's id stays meaningful.
+    if (const auto last = store::ScanFeed(*m_db).lastSeq(); last.ok()) {
+        m_cursor = *last;
+        m_cursorKnown = true;
+    }
     m_heartbeat.setInterval(std::max(100, m_options.heartbeatMs));
     connect(&m_heartbeat, &QTimer::timeout, this, &ScanStreamHub::heartbeat);
     m_heartbeat.start();
+    m_poll.setInterval(std::max(10, m_options.pollMs));
+    connect(&m_poll, &QTimer::timeout, this, &ScanStreamHub::pollNow);
+    m_poll.start();
 }
 
 ScanStreamHub::~ScanStreamHub()
@@ -41,13 +57,104 @@ ScanStreamHub::~ScanStreamHub()
         sub.sink->setClosedHandler(nullptr);
 }
 
-void ScanStreamHub::publish(const QList<analytics::ScanEvent>& events)
+void ScanStreamHub::drop(quint64 key)
 {
-    if (events.isEmpty())
+    m_subscribers.erase(key);
+    m_anySubscriber = !m_subscribers.empty();
+}
+
+void ScanStreamHub::wake()
+{
+    // With nobody listening the timer's round moves the cursor soon enough; a resolver
+    // under load must not pay a query per commit for it.
+    if (!m_anySubscriber)
         return;
-    // Queued: the writer thread never touches a socket or the rings.
+    // Coalesced: a busy writer commits many small batches; one read takes them all.
+    if (m_wakePending.exchange(true))
+        return;
     QMetaObject::invokeMethod(
-        this, [this, events] { deliver(events); }, Qt::QueuedConnection);
+        this,
+        [this] {
+            m_wakePending = false;
+            pollNow();
+        },
+        Qt::QueuedConnection);
+}
+
+void ScanStreamHub::pollNow()
+{
+    if (m_polling)
+        return;
+    m_polling = true;
+    store::ScanFeed feed(*m_db);
+    if (m_subscribers.empty() || !m_cursorKnown) {
+        // (Unknown when the store was away at start: never replay history as live.)
+        // Nobody to tell: move the cursor without reading rows.
+        if (const auto last = feed.lastSeq(); last.ok()) {
+            m_cursor = std::max(m_cursor, *last);
+            m_cursorKnown = true;
+            m_loggedReadError = false;
+        } else {
+            ++m_stats.readErrors;
+            log(last.error().message);
+        }
+        m_polling = false;
+        return;
+    }
+    for (int round = 0;; ++round) {
+        const auto rows = feed.after(m_cursor, kReadBatch);
+        if (!rows.ok()) {
+            ++m_stats.readErrors;
+            log(rows.error().message);
+            break;
+        }
+        m_loggedReadError = false;
+        if (rows->isEmpty())
+            break;
+        deliver(*rows);
+        m_cursor = rows->last().seq;
+        if (rows->size() < kReadBatch)
+            break;
+        if (round == 9) {
+            // A big backlog: let requests in between, then go on.
+            QTimer::singleShot(0, this, &ScanStreamHub::pollNow);
+            break;
+        }
+    }
+    m_polling = false;
+}
+
+void ScanStreamHub::deliver(const QList<store::ScanFeedEntry>& rows)
+{
+    for (const store::ScanFeedEntry& row : rows) {
+        const QByteArray bytes = frame(row);
+        for (auto& [key, sub] : m_subscribers) {
+            if (row.seq > sub.after && sub.tenantId == row.tenantId &&
+                (sub.productId.isEmpty() || sub.productId == row.productId))
+                sub.pending += bytes;
+        }
+    }
+    m_stats.events += rows.size();
+    // One write per subscriber per round. Keys first: a write may end a stream, and its
+    // closed handler erases the subscriber.
+    std::vector<std::pair<quint64, QByteArray>> writes;
+    for (auto& [key, sub] : m_subscribers) {
+        if (!sub.pending.isEmpty())
+            writes.emplace_back(key, std::exchange(sub.pending, {}));
+    }
+    for (const auto& [key, bytes] : writes)
+        send(key, bytes);
+}
+
+void ScanStreamHub::log(const QString& message)
+{
+    // Once per run of failures: a store that is away for a minute is one line, not 300.
+    if (m_loggedReadError)
+        return;
+    m_loggedReadError = true;
+    std::fprintf(stderr, "dppserver: scan stream cannot read the scan feed: %s\n",
+                 message.toUtf8().constData());
+    std::fflush(stderr);
 }
 
 Result<std::optional<qint64>> ScanStreamHub::parseEventId(const QByteArray& value,
@@ -83,74 +190,65 @@ QJsonObject ScanStreamHub::eventJson(const analytics::ScanEvent& e)
     };
 }
 
-ScanStreamHub::TenantLog& ScanStreamHub::logOf(const QString& tenantId)
-{
-    auto it = m_tenants.find(tenantId);
-    if (it == m_tenants.end())
-        it = m_tenants.insert(tenantId, TenantLog{m_firstId, {}});
-    return *it;
-}
-
 void ScanStreamHub::subscribe(std::shared_ptr<StreamSink> sink, const QString& tenantId,
                               const QString& productId, std::optional<qint64> lastEventId)
 {
     if (!sink || !sink->isOpen())
         return;
-    const TenantLog& log = logOf(tenantId);
     QByteArray out = "retry: " + QByteArray::number(m_options.retryMs) + "\n\n";
+    qint64 after = m_cursor; // live from what this hub has fanned out
     if (lastEventId) {
         const qint64 last = *lastEventId;
-        const qint64 oldest = log.ring.empty() ? log.lastId + 1 : log.ring.front().id;
-        qint64 from = last; // replay ids above this
         const auto reset = [&](const char* reason, qint64 resumeFrom) {
             out += frame(resumeFrom, "reset",
                          QJsonObject{{QStringLiteral("reason"), QString::fromLatin1(reason)},
                                      {QStringLiteral("lastEventId"), last},
                                      {QStringLiteral("resumeFrom"), resumeFrom}});
-            from = resumeFrom;
         };
-        if (last > log.lastId)
-            reset("unknown_event_id", log.lastId); // another process's id, or made up
-        else if (last < oldest - 1)
-            reset("events_missed", oldest - 1); // the ring no longer reaches back that far
-        for (const Entry& e : log.ring) {
-            if (e.id > from && (productId.isEmpty() || e.productId == productId))
-                out += e.frame;
+        const auto fail = [&](const Error& e) {
+            // The client reconnects after the retry hint and resumes from the same id.
+            ++m_stats.readErrors;
+            log(e.message);
+            sink->write(out);
+            sink->close();
+        };
+        store::ScanFeed feed(*m_db);
+        const auto newest = feed.lastSeq();
+        if (!newest.ok())
+            return fail(newest.error());
+        const qint64 high = std::max(*newest, m_cursor);
+        if (last > high) {
+            reset("unknown_event_id", high); // never handed out, by any process
+            after = high;
+        } else if (last > m_cursor) {
+            // Given out by a process that read the feed before us: our next rounds bring
+            // the rest; skip what the client has.
+            after = last;
+        } else {
+            const int bound = std::max(1, m_options.bufferPerTenant);
+            const auto window = feed.window(tenantId, last, m_cursor, bound + 1);
+            if (!window.ok())
+                return fail(window.error());
+            qint64 from = std::max(last, window->prunedUpTo);
+            // More than the bound since the id: only the newest `bound` are replayed,
+            // whether or not the writer has pruned the older ones yet.
+            if (window->entries.size() > bound)
+                from = std::max(from, window->entries.last().seq);
+            if (from > last)
+                reset("events_missed", from);
+            for (auto it = window->entries.crbegin(); it != window->entries.crend(); ++it) {
+                if (it->seq > from && (productId.isEmpty() || it->productId == productId))
+                    out += frame(*it);
+            }
         }
     }
     sink->write(out);
     if (!sink->isOpen())
         return;
     const quint64 key = m_nextKey++;
-    sink->setClosedHandler([this, key] { m_subscribers.erase(key); });
-    m_subscribers.emplace(key, Subscriber{std::move(sink), tenantId, productId, {}});
-}
-
-void ScanStreamHub::deliver(const QList<analytics::ScanEvent>& events)
-{
-    for (const analytics::ScanEvent& e : events) {
-        TenantLog& log = logOf(e.tenantId);
-        const qint64 id = ++log.lastId;
-        Entry entry{id, e.productId, frame(id, "scan", eventJson(e))};
-        for (auto& [key, sub] : m_subscribers) {
-            if (sub.tenantId == e.tenantId &&
-                (sub.productId.isEmpty() || sub.productId == e.productId))
-                sub.pending += entry.frame;
-        }
-        log.ring.push_back(std::move(entry));
-        while (qsizetype(log.ring.size()) > std::max(1, m_options.bufferPerTenant))
-            log.ring.pop_front();
-        ++m_stats.events;
-    }
-    // One write per subscriber per batch. Keys first: a write may end a stream, and its
-    // closed handler erases the subscriber.
-    std::vector<std::pair<quint64, QByteArray>> writes;
-    for (auto& [key, sub] : m_subscribers) {
-        if (!sub.pending.isEmpty())
-            writes.emplace_back(key, std::exchange(sub.pending, {}));
-    }
-    for (const auto& [key, bytes] : writes)
-        send(key, bytes);
+    sink->setClosedHandler([this, key] { drop(key); });
+    m_subscribers.emplace(key, Subscriber{std::move(sink), tenantId, productId, after, {}});
+    m_anySubscriber = true;
 }
 
 void ScanStreamHub::heartbeat()
@@ -172,15 +270,15 @@ void ScanStreamHub::send(quint64 key, const QByteArray& bytes)
         return;
     const std::shared_ptr<StreamSink> sink = it->second.sink; // may erase `it`
     if (!sink->isOpen()) {
-        m_subscribers.erase(it);
+        drop(key);
         return;
     }
     if (sink->pendingBytes() > m_options.maxPendingBytes) {
         // Memory stays flat however slow the reader: it reconnects with Last-Event-ID and
-        // gets what the ring still holds.
+        // gets what the feed still holds.
         ++m_stats.slowClientsCut;
         sink->abort();
-        m_subscribers.erase(key);
+        drop(key);
         return;
     }
     sink->write(bytes);
@@ -198,7 +296,9 @@ QJsonObject ScanStreamHub::statsJson() const
     const Stats s = stats();
     return QJsonObject{{QStringLiteral("subscribers"), s.subscribers},
                        {QStringLiteral("events"), s.events},
-                       {QStringLiteral("slowClientsCut"), s.slowClientsCut}};
+                       {QStringLiteral("slowClientsCut"), s.slowClientsCut},
+                       {QStringLiteral("readErrors"), s.readErrors},
+                       {QStringLiteral("cursor"), m_cursor}};
 }
 
 } // namespace dpp::server

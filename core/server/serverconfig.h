@@ -27,6 +27,9 @@ struct ServerConfig
     // Last-Event-ID, and how far behind a client may fall before it is cut off.
     int streamHeartbeatMs = 15000;
     int streamBufferPerTenant = 1000;
+    // How often the shared scan feed is read for other processes' scans
+    // (--stream-poll-ms); this process's own scans wake the stream at once.
+    int streamPollMs = 200;
     qint64 streamMaxPendingBytes = 1 << 20;
 
     /// The heartbeat actually used: a quiet stream must never meet the idle timeout.

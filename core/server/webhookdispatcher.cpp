@@ -6,7 +6,9 @@
 #include "store/webhooksubscriptionrepository.h"
 #include "webhooks/webhookeventbuilder.h"
 #include "webhooks/webhooksignature.h"
+#include "webhooks/webhookurlpolicy.h"
 
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -48,16 +50,26 @@ void WebhookDispatcher::start()
 void WebhookDispatcher::stop()
 {
     m_timer.stop();
+    QStringList unclaim;
     const auto inFlight = m_inFlight;
     m_inFlight.clear();
     for (auto it = inFlight.begin(); it != inFlight.end(); ++it) {
         it.key()->disconnect(this);
         it.key()->abort();
         it.key()->deleteLater();
+        unclaim.append(it.value());
+    }
+    const auto resolving = m_resolving;
+    m_resolving.clear();
+    for (auto it = resolving.begin(); it != resolving.end(); ++it) {
+        QHostInfo::abortHostLookup(it.key());
+        unclaim.append(it.value());
+    }
+    for (const QString& id : std::as_const(unclaim)) {
         QSqlQuery q = m_db->prepare(QStringLiteral(
             "UPDATE webhook_deliveries SET locked_until = NULL WHERE id = :id AND status = "
             "'pending'"));
-        q.bindValue(QStringLiteral(":id"), it.value());
+        q.bindValue(QStringLiteral(":id"), id);
         (void)store::Database::exec(q);
     }
 }
@@ -132,7 +144,7 @@ void WebhookDispatcher::enqueueFromJournal()
 
 void WebhookDispatcher::sendDue()
 {
-    const int room = m_options.maxInFlight - int(m_inFlight.size());
+    const int room = m_options.maxInFlight - int(m_inFlight.size()) - int(m_resolving.size());
     if (room <= 0)
         return;
     const auto due = store::WebhookDeliveryRepository::claimDue(
@@ -149,7 +161,44 @@ void WebhookDispatcher::send(const store::WebhookDelivery& delivery)
             *m_db, delivery.id, 0, QStringLiteral("the webhook was deleted"), {});
         return;
     }
-    QNetworkRequest request{QUrl(sub->url)};
+    const QUrl url(sub->url);
+    const QByteArray secret = sub->secret.toUtf8();
+    const QString host = url.host();
+    if (m_options.allowPrivateTargets) {
+        post(delivery, url, secret);
+        return;
+    }
+    const auto checked = [this, delivery, url, secret, host](const QList<QHostAddress>& addresses) {
+        if (const Status s = webhooks::WebhookUrlPolicy::checkAddresses(host, addresses); !s.ok())
+            failAttempt(delivery, 0,
+                        QStringLiteral("target refused at send time: ") + s.error().message);
+        else
+            post(delivery, url, secret);
+    };
+    if (QHostAddress literal; literal.setAddress(host)) {
+        checked({literal});
+        return;
+    }
+    // Asynchronous: a slow DNS server must not stall the requests this thread serves.
+    const int lookup =
+        QHostInfo::lookupHost(host, this, [this, delivery, host, checked](const QHostInfo& info) {
+            if (!m_resolving.remove(info.lookupId()))
+                return; // stopped meanwhile; the claim was given back
+            if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+                failAttempt(
+                    delivery, 0,
+                    QStringLiteral("host %1 cannot be resolved: %2").arg(host, info.errorString()));
+                return;
+            }
+            checked(info.addresses());
+        });
+    m_resolving.insert(lookup, delivery.id);
+}
+
+void WebhookDispatcher::post(const store::WebhookDelivery& delivery, const QUrl& url,
+                             const QByteArray& secret)
+{
+    QNetworkRequest request{url};
     const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     request.setRawHeader("User-Agent",
@@ -159,9 +208,8 @@ void WebhookDispatcher::send(const store::WebhookDelivery& delivery)
     request.setRawHeader("X-Webhook-Delivery", delivery.id.toUtf8());
     request.setRawHeader("X-Webhook-Attempt", QByteArray::number(delivery.attempts + 1));
     request.setRawHeader("X-Webhook-Timestamp", timestamp);
-    request.setRawHeader(
-        "X-Webhook-Signature",
-        webhooks::WebhookSignature::sign(sub->secret.toUtf8(), timestamp, delivery.payload));
+    request.setRawHeader("X-Webhook-Signature",
+                         webhooks::WebhookSignature::sign(secret, timestamp, delivery.payload));
     // A redirect is an answer, not a delivery: following it could lead anywhere (SSRF).
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -178,13 +226,19 @@ void WebhookDispatcher::finish(QNetworkReply* reply, const store::WebhookDeliver
     if (!m_inFlight.remove(reply))
         return; // stopped meanwhile
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const int attempt = delivery.attempts + 1;
     if (status >= 200 && status < 300) {
         (void)store::WebhookDeliveryRepository::markDelivered(*m_db, delivery.id, status);
         ++m_delivered;
         return;
     }
-    const QString error = status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
+    failAttempt(delivery, status,
+                status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString());
+}
+
+void WebhookDispatcher::failAttempt(const store::WebhookDelivery& delivery, int status,
+                                    const QString& error)
+{
+    const int attempt = delivery.attempts + 1;
     ++m_failedAttempts;
     const qint64 delay = retryDelaySeconds(attempt);
     if (delay < 0) {

@@ -5,6 +5,18 @@
 // 4 h; after the sixth failure the delivery is failed, the subscription's failure_count
 // goes up and a line goes to the log. Everything lives in the store, so a restart (or
 // another dppserver process on the same PostgreSQL) carries on where this one stopped.
+//
+// The target is checked again at every attempt, not only when the subscription was made
+// (a name's DNS answer can change to 127.0.0.1 or 10.x later: DNS rebinding). Before each
+// attempt the host is resolved asynchronously (QHostInfo::lookupHost, the event loop never
+// waits) and, unless dppserver runs with --allow-private-webhooks, the attempt is refused
+// when any address is internal (WebhookUrlPolicy::checkAddresses, the same rule as at
+// subscription time); it is recorded as a failed attempt with the reason and retried on
+// the normal schedule. Remaining window: QNetworkAccessManager resolves the name once more
+// for the request itself, so a resolver answering public then private within that moment
+// still gets through. Pinning the checked address would close it, but for https the
+// request must go to the host name (SNI and certificate check), which
+// QNetworkAccessManager offers no way to combine with a fixed address.
 #pragma once
 
 #include "store/database.h"
@@ -19,6 +31,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QUrl;
 
 namespace dpp::store {
 struct WebhookDelivery;
@@ -42,6 +55,8 @@ public:
         int maxInFlight = 16;
         /// Seconds a receiver has to answer.
         int timeoutMs = 10000;
+        /// dppserver --allow-private-webhooks: skip the per-attempt address check.
+        bool allowPrivateTargets = false;
     };
     static constexpr int kMaxAttempts = 6;
 
@@ -69,13 +84,19 @@ private:
     void enqueueFromJournal();
     void sendDue();
     void send(const store::WebhookDelivery& delivery);
+    /// The request itself, once the target passed the address check.
+    void post(const store::WebhookDelivery& delivery, const QUrl& url, const QByteArray& secret);
     void finish(QNetworkReply* reply, const store::WebhookDelivery& delivery);
+    /// Records a failed attempt (HTTP status or 0) and schedules the retry, or fails the
+    /// delivery after the last attempt.
+    void failAttempt(const store::WebhookDelivery& delivery, int status, const QString& error);
 
     std::shared_ptr<store::Database> m_db;
     Options m_options;
     QTimer m_timer;
     QNetworkAccessManager* m_nam = nullptr;
     QHash<QNetworkReply*, QString> m_inFlight; // reply → delivery id
+    QHash<int, QString> m_resolving;           // host lookup id → delivery id
     std::function<void(const QString&)> m_log;
     bool m_polling = false;
     qint64 m_delivered = 0;

@@ -59,6 +59,11 @@ Status WebhookUrlPolicy::check(const QString& url) const
             return urlError(QStringLiteral("host %1 cannot be resolved").arg(host));
         addresses = info.addresses();
     }
+    return checkAddresses(host, addresses);
+}
+
+Status WebhookUrlPolicy::checkAddresses(const QString& host, const QList<QHostAddress>& addresses)
+{
     for (const QHostAddress& a : addresses) {
         if (isInternal(a))
             return urlError(QStringLiteral("%1 resolves to %2, a loopback, private or "

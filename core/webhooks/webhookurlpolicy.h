@@ -21,6 +21,10 @@ public:
     Status check(const QString& url) const;
     /// True for addresses a public webhook must not reach.
     static bool isInternal(const QHostAddress& address);
+    /// The address rule on what `host` resolved to: an Error (param "url") naming the
+    /// first internal address. Shared by check() (subscription time) and the dispatcher,
+    /// which resolves again before every attempt (WebhookDispatcher).
+    static Status checkAddresses(const QString& host, const QList<QHostAddress>& addresses);
 
 private:
     bool m_allowPrivate;

@@ -1,6 +1,7 @@
 // dppserver's webhooks as operators run them: a delivery that failed is still pending
 // after SIGTERM and is delivered by the next start on the same store (SQLite and
-// PostgreSQL); without --allow-private-webhooks a loopback target is refused (422, url);
+// PostgreSQL); without --allow-private-webhooks a loopback target is refused (422, url),
+// and a stored target whose name now resolves to loopback is refused at every attempt;
 // --webhook-retry-scale is checked like every other option.
 #include "server/httptestclient.h"
 #include "storetestsupport.h"
@@ -13,6 +14,7 @@
 #include <passport/apikey.h>
 #include <store/apikeyrepository.h>
 #include <store/tenantrepository.h>
+#include <store/webhooksubscriptionrepository.h>
 #include <webhooks/webhooksignature.h>
 
 using namespace dpp;
@@ -42,6 +44,7 @@ private:
     test::TestDatabase m_test;
     QString m_location;
     QString m_key;
+    QString m_tenant;
     QNetworkAccessManager m_nam;
 
     NamReply call(const QString& base, const QByteArray& method, const QString& path,
@@ -62,6 +65,7 @@ private Q_SLOTS:
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
         auto tenant = store::TenantRepository(**db).create(QStringLiteral("Acme"), {});
         QVERIFY(tenant.ok());
+        m_tenant = tenant->id;
         auto key = store::ApiKeyRepository(**db, tenant->id)
                        .create(QStringLiteral("k"), passport::ApiKey::knownScopes(), false);
         QVERIFY(key.ok());
@@ -237,6 +241,64 @@ private Q_SLOTS:
                     .toString()
                     .contains(u"--allow-private-webhooks"));
         QCOMPARE(terminate(server), 0);
+    }
+
+    // DNS rebinding: a subscription accepted while its name resolved to a public address
+    // later resolves to loopback. Written through the repository (as the API stored it
+    // after its check), then the server, started without --allow-private-webhooks,
+    // resolves the name again before each attempt and refuses to send.
+    void targetRecheckedAtSendTime()
+    {
+        test::WebhookReceiver receiver;
+        QVERIFY(receiver.listen());
+        QString hookId;
+        {
+            auto db = store::Database::open(m_location);
+            QVERIFY(db.ok());
+            passport::WebhookSubscription draft;
+            draft.url = QStringLiteral("http://localhost:%1/hook").arg(receiver.port());
+            draft.events = {QStringLiteral("product.created")};
+            auto made = store::WebhookSubscriptionRepository(**db, m_tenant).create(draft);
+            QVERIFY(made.ok());
+            hookId = made->id;
+        }
+        QProcess server;
+        QByteArray line;
+        const QString url = test::startDppserver(
+            server,
+            {QStringLiteral("--database"), m_location, QStringLiteral("--rate-limit"),
+             QStringLiteral("0"), QStringLiteral("--webhook-retry-scale"), QStringLiteral("0.001")},
+            &line);
+        QVERIFY2(!url.isEmpty(), line.constData());
+        QCOMPARE(call(url, "POST", QStringLiteral("/v1/products"),
+                      R"({"gtin":"09506000134352","name":{"en":"Rebound"}})")
+                     .status,
+                 201);
+        // Refused attempts follow the normal schedule (30 s, 2 min … × 0.001): wait for
+        // the third, each with the reason on record.
+        QJsonObject d;
+        QVERIFY(waitUntil(
+            [&] {
+                d = call(url, "GET", QStringLiteral("/v1/webhooks/%1/deliveries").arg(hookId))
+                        .json()
+                        .value(u"data")
+                        .toArray()
+                        .at(0)
+                        .toObject();
+                return d.value(u"attempts").toInt() >= 3;
+            },
+            30000));
+        const QString reason = d.value(u"last_error").toString();
+        QVERIFY2(reason.contains(u"target refused at send time") &&
+                     reason.contains(u"localhost resolves to") &&
+                     (reason.contains(u"127.0.0.1") || reason.contains(u"::1")),
+                 qPrintable(reason));
+        QCOMPARE(d.value(u"status").toString(), d.value(u"attempts").toInt() < 6
+                                                    ? QStringLiteral("pending")
+                                                    : QStringLiteral("failed"));
+        QCOMPARE(receiver.requests.size(), 0);
+        QCOMPARE(terminate(server), 0);
+        QCOMPARE(receiver.requests.size(), 0);
     }
 };
 

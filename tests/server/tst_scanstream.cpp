@@ -1,6 +1,7 @@
-// ScanStreamHub behind the real Server on a loopback port (SQLite store for keys and
-// products; the hub itself keeps no state in the store), with the hub's limits set small:
-// a Last-Event-ID older than the per-tenant ring gives `reset` and then exactly the ring;
+// ScanStreamHub behind the real Server on a loopback port, reading the scan feed of a real
+// SQLite store, with the hub's limits set small: a Last-Event-ID older than the per-tenant
+// buffer (or than what the feed still holds) gives `reset` and then exactly the rest;
+// the feed's pruning keeps a bound per tenant and an age, never its newest row;
 // a client that stops reading is cut once it is too far behind while a reading client
 // gets every event; Server::shutdown ends open streams properly.
 #include "ssetestclient.h"
@@ -13,6 +14,7 @@
 #include <server/server.h>
 #include <store/apikeyrepository.h>
 #include <store/productrepository.h>
+#include <store/scanfeed.h>
 
 using namespace dpp;
 using namespace dpp::server;
@@ -46,6 +48,18 @@ class TestScanStream : public QObject
             out.append(e);
         }
         return out;
+    }
+
+    // What the scan writer does for a stored batch: feed rows in the store, then a wake-up.
+    void publish(const QList<analytics::ScanEvent>& scans)
+    {
+        QList<store::ScanFeedEntry> rows;
+        for (const analytics::ScanEvent& e : scans)
+            rows.append(store::ScanFeedEntry{
+                0, e.tenantId, e.productId,
+                QJsonDocument(ScanStreamHub::eventJson(e)).toJson(QJsonDocument::Compact)});
+        QVERIFY(store::ScanFeed(*m_db).append(rows).ok());
+        m_hub->wake();
     }
 
     QByteArray auth() const { return "Authorization: Bearer " + m_key.toLatin1(); }
@@ -82,7 +96,7 @@ private Q_SLOTS:
         options.bufferPerTenant = 5;
         options.heartbeatMs = 60000; // out of the way: these tests count events
         options.maxPendingBytes = 256 * 1024;
-        m_hub = std::make_shared<ScanStreamHub>(options);
+        m_hub = std::make_shared<ScanStreamHub>(m_db, options);
         ServerConfig config;
         config.host = QHostAddress::LocalHost;
         config.port = 0;
@@ -108,43 +122,104 @@ private Q_SLOTS:
         m_test.drop();
     }
 
-    void idOlderThanTheRingGivesResetThenExactlyTheRing()
+    void idOlderThanTheBufferGivesResetThenExactlyTheBuffer()
     {
         SseTestClient first;
         open(first);
-        m_hub->publish(events(m_tenantA, 3));
-        m_hub->publish(events(m_tenantB, 4)); // another tenant's ids and ring
+        publish(events(m_tenantA, 3));
+        publish(events(m_tenantB, 4)); // another tenant's events take feed ids too
         QTRY_COMPARE_WITH_TIMEOUT(first.count("scan"), 3, 10000);
         const qint64 third = first.events.at(2).id.toLongLong();
-        QCOMPARE(first.events.at(1).id.toLongLong(), third - 1);
+        QVERIFY(first.events.at(1).id.toLongLong() < third);
         first.socket.abort();
 
-        // Ten more while away: the ring (5) holds only the last five, third+6 … third+10.
-        m_hub->publish(events(m_tenantA, 10));
-        QTRY_COMPARE_WITH_TIMEOUT(m_hub->stats().events, qint64(17), 10000);
+        // Ten more while away (a live watcher notes their ids): the buffer (5) reaches
+        // back to the last five only, whether or not the feed was pruned yet.
+        SseTestClient watcher;
+        open(watcher);
+        publish(events(m_tenantA, 10));
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.count("scan"), 10, 10000);
+        QCOMPARE(watcher.events.first().id.toLongLong(), third + 5); // B's four in between
 
         SseTestClient late;
         open(late, {"Last-Event-ID: " + QByteArray::number(third)});
         QTRY_COMPARE_WITH_TIMEOUT(late.count("scan"), 5, 10000);
         QCOMPARE(late.events.first().type, QByteArray("reset"));
         QCOMPARE(late.events.first().data[u"reason"].toString(), QStringLiteral("events_missed"));
-        QCOMPARE(late.events.first().data[u"resumeFrom"].toInteger(), third + 5);
-        QCOMPARE(late.events.first().id.toLongLong(), third + 5);
+        QCOMPARE(late.events.first().data[u"resumeFrom"].toInteger(),
+                 watcher.events.at(4).id.toLongLong());
+        QCOMPARE(late.events.first().id, watcher.events.at(4).id);
         for (int i = 1; i <= 5; ++i)
-            QCOMPARE(late.events.at(i).id.toLongLong(), third + 5 + i);
+            QCOMPARE(late.events.at(i).id, watcher.events.at(i + 4).id);
 
-        // From the ring's first id minus one: exactly the ring, no reset.
+        // From the buffer's first id minus one: exactly the buffer, no reset.
         SseTestClient inTime;
-        open(inTime, {"Last-Event-ID: " + QByteArray::number(third + 5)});
+        open(inTime, {"Last-Event-ID: " + watcher.events.at(4).id});
         QTRY_COMPARE_WITH_TIMEOUT(inTime.count("scan"), 5, 10000);
         QCOMPARE(inTime.count("reset"), 0);
-        QCOMPARE(inTime.events.first().id.toLongLong(), third + 6);
+        QCOMPARE(inTime.events.first().id, watcher.events.at(5).id);
 
-        // New events follow on both, with the next id.
-        m_hub->publish(events(m_tenantA, 1));
+        // New events follow on all of them, with the same next id.
+        publish(events(m_tenantA, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.count("scan"), 11, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(inTime.count("scan"), 6, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(late.count("scan"), 6, 10000);
-        QCOMPARE(inTime.events.last().id.toLongLong(), third + 11);
+        QCOMPARE(inTime.events.last().id, watcher.events.last().id);
+        QCOMPARE(late.events.last().id, watcher.events.last().id);
+        QVERIFY(watcher.events.last().id.toLongLong() > watcher.events.at(9).id.toLongLong());
+
+        // Pruned from the store (the scan writer keeps a bound per tenant): an id before
+        // the cut gets a reset at the cut, then exactly the rows kept; tenant B is untouched.
+        auto removed = store::ScanFeed(*m_db).prune({m_tenantA}, 2, QDateTime());
+        QVERIFY(removed.ok());
+        QCOMPARE(*removed, qint64(3 + 11 - 2));
+        SseTestClient afterPrune;
+        open(afterPrune, {"Last-Event-ID: " + watcher.events.at(5).id});
+        QTRY_COMPARE_WITH_TIMEOUT(afterPrune.count("scan"), 2, 10000);
+        QCOMPARE(afterPrune.events.first().type, QByteArray("reset"));
+        QCOMPARE(afterPrune.events.first().id, watcher.events.at(8).id);
+        QCOMPARE(afterPrune.events.at(1).id, watcher.events.at(9).id);
+        QCOMPARE(afterPrune.events.at(2).id, watcher.events.at(10).id);
+        // Never handed out: told, nothing replayed, and the next event follows.
+        SseTestClient future;
+        open(future, {"Last-Event-ID: 9007199254740000"});
+        QTRY_COMPARE_WITH_TIMEOUT(future.count("reset"), 1, 10000);
+        QCOMPARE(future.events.first().data[u"reason"].toString(),
+                 QStringLiteral("unknown_event_id"));
+        QCOMPARE(future.events.first().id, watcher.events.last().id);
+        publish(events(m_tenantA, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(future.count("scan"), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.count("scan"), 12, 10000);
+        QCOMPARE(future.events.last().id, watcher.events.last().id);
+    }
+
+    void theFeedIsBoundedPerTenantAndByAge()
+    {
+        publish(events(m_tenantA, 6));
+        publish(events(m_tenantB, 3));
+        store::ScanFeed feed(*m_db);
+        const qint64 last = *feed.lastSeq();
+        // Count rule for A only; B keeps its three.
+        QCOMPARE(*feed.prune({m_tenantA}, 4, QDateTime()), qint64(2));
+        auto a = feed.window(m_tenantA, 0, last, 100);
+        auto b = feed.window(m_tenantB, 0, last, 100);
+        QCOMPARE(a->entries.size(), 4);
+        QCOMPARE(b->entries.size(), 3);
+        QCOMPARE(b->prunedUpTo, qint64(0));
+        QVERIFY(a->prunedUpTo > 0 && a->prunedUpTo < a->entries.last().seq);
+        // Age rule: everything is older than a cut in the future, but the newest row
+        // stays, so lastSeq() never goes back and old ids are never "unknown".
+        QCOMPARE(*feed.prune({}, 1000, QDateTime::currentDateTimeUtc().addSecs(60)), qint64(6));
+        QCOMPARE(*feed.lastSeq(), last);
+        QCOMPARE(feed.window(m_tenantA, 0, last, 100)->entries.size(), 0);
+        b = feed.window(m_tenantB, 0, last, 100);
+        QCOMPARE(b->entries.size(), 1);
+        QCOMPARE(b->entries.first().seq, last);
+        QCOMPARE(b->prunedUpTo, last - 1);
+        // Nothing older than an hour: nothing goes.
+        QCOMPARE(*feed.prune({m_tenantA, m_tenantB}, 1000,
+                             QDateTime::currentDateTimeUtc().addSecs(-3600)),
+                 qint64(0));
     }
 
     void aReaderTooFarBehindIsCutAndTheOthersAreNot()
@@ -164,7 +239,7 @@ private Q_SLOTS:
         // 100 events (~30 KB) at a time, waiting for the reader each time, until the stalled
         // client's backlog passes the limit (the kernel buffers take a few MB first).
         while (m_hub->stats().slowClientsCut == 0 && published < 100000) {
-            m_hub->publish(events(m_tenantA, 100));
+            publish(events(m_tenantA, 100));
             published += 100;
             QTRY_COMPARE_WITH_TIMEOUT(reader.count("scan"), published, 10000);
         }
@@ -176,7 +251,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((got += stalled.readAll().size(), cut.count() == 1), 10000);
         QVERIFY(got < published * 300);
         QCOMPARE(reader.socket.state(), QAbstractSocket::ConnectedState);
-        m_hub->publish(events(m_tenantA, 1));
+        publish(events(m_tenantA, 1));
         QTRY_COMPARE_WITH_TIMEOUT(reader.count("scan"), published + 1, 10000);
     }
 
@@ -184,7 +259,7 @@ private Q_SLOTS:
     {
         ScanStreamHub::Options options;
         options.heartbeatMs = 100;
-        const auto hub = std::make_shared<ScanStreamHub>(options);
+        const auto hub = std::make_shared<ScanStreamHub>(m_db, options);
         ServerConfig config;
         config.host = QHostAddress::LocalHost;
         config.port = 0;

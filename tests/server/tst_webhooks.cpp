@@ -150,6 +150,7 @@ private Q_SLOTS:
         WebhookDispatcher::Options hooks;
         hooks.retryScale = 0.0002; // 30 s … 4 h become 6 ms … 2.9 s
         hooks.pollIntervalMs = 50;
+        hooks.allowPrivateTargets = true; // the receivers are on loopback
         m_dispatcher = std::make_unique<WebhookDispatcher>(m_db, hooks);
         m_logs.clear();
         m_dispatcher->setLogSink([this](const QString& line) { m_logs.append(line); });
