@@ -284,8 +284,8 @@ private Q_SLOTS:
         a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[0]});
         b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[1]});
         QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
-        QCOMPARE(a.exitCode(), 0);
-        QCOMPARE(b.exitCode(), 0);
+        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
         QCOMPARE(json(a.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
         QCOMPARE(json(b.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
 
@@ -298,8 +298,8 @@ private Q_SLOTS:
         a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
         b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
         QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
-        QCOMPARE(a.exitCode(), 0);
-        QCOMPARE(b.exitCode(), 0);
+        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
         const QJsonObject ra = json(a.readAllStandardOutput()),
                           rb = json(b.readAllStandardOutput());
         QCOMPARE(ra.value(QStringLiteral("created")).toInt() +
