@@ -8,6 +8,7 @@
 // probe to the first poll that counts it. Also the server's RSS before and after.
 // Goal (issue #9): a scan reaches the client within 1 s.
 #include "../ssetestclient.h"
+#include "scanstreambench.h"
 
 #include <passport/resolverlink.h>
 #include <store/apikeyrepository.h>
@@ -31,48 +32,14 @@
 #include <vector>
 
 using namespace dpp;
+using namespace dpp::bench;
 using dpp::test::SseTestClient;
 
 namespace {
 
-const QByteArray kLoadGtin = "09506000134352";
-const QByteArray kProbeGtin = "05012345678900";
 constexpr int kClients = 50;
 constexpr int kProbeEveryMs = 200;
 constexpr int kLoadSeconds = 10;
-
-bool addProduct(store::Database& db, const QString& tenant, const QByteArray& gtin)
-{
-    auto made =
-        store::ProductRepository(db, tenant)
-            .create(QJsonObject{{QStringLiteral("gtin"), QString::fromLatin1(gtin)},
-                                {QStringLiteral("name"),
-                                 QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench")}}}});
-    if (!made.ok())
-        return false;
-    passport::ResolverLink link;
-    link.gtin = QString::fromLatin1(gtin);
-    link.linkType = QStringLiteral("gs1:pip");
-    link.href = QStringLiteral("https://example.org/x");
-    link.title = QStringLiteral("Product page");
-    link.languages = {QStringLiteral("en")};
-    link.isDefault = true;
-    return store::ResolverLinkRepository(db, tenant).create(link).ok();
-}
-
-QString populate(const QString& location)
-{
-    auto db = store::Database::open(location);
-    if (!db.ok())
-        return {};
-    auto tenant = store::TenantRepository(**db).ensure(QStringLiteral("bench"));
-    if (!tenant.ok() || !addProduct(**db, tenant->id, kLoadGtin) ||
-        !addProduct(**db, tenant->id, kProbeGtin))
-        return {};
-    auto key = store::ApiKeyRepository(**db, tenant->id)
-                   .create(QStringLiteral("bench"), {QStringLiteral("analytics:read")}, false);
-    return key.ok() ? key->secret : QString();
-}
 
 qint64 rssKb(qint64 pid)
 {
@@ -82,15 +49,6 @@ qint64 rssKb(qint64 pid)
     const auto m = QRegularExpression(QStringLiteral("VmRSS:\\s+(\\d+) kB"))
                        .match(QString::fromLatin1(f.readAll()));
     return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())));
-    return v[i];
 }
 
 } // namespace

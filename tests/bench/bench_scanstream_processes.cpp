@@ -10,6 +10,7 @@
 // Needs PostgreSQL (DPP_TEST_PG_URL; tests/bench/run-benchmarks.sh starts one through
 // tests/services/postgres.sh); without it, it says so and exits 0.
 #include "../ssetestclient.h"
+#include "scanstreambench.h"
 
 #include <passport/resolverlink.h>
 #include <store/apikeyrepository.h>
@@ -38,12 +39,11 @@
 #include <vector>
 
 using namespace dpp;
+using namespace dpp::bench;
 using dpp::test::SseTestClient;
 
 namespace {
 
-const QByteArray kLoadGtin = "09506000134352";
-const QByteArray kProbeGtin = "05012345678900";
 constexpr int kClientsPerProcess = 25;
 constexpr int kProbeEveryMs = 200;
 constexpr int kLoadSeconds = 10;
@@ -74,39 +74,6 @@ bool admin(const QString& serverUrl, const QString& sql)
     return ok;
 }
 
-bool addProduct(store::Database& db, const QString& tenant, const QByteArray& gtin)
-{
-    auto made =
-        store::ProductRepository(db, tenant)
-            .create(QJsonObject{{QStringLiteral("gtin"), QString::fromLatin1(gtin)},
-                                {QStringLiteral("name"),
-                                 QJsonObject{{QStringLiteral("en"), QStringLiteral("Bench")}}}});
-    if (!made.ok())
-        return false;
-    passport::ResolverLink link;
-    link.gtin = QString::fromLatin1(gtin);
-    link.linkType = QStringLiteral("gs1:pip");
-    link.href = QStringLiteral("https://example.org/x");
-    link.title = QStringLiteral("Product page");
-    link.languages = {QStringLiteral("en")};
-    link.isDefault = true;
-    return store::ResolverLinkRepository(db, tenant).create(link).ok();
-}
-
-QString populate(const QString& location)
-{
-    auto db = store::Database::open(location);
-    if (!db.ok())
-        return {};
-    auto tenant = store::TenantRepository(**db).ensure(QStringLiteral("bench"));
-    if (!tenant.ok() || !addProduct(**db, tenant->id, kLoadGtin) ||
-        !addProduct(**db, tenant->id, kProbeGtin))
-        return {};
-    auto key = store::ApiKeyRepository(**db, tenant->id)
-                   .create(QStringLiteral("bench"), {QStringLiteral("analytics:read")}, false);
-    return key.ok() ? key->secret : QString();
-}
-
 quint16 startServer(QProcess& server, const QString& binDir, const QString& location,
                     const QString& log)
 {
@@ -123,15 +90,6 @@ quint16 startServer(QProcess& server, const QString& binDir, const QString& loca
         QRegularExpression(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"))
             .match(QString::fromUtf8(server.readLine().trimmed()));
     return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())));
-    return v[i];
 }
 
 } // namespace
