@@ -100,6 +100,12 @@ std::optional<RouteTable::Match> RouteTable::match(const QByteArray& encodedPath
         const QStringList& segments = m_segments[index];
         if (segments.size() != raw.size())
             continue;
+        // A literal first segment that differs rules the pattern out before any of the
+        // bookkeeping below (most patterns, on every resolver request, which comes here
+        // first and falls through to the resolver).
+        if (!segments.isEmpty() && !isParameter(segments.first()) &&
+            decodedSegments.first() != segments.first())
+            continue;
         Match m;
         QList<bool> shape;
         bool ok = true;
