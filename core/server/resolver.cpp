@@ -163,8 +163,10 @@ Response Resolver::handleCompressed(const Request& request, const QString& segme
 
 void Resolver::addCors(Response& r)
 {
-    r.setHeader("Access-Control-Allow-Origin", "*");
-    r.setHeader("Access-Control-Expose-Headers", "Link, Location, Vary, Content-Type");
+    // Literals without an allocation each: these go out on every scan.
+    r.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("*"));
+    r.setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                QByteArrayLiteral("Link, Location, Vary, Content-Type"));
 }
 
 QString Resolver::originOf(const Request& request)
@@ -427,10 +429,10 @@ Response Resolver::handle(const Request& request)
         location += (location.contains('?') ? "&" : "?") + request.rawQuery;
     Response r;
     r.status = 307;
-    r.setHeader("Location", location);
-    r.setHeader("Link", linksetLinkHeader(requestAnchor));
-    r.setHeader("Vary", kVary);
-    r.setHeader("Cache-Control", "no-store");
+    r.setHeader(QByteArrayLiteral("Location"), location);
+    r.setHeader(QByteArrayLiteral("Link"), linksetLinkHeader(requestAnchor));
+    r.setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept, Accept-Language"));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     addCors(r);
     record_(levelOf(chosen), wanted.isEmpty() ? QStringLiteral("gs1:defaultLink") : wanted);
     return r;
