@@ -248,7 +248,26 @@ AiTable AiTable::fromDictionary(const QByteArray& text, QString* error)
     }
     std::sort(table.m_entries.begin(), table.m_entries.end(),
               [](const AiEntry& a, const AiEntry& b) { return a.ai < b.ai; });
+    table.m_byDigits.assign(11100, -1);
+    for (size_t i = 0; i < table.m_entries.size(); ++i) {
+        if (const int slot = digitSlot(table.m_entries[i].ai); slot >= 0)
+            table.m_byDigits[size_t(slot)] = int(i);
+    }
     return table;
+}
+
+int AiTable::digitSlot(std::string_view ai)
+{
+    if (ai.size() < 2 || ai.size() > 4)
+        return -1;
+    int n = 0;
+    for (char c : ai) {
+        if (c < '0' || c > '9')
+            return -1;
+        n = n * 10 + (c - '0');
+    }
+    // 2 digits: 0-99; 3 digits: 100-1099; 4 digits: 1100-11099.
+    return ai.size() == 2 ? n : ai.size() == 3 ? 100 + n : 1100 + n;
 }
 
 const AiTable& AiTable::instance()
@@ -268,6 +287,10 @@ const AiTable& AiTable::instance()
 
 const AiEntry* AiTable::find(std::string_view ai) const
 {
+    if (const int slot = digitSlot(ai); slot >= 0 && !m_byDigits.empty()) {
+        const int index = m_byDigits[size_t(slot)];
+        return index < 0 ? nullptr : &m_entries[size_t(index)];
+    }
     const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), ai,
                                      [](const AiEntry& e, std::string_view v) { return e.ai < v; });
     return (it != m_entries.end() && it->ai == ai) ? &*it : nullptr;

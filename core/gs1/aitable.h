@@ -74,7 +74,13 @@ public:
     static int aiLengthByPrefix(std::string_view twoDigits);
 
 private:
+    // Slot of a 2-4 digit AI in m_byDigits (-1 for anything else).
+    static int digitSlot(std::string_view ai);
+
     std::vector<AiEntry> m_entries; // sorted by AI
+    // Entry index (or -1) per 2-, 3- and 4-digit AI: find() is called many times per
+    // Digital Link and a direct index beats a binary search over ~500 strings.
+    std::vector<int> m_byDigits;
 };
 
 // True when `ai` matches `pattern` ("310n", "31nn", "01").

@@ -176,6 +176,12 @@ QString DigitalLink::escape(QStringView value, bool inQuery)
 
 QString DigitalLink::unescape(QStringView value, bool inQuery)
 {
+    // Nearly every value (GTIN, lot, serial) has nothing to decode: copy it as it is.
+    bool plain = true;
+    for (QChar c : value)
+        plain = plain && c.unicode() < 128 && c != u'%' && !(inQuery && c == u'+');
+    if (plain)
+        return value.toString();
     const QByteArray in = value.toLatin1();
     QByteArray out;
     for (qsizetype i = 0; i < in.size(); ++i) {
@@ -325,12 +331,25 @@ Result<DigitalLink> DigitalLink::parse(QStringView uriView, const DigitalLinkOpt
             {ai, ai == u"01" ? padGtin(value, options.permitZeroSuppressedGtin) : value});
     }
 
-    QSet<QString> seen;
-    for (const AiValue& v : dl.m_path + dl.m_query) {
-        if (seen.contains(v.ai))
-            return dlError(QStringLiteral("AI (%1) appears more than once").arg(v.ai), v.ai,
-                           "duplicate_ai");
-        seen.insert(v.ai);
+    // Duplicates: a pairwise check for the usual handful of AIs (a hash set cost more than
+    // the rest of the parse), a set for long lists so a crafted URI stays linear.
+    const QList<AiValue> all = dl.m_path + dl.m_query;
+    const auto duplicate = [](const QString& ai) {
+        return dlError(QStringLiteral("AI (%1) appears more than once").arg(ai), ai,
+                       "duplicate_ai");
+    };
+    if (all.size() <= 16) {
+        for (qsizetype i = 0; i < all.size(); ++i)
+            for (qsizetype j = 0; j < i; ++j)
+                if (all[j].ai == all[i].ai)
+                    return duplicate(all[i].ai);
+    } else {
+        QSet<QString> seen;
+        for (const AiValue& v : all) {
+            if (seen.contains(v.ai))
+                return duplicate(v.ai);
+            seen.insert(v.ai);
+        }
     }
     ValidationOptions vo;
     vo.permitUnknownAis = options.permitUnknownAis;

@@ -163,10 +163,22 @@ bool isPredefinedLength(const QString& ai)
     return e && e->predefinedLength;
 }
 
-bool matchesAny(const ElementString& es, const std::string& pattern, const QString& except = {})
+// The AIs as Latin-1 bytes, converted once per validation: the association rules compare
+// every AI with every pattern, and a conversion per comparison was most of a resolver
+// request's validation cost.
+std::vector<std::string> aiKeys(const QList<AiValue>& values)
 {
-    for (const AiValue& v : es.values()) {
-        if (v.ai != except && aiMatchesPattern(v.ai.toStdString(), pattern))
+    std::vector<std::string> out;
+    out.reserve(size_t(values.size()));
+    for (const AiValue& v : values)
+        out.push_back(v.ai.toStdString());
+    return out;
+}
+
+bool matchesAnyKey(const std::vector<std::string>& keys, const std::string& pattern)
+{
+    for (const std::string& key : keys) {
+        if (aiMatchesPattern(key, pattern))
             return true;
     }
     return false;
@@ -317,14 +329,17 @@ Status ElementString::validateAssociations(int rules) const
                                        .arg(describe(m_values[i].ai)),
                                    "repeated_ai");
     }
-    for (const AiValue& v : m_values) {
-        const AiEntry* e = table.find(v.ai.toStdString());
+    const std::vector<std::string> keys = aiKeys(m_values);
+    for (qsizetype index = 0; index < m_values.size(); ++index) {
+        const AiValue& v = m_values[index];
+        const AiEntry* e = table.find(keys[size_t(index)]);
         if (!e)
             continue;
         if (rules & Mutex) {
             for (const std::string& pattern : e->excludes) {
-                for (const AiValue& other : m_values) {
-                    if (other.ai != v.ai && aiMatchesPattern(other.ai.toStdString(), pattern))
+                for (qsizetype o = 0; o < m_values.size(); ++o) {
+                    const AiValue& other = m_values[o];
+                    if (other.ai != v.ai && aiMatchesPattern(keys[size_t(o)], pattern))
                         return aiError(v.ai,
                                        QStringLiteral("%1 must not be used together with AI (%2)")
                                            .arg(describe(v.ai), other.ai),
@@ -338,7 +353,7 @@ Status ElementString::validateAssociations(int rules) const
                 for (const auto& group : alternatives) {
                     bool all = true;
                     for (const std::string& p : group)
-                        all = all && matchesAny(*this, p);
+                        all = all && matchesAnyKey(keys, p);
                     satisfied = satisfied || all;
                 }
                 if (!satisfied)

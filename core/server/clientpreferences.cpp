@@ -12,6 +12,12 @@ QList<QString> ClientPreferences::parseQualityList(const QByteArray& header)
         double q;
         int order;
     };
+    // Most clients send one range ("*/*", "en"): no list or weights to take apart.
+    if (!header.contains(',') && !header.contains(';')) {
+        const QByteArray value = header.trimmed();
+        return value.isEmpty() ? QList<QString>()
+                               : QList<QString>{QString::fromLatin1(value).toLower()};
+    }
     QList<Item> items;
     int order = 0;
     for (const QByteArray& part : header.split(',')) {

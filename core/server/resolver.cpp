@@ -98,10 +98,7 @@ const QJsonObject& linksetContext()
 
 } // namespace
 
-Resolver::Resolver(ApiContext context) : m_context(std::move(context))
-{
-    m_clock.start();
-}
+Resolver::Resolver(ApiContext context) : m_context(std::move(context)) {}
 
 bool Resolver::claimsAsAi(const QByteArray& rawPath)
 {
@@ -166,8 +163,10 @@ Response Resolver::handleCompressed(const Request& request, const QString& segme
 
 void Resolver::addCors(Response& r)
 {
-    r.setHeader("Access-Control-Allow-Origin", "*");
-    r.setHeader("Access-Control-Expose-Headers", "Link, Location, Vary, Content-Type");
+    // Literals without an allocation each: these go out on every scan.
+    r.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("*"));
+    r.setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                QByteArrayLiteral("Link, Location, Vary, Content-Type"));
 }
 
 QString Resolver::originOf(const Request& request)
@@ -198,10 +197,16 @@ QJsonObject Resolver::descriptionFile(const QString& origin)
 
 Result<std::shared_ptr<const store::ResolverRecord>> Resolver::lookup(const QString& gtin14)
 {
-    const qint64 now = m_clock.elapsed();
+    // The head is read before the links: a write committed in between then only makes
+    // the next request read again, never keeps an old answer (see the header's rule).
+    if (!m_head)
+        m_head = std::make_unique<store::JournalHead>(*m_context.db);
+    const auto head = m_head->read();
+    if (!head.ok())
+        return head.error();
     const quint64 generation = store::ResolverLinkRepository::changeCounter();
     const auto it = m_cache.constFind(gtin14);
-    if (it != m_cache.cend() && it->generation == generation && now - it->fetchedAtMs < kCacheMs)
+    if (it != m_cache.cend() && it->generation == generation && it->journalHead == *head)
         return it->record;
     auto found = store::ResolverLookup::find(*m_context.db, gtin14);
     if (!found.ok())
@@ -209,7 +214,7 @@ Result<std::shared_ptr<const store::ResolverRecord>> Resolver::lookup(const QStr
     if (m_cache.size() >= kCacheEntries)
         m_cache.clear(); // crude but bounded; hot keys are back after one query
     auto record = std::make_shared<const store::ResolverRecord>(std::move(found).value());
-    m_cache.insert(gtin14, Cached{record, now, generation});
+    m_cache.insert(gtin14, Cached{record, *head, generation});
     return std::shared_ptr<const store::ResolverRecord>(record);
 }
 
@@ -283,23 +288,29 @@ Response Resolver::handle(const Request& request)
         return requestAnchor;
     };
     QList<LinksetBuilder::Level> levels;
-    const auto addLevel = [&](const char* level, const QString& qualifier, const QString& anchor,
-                              const QString& description) {
-        LinksetBuilder::Level l{anchor, description, {}};
+    // Anchor and description are only made for a level that has links: most requests
+    // name levels (lot, serial) with none, and building their texts was wasted work.
+    const auto addLevel = [&](const char* level, const QString& qualifier, const char* ai,
+                              const char* kind) {
+        QList<const ResolverLink*> found;
         for (const ResolverLink& link : rec.links)
             if (link.level == QLatin1String(level) && link.qualifier == qualifier)
-                l.links.append(&link);
-        if (!l.links.isEmpty())
-            levels.append(l);
+                found.append(&link);
+        if (found.isEmpty())
+            return;
+        levels.append(LinksetBuilder::Level{
+            anchorAfter(ai),
+            kind ? QStringLiteral("%1, %2 %3")
+                       .arg(rec.itemDescription, QLatin1String(kind), qualifier)
+                 : rec.itemDescription,
+            std::move(found)});
     };
     // R20: most specific first; unknown qualifiers fall through to the next level up.
     if (!serial.isEmpty())
-        addLevel("serial", serial, anchorAfter("21"),
-                 QStringLiteral("%1, serial %2").arg(rec.itemDescription, serial));
+        addLevel("serial", serial, "21", "serial");
     if (!lot.isEmpty())
-        addLevel("lot", lot, anchorAfter("10"),
-                 QStringLiteral("%1, lot %2").arg(rec.itemDescription, lot));
-    addLevel("gtin", QString(), anchorAfter("01"), rec.itemDescription);
+        addLevel("lot", lot, "10", "lot");
+    addLevel("gtin", QString(), "01", nullptr);
     if (levels.isEmpty())
         return errorAnswer(
             ApiError::notFound(QStringLiteral("no links are registered for GTIN %1").arg(gtin)));
@@ -418,10 +429,10 @@ Response Resolver::handle(const Request& request)
         location += (location.contains('?') ? "&" : "?") + request.rawQuery;
     Response r;
     r.status = 307;
-    r.setHeader("Location", location);
-    r.setHeader("Link", linksetLinkHeader(requestAnchor));
-    r.setHeader("Vary", kVary);
-    r.setHeader("Cache-Control", "no-store");
+    r.setHeader(QByteArrayLiteral("Location"), location);
+    r.setHeader(QByteArrayLiteral("Link"), linksetLinkHeader(requestAnchor));
+    r.setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept, Accept-Language"));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     addCors(r);
     record_(levelOf(chosen), wanted.isEmpty() ? QStringLiteral("gs1:defaultLink") : wanted);
     return r;

@@ -2,16 +2,22 @@
 // R1–R25 in docs research gs1.md §2.2) mounted at the server root: /01/{gtin}[/22/…]
 // [/10/{lot}][/21/{serial}] answer with a 307 to the chosen link, a linkset, a 300 or
 // a 400/404. Links come from the store through ResolverLookup (one query per GTIN),
-// cached per process for at most kCacheMs and dropped at once when this process
-// writes links, so other processes' changes show within a second.
+// cached per process by GTIN.
+//
+// Cache invalidation rule: an entry is served only while the change journal's head
+// (store::JournalHead, one indexed MAX(seq) per request) is what it was just before the
+// entry was read, and this process's link change counter is unchanged. Every write that
+// can change an answer (links, products: name, status, deletion) writes a journal row
+// in its own transaction, in any process on the store, so the first request after its
+// commit reads the store again: never a stale answer, also across dppserver processes.
 #pragma once
 
 #include "apicontext.h"
 #include "request.h"
 #include "response.h"
+#include "store/journalhead.h"
 #include "store/resolverlookup.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <memory>
 
@@ -20,7 +26,6 @@ namespace dpp::server {
 class Resolver
 {
 public:
-    static constexpr qint64 kCacheMs = 1000;
     static constexpr qsizetype kCacheEntries = 20000;
 
     explicit Resolver(ApiContext context);
@@ -42,7 +47,7 @@ private:
     struct Cached
     {
         std::shared_ptr<const store::ResolverRecord> record;
-        qint64 fetchedAtMs = 0;
+        qint64 journalHead = 0;
         quint64 generation = 0;
     };
     Result<std::shared_ptr<const store::ResolverRecord>> lookup(const QString& gtin14);
@@ -52,7 +57,7 @@ private:
 
     ApiContext m_context;
     QHash<QString, Cached> m_cache;
-    QElapsedTimer m_clock;
+    std::unique_ptr<store::JournalHead> m_head; // made on first use, on the server's thread
 };
 
 } // namespace dpp::server

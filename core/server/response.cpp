@@ -83,7 +83,9 @@ QByteArray Response::header(QByteArrayView name) const
 
 bool Response::isHtml() const
 {
-    return header("Content-Type").toLower().startsWith("text/html");
+    // Compared in place, without a lower-cased copy: this runs on every answer.
+    const QByteArray type = header("Content-Type");
+    return type.size() >= 9 && qstrnicmp(type.constData(), 9, "text/html", 9) == 0;
 }
 
 QByteArray Response::serialize(bool headOnly) const

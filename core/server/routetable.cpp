@@ -69,6 +69,12 @@ Status RouteTable::add(Route route)
     }
     if (!route.handler)
         return Error{QStringLiteral("handler"), QStringLiteral("route without handler"), {}};
+    if (!segments.isEmpty()) {
+        if (isParameter(segments.first()))
+            m_parameterFirst = true;
+        else
+            m_firstLiterals.insert(segments.first());
+    }
     m_routes.push_back(std::move(route));
     m_segments.push_back(segments);
     return Ok{};
@@ -78,6 +84,12 @@ std::optional<RouteTable::Match> RouteTable::match(const QByteArray& encodedPath
 {
     if (!encodedPath.startsWith('/'))
         return std::nullopt;
+    if (!m_parameterFirst && encodedPath.size() > 1) {
+        const qsizetype end = encodedPath.indexOf('/', 1);
+        const QByteArray first = encodedPath.mid(1, end < 0 ? -1 : end - 1);
+        if (!m_firstLiterals.contains(QUrl::fromPercentEncoding(first)))
+            return std::nullopt;
+    }
     QList<QByteArray> raw = encodedPath.split('/');
     raw.removeFirst();
     if (raw.size() == 1 && raw.first().isEmpty())
@@ -99,6 +111,12 @@ std::optional<RouteTable::Match> RouteTable::match(const QByteArray& encodedPath
         }
         const QStringList& segments = m_segments[index];
         if (segments.size() != raw.size())
+            continue;
+        // A literal first segment that differs rules the pattern out before any of the
+        // bookkeeping below (most patterns, on every resolver request, which comes here
+        // first and falls through to the resolver).
+        if (!segments.isEmpty() && !isParameter(segments.first()) &&
+            decodedSegments.first() != segments.first())
             continue;
         Match m;
         QList<bool> shape;

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <deque>
 #include <optional>
@@ -45,6 +46,11 @@ private:
     // m_segments[i] is m_routes[i].path split once at add(): match() runs on every request
     // and splitting every pattern there was over half of a resolver redirect's cost.
     std::deque<QStringList> m_segments;
+    // The literal first segments of all patterns, and whether any pattern starts with a
+    // parameter: a path whose first segment no pattern can match (every resolver request,
+    // /01/…) is refused before its segments are split and decoded.
+    QSet<QString> m_firstLiterals;
+    bool m_parameterFirst = false;
 };
 
 } // namespace dpp::server

@@ -354,9 +354,9 @@ Response Server::preflight(const Request& request, const RouteTable::Match& matc
 void Server::finish(const Request& request, const Route* route, Response& response) const
 {
     // RFC 9110 §6.6.1: a server with a clock sends Date (caches and clients rely on it).
-    response.setHeader("Date", httpDate());
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader(QByteArrayLiteral("Date"), httpDate());
+    response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     if (response.isHtml())
         response.setHeader("Content-Security-Policy", kHtmlCsp);
     if (request.secure)

@@ -8,6 +8,9 @@
 // When the path does not answer 307 (a dppserver without the resolver routes), the
 // harness runs against /health instead and says so: the figures then only show that the
 // harness works. DPP_BENCH_RESOLVER_PATH overrides the path.
+//
+// DPP_BENCH_RESOLVER_PREPARE=<file> only populates that SQLite store and exits: the
+// store to run dppserver on under callgrind (instructions per request, README).
 #include <export/sampleseeder.h>
 #include <passport/resolverlink.h>
 #include <store/database.h>
@@ -149,6 +152,10 @@ int main(int argc, char** argv)
     const QString binDir = qEnvironmentVariableIsSet("DPP_BIN_DIR")
                                ? qEnvironmentVariable("DPP_BIN_DIR")
                                : QCoreApplication::applicationDirPath() + QStringLiteral("/../bin");
+    if (qEnvironmentVariableIsSet("DPP_BENCH_RESOLVER_PREPARE")) {
+        QString ignored;
+        return populate(qEnvironmentVariable("DPP_BENCH_RESOLVER_PREPARE"), &ignored) ? 0 : 1;
+    }
     QTemporaryDir dir;
     const QString location = dir.filePath(QStringLiteral("store.sqlite"));
     QString tenantId;

@@ -1,8 +1,9 @@
 // The resolver in real dppserver processes: over HTTPS with a throw-away certificate
 // (the GS1 test suite only talks HTTPS), and scale-out: a link created or changed
 // through server A is served by server B, another process on the same store (a SQLite
-// file, then PostgreSQL when DPP_TEST_PG_URL is set), within the 2 s the REST API issue
-// allows (the resolver caches a GTIN for at most 1 s).
+// file, then PostgreSQL when DPP_TEST_PG_URL is set). The resolver caches links per GTIN
+// and checks the change journal's head on every request, so an edit made through one
+// process is served by every other process on the very next request (no waiting).
 #include "server/httptestclient.h"
 #include "storetestsupport.h"
 #include "testsupport.h"
@@ -257,6 +258,47 @@ private Q_SLOTS:
                            .status == 404;
             },
             2000));
+    }
+
+    // The per-GTIN cache (Resolver: journal head check): B has the old link cached, A
+    // edits it, and B's very next answer is the new one; the same for a product deleted
+    // through A (its links are no longer served) — no retry loop, no waiting.
+    void linkEditedOnOneServerIsServedAtOnceByAnother()
+    {
+        QString why;
+        if (!prepareStore(&why))
+            QSKIP(qPrintable(why));
+        auto a = startServer({QStringLiteral("--database"), m_location});
+        auto b = startServer({QStringLiteral("--database"), m_location});
+        QVERIFY(!a->url.isEmpty() && !b->url.isEmpty());
+        const QString path = QStringLiteral("/01/") + kGtin + QStringLiteral("/21/SN1");
+        const QString links = QStringLiteral("/v1/products/%1/links").arg(kGtin);
+        const Reply created =
+            send(m_nam, "POST", a->url + links, m_key,
+                 link(QStringLiteral("gs1:dpp"), QStringLiteral("https://one.example.com/"), true));
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id").toString();
+        // B reads the link into its cache, and serves it from there on the next scans.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(send(m_nam, "GET", b->url + path).location,
+                     QByteArray("https://one.example.com/"));
+
+        QCOMPARE(
+            send(m_nam, "PATCH", a->url + links + u'/' + id, m_key,
+                 QJsonObject{{QStringLiteral("href"), QStringLiteral("https://two.example.com/")}})
+                .status,
+            200);
+        QCOMPARE(send(m_nam, "GET", b->url + path).location,
+                 QByteArray("https://two.example.com/"));
+        // And B serves the new link from its cache again while nothing changes.
+        QCOMPARE(send(m_nam, "GET", b->url + path).location,
+                 QByteArray("https://two.example.com/"));
+
+        // A change to the product, not the link, is seen at once too: deleted, not served.
+        QCOMPARE(
+            send(m_nam, "DELETE", a->url + QStringLiteral("/v1/products/") + kGtin, m_key).status,
+            200);
+        QCOMPARE(send(m_nam, "GET", b->url + path).status, 404);
     }
 };
 
