@@ -124,6 +124,11 @@ int main(int argc, char* argv[])
                                      "bring other dppserver processes' scans to this one's live "
                                      "streams (default 200; 10 to 5000)."),
                       QStringLiteral("MS")});
+    parser.addOption({QStringLiteral("resolver-freshness-ms"),
+                      QStringLiteral("Milliseconds the resolver may answer from its cache after "
+                                     "a change committed by any process (default 100; 0 reads "
+                                     "the store's change journal on every request)."),
+                      QStringLiteral("MS")});
     parser.addOption({QStringLiteral("allow-private-webhooks"),
                       QStringLiteral("Let webhooks target loopback, private and link-local "
                                      "addresses (default: refused, 422 on the url).")});
@@ -189,6 +194,14 @@ int main(int argc, char* argv[])
         if (!ok || ms < 10 || ms > 5000)
             return usageError(QStringLiteral("--stream-poll-ms takes 10 to 5000 milliseconds"));
         config.streamPollMs = ms;
+    }
+    if (parser.isSet(QStringLiteral("resolver-freshness-ms"))) {
+        bool ok = false;
+        const int ms = parser.value(QStringLiteral("resolver-freshness-ms")).toInt(&ok);
+        if (!ok || ms < 0 || ms > 60000)
+            return usageError(
+                QStringLiteral("--resolver-freshness-ms takes 0 to 60000 milliseconds"));
+        config.resolverFreshnessMs = ms;
     }
     config.allowPrivateWebhooks = parser.isSet(QStringLiteral("allow-private-webhooks"));
     if (parser.isSet(retryScale)) {
@@ -268,6 +281,7 @@ int main(int argc, char* argv[])
     context.db = *db;
     context.sandbox = config.sandbox;
     context.allowPrivateWebhooks = config.allowPrivateWebhooks;
+    context.resolverFreshnessMs = config.resolverFreshnessMs;
     context.baseUrl = [&server] {
         return server.config().baseUrl.isEmpty() ? server.listenUrl() : server.config().baseUrl;
     };

@@ -26,6 +26,10 @@ struct ApiContext
     /// Webhook URLs may point at loopback/private addresses (dppserver
     /// --allow-private-webhooks; tests and closed intranets).
     bool allowPrivateWebhooks = false;
+    /// How long the resolver may answer from its cache after another write committed
+    /// (dppserver --resolver-freshness-ms): it reads the change journal's head at most
+    /// this often. 0 reads it on every request (exact, one store read per scan).
+    int resolverFreshnessMs = 100;
 };
 
 } // namespace dpp::server

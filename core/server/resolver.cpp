@@ -198,15 +198,19 @@ QJsonObject Resolver::descriptionFile(const QString& origin)
 Result<std::shared_ptr<const store::ResolverRecord>> Resolver::lookup(const QString& gtin14)
 {
     // The head is read before the links: a write committed in between then only makes
-    // the next request read again, never keeps an old answer (see the header's rule).
-    if (!m_head)
-        m_head = std::make_unique<store::JournalHead>(*m_context.db);
-    const auto head = m_head->read();
-    if (!head.ok())
-        return head.error();
+    // the next head read drop the entry, never keeps an old answer (see the header's rule).
+    if (m_knownHead < 0 || m_headAge.elapsed() >= m_context.resolverFreshnessMs) {
+        if (!m_head)
+            m_head = std::make_unique<store::JournalHead>(*m_context.db);
+        const auto head = m_head->read();
+        if (!head.ok())
+            return head.error();
+        m_knownHead = *head;
+        m_headAge.start();
+    }
     const quint64 generation = store::ResolverLinkRepository::changeCounter();
     const auto it = m_cache.constFind(gtin14);
-    if (it != m_cache.cend() && it->generation == generation && it->journalHead == *head)
+    if (it != m_cache.cend() && it->generation == generation && it->journalHead == m_knownHead)
         return it->record;
     auto found = store::ResolverLookup::find(*m_context.db, gtin14);
     if (!found.ok())
@@ -214,7 +218,7 @@ Result<std::shared_ptr<const store::ResolverRecord>> Resolver::lookup(const QStr
     if (m_cache.size() >= kCacheEntries)
         m_cache.clear(); // crude but bounded; hot keys are back after one query
     auto record = std::make_shared<const store::ResolverRecord>(std::move(found).value());
-    m_cache.insert(gtin14, Cached{record, *head, generation});
+    m_cache.insert(gtin14, Cached{record, m_knownHead, generation});
     return std::shared_ptr<const store::ResolverRecord>(record);
 }
 

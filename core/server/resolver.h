@@ -5,11 +5,14 @@
 // cached per process by GTIN.
 //
 // Cache invalidation rule: an entry is served only while the change journal's head
-// (store::JournalHead, one indexed MAX(seq) per request) is what it was just before the
-// entry was read, and this process's link change counter is unchanged. Every write that
-// can change an answer (links, products: name, status, deletion) writes a journal row
-// in its own transaction, in any process on the store, so the first request after its
-// commit reads the store again: never a stale answer, also across dppserver processes.
+// (store::JournalHead, one indexed MAX(seq)) is what it was when the entry was read, and
+// this process's link change counter is unchanged. Every write that can change an answer
+// (links, products: name, status, deletion) writes a journal row in its own transaction,
+// in any process on the store. The head is read at most every
+// ApiContext::resolverFreshnessMs (default 100 ms): reading it on every request is a
+// store read per scan, which on SQLite contends with the scan writer's commits and cost
+// a quarter of the throughput. So an answer reflects a committed write after at most
+// that long, in every process; 0 makes it exact (the head is read on every request).
 #pragma once
 
 #include "apicontext.h"
@@ -18,6 +21,7 @@
 #include "store/journalhead.h"
 #include "store/resolverlookup.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <memory>
 
@@ -58,6 +62,8 @@ private:
     ApiContext m_context;
     QHash<QString, Cached> m_cache;
     std::unique_ptr<store::JournalHead> m_head; // made on first use, on the server's thread
+    qint64 m_knownHead = -1;                    // the head as last read (-1: not yet)
+    QElapsedTimer m_headAge;                    // since m_knownHead was read
 };
 
 } // namespace dpp::server

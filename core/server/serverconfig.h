@@ -30,6 +30,9 @@ struct ServerConfig
     // How often the shared scan feed is read for other processes' scans
     // (--stream-poll-ms); this process's own scans wake the stream at once.
     int streamPollMs = 200;
+    // How soon the resolver sees a write committed elsewhere (--resolver-freshness-ms,
+    // 0 = on every request); see Resolver's cache rule.
+    int resolverFreshnessMs = 100;
     qint64 streamMaxPendingBytes = 1 << 20;
 
     /// The heartbeat actually used: a quiet stream must never meet the idle timeout.

@@ -260,17 +260,21 @@ private Q_SLOTS:
             2000));
     }
 
-    // The per-GTIN cache (Resolver: journal head check): B has the old link cached, A
-    // edits it, and B's very next answer is the new one; the same for a product deleted
-    // through A (its links are no longer served) — no retry loop, no waiting.
+    // The per-GTIN cache (Resolver: journal head check). B reads the head on every
+    // request (--resolver-freshness-ms 0): it has the old link cached, A edits it, and
+    // B's very next answer is the new one; the same for a product deleted through A (its
+    // links are no longer served) — no retry loop, no waiting. C keeps the default
+    // (the head read at most every 100 ms): it serves the new link soon after.
     void linkEditedOnOneServerIsServedAtOnceByAnother()
     {
         QString why;
         if (!prepareStore(&why))
             QSKIP(qPrintable(why));
         auto a = startServer({QStringLiteral("--database"), m_location});
-        auto b = startServer({QStringLiteral("--database"), m_location});
-        QVERIFY(!a->url.isEmpty() && !b->url.isEmpty());
+        auto b = startServer({QStringLiteral("--database"), m_location,
+                              QStringLiteral("--resolver-freshness-ms"), QStringLiteral("0")});
+        auto c = startServer({QStringLiteral("--database"), m_location});
+        QVERIFY(!a->url.isEmpty() && !b->url.isEmpty() && !c->url.isEmpty());
         const QString path = QStringLiteral("/01/") + kGtin + QStringLiteral("/21/SN1");
         const QString links = QStringLiteral("/v1/products/%1/links").arg(kGtin);
         const Reply created =
@@ -279,9 +283,12 @@ private Q_SLOTS:
         QCOMPARE(created.status, 201);
         const QString id = created.json().value(u"id").toString();
         // B reads the link into its cache, and serves it from there on the next scans.
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 3; ++i) {
             QCOMPARE(send(m_nam, "GET", b->url + path).location,
                      QByteArray("https://one.example.com/"));
+            QCOMPARE(send(m_nam, "GET", c->url + path).location,
+                     QByteArray("https://one.example.com/"));
+        }
 
         QCOMPARE(
             send(m_nam, "PATCH", a->url + links + u'/' + id, m_key,
@@ -293,12 +300,32 @@ private Q_SLOTS:
         // And B serves the new link from its cache again while nothing changes.
         QCOMPARE(send(m_nam, "GET", b->url + path).location,
                  QByteArray("https://two.example.com/"));
+        QVERIFY(waitUntil(
+            [&] {
+                return send(m_nam, "GET", c->url + path).location ==
+                       QByteArray("https://two.example.com/");
+            },
+            5000));
 
         // A change to the product, not the link, is seen at once too: deleted, not served.
         QCOMPARE(
             send(m_nam, "DELETE", a->url + QStringLiteral("/v1/products/") + kGtin, m_key).status,
             200);
         QCOMPARE(send(m_nam, "GET", b->url + path).status, 404);
+        QVERIFY(waitUntil([&] { return send(m_nam, "GET", c->url + path).status == 404; }, 5000));
+    }
+
+    void freshnessOptionIsValidated()
+    {
+        for (const char* value : {"-1", "60001", "soon"}) {
+            const auto r = dpp::test::runTool(
+                QStringLiteral("dppserver"),
+                {QStringLiteral("--database"), QStringLiteral("/nonexistent/store.sqlite"),
+                 QStringLiteral("--resolver-freshness-ms"), QString::fromLatin1(value)});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("--resolver-freshness-ms takes 0 to 60000 milliseconds"),
+                     r.err.constData());
+        }
     }
 };
 
