@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -200,8 +201,27 @@ private Q_SLOTS:
         QVERIFY(!batches->item(0, 4)->font().italic());
         QVERIFY(dialog->countsLabel()->text().contains(QStringLiteral("3 activated")));
 
-        // Double-click opens the same window again rather than a second one.
+        // Asking again brings the open window forward rather than a second one; once it
+        // is closed, a double-click on the batch opens it anew.
         QCOMPARE(records->showSerials(batchId), dialog);
+        dialog->close(); // deletes it (Qt::WA_DeleteOnClose)
+        QTRY_VERIFY(!records->findChild<SerialStatesDialog*>());
+        // On screen, Records tab in front, as the operator sees it.
+        window.show();
+        QWidget* child = records;
+        for (QWidget* p = records->parentWidget(); p; child = p, p = p->parentWidget())
+            if (auto* pages = qobject_cast<QStackedWidget*>(p))
+                pages->setCurrentWidget(child);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(batches->isVisible());
+        const QPoint cell = batches->visualItemRect(batches->item(0, 0)).center();
+        // The view opens on a double-click of the row it saw pressed, as a real one is.
+        QTest::mousePress(batches->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseRelease(batches->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(batches->viewport(), Qt::LeftButton, {}, cell);
+        dialog = records->findChild<SerialStatesDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->model()->stateAt(1), QStringLiteral("activated"));
         // A batch that is only staged has no stored serials to move yet.
         QVERIFY(records->createSerialBatch(QStringLiteral("NEW"), 1, 5, 4, {}).ok());
         const QString key = batches->item(1, 0)->data(Qt::UserRole).toString();
