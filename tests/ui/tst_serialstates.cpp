@@ -253,6 +253,12 @@ private Q_SLOTS:
         QCOMPARE(store::ChangeJournal(*window.database()).lastSeq(), before);
         QVERIFY(editor->document()->isModified());
         QVERIFY(dialog->model()->isStaged(0));
+        // Removing the batch drops its staged states in the same step; Undo restores both.
+        editor->recordsTab()->removeSerialBatch(batchId);
+        QVERIFY(editor->document()->staged().serialStates.isEmpty());
+        editor->document()->undoStack()->undo();
+        QCOMPARE(editor->document()->staged().serialStates.size(), 1);
+        QVERIFY(editor->document()->staged().removedBatches.isEmpty());
         // The user takes the step back and saves the rest.
         editor->document()->undoStack()->undo();
         QVERIFY(editor->save());

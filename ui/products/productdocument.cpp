@@ -237,6 +237,9 @@ void ProductDocument::removeSerialBatch(const QString& idOrKey)
         after.batches.removeIf([&](const auto& b) { return b.key == idOrKey; });
     else if (!after.removedBatches.contains(idOrKey))
         after.removedBatches.append(idOrKey);
+    // The batch's staged state changes go with it (Undo brings both back): Save would
+    // otherwise fail on serials whose batch is gone.
+    after.serialStates.removeIf([&](const auto& c) { return c.batchId == idOrKey; });
     pushStaged(after, tr("Remove serial batch"));
 }
 

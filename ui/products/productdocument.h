@@ -81,6 +81,7 @@ public:
     // A staged document (by key) is dropped; a stored one (by id) is removed on save.
     void removeDocument(const QString& idOrKey);
     Status stageSerialBatch(const passport::SerialBatch& batch);
+    // Also drops the state changes staged for the batch's serials (same undo step).
     void removeSerialBatch(const QString& idOrKey);
     // Returns the staged unit's key, which readings and events can refer to.
     Result<QString> stageBatteryUnit(const passport::BatteryUnit& unit);
