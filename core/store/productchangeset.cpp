@@ -11,6 +11,7 @@
 #include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace dpp::store {
@@ -24,6 +25,67 @@ Error inRecord(const QString& list, qsizetype index, const Error& e)
     const QString where = QStringLiteral("%1[%2]").arg(list).arg(index);
     return Error{e.param.isEmpty() ? where : where + u'.' + e.param, e.message, e.code};
 }
+
+// Applies one staged state change, compare-and-set against the state each serial had
+// when it was staged. Serials coming from the same state move with one setStates call
+// (one journal row, one webhook, as the bulk API does); a lone serial with setState, so
+// its journal row names the serial like the API's single-serial PATCH.
+Status applySerialStates(SerialRepository& repo, const QString& productId,
+                         const ProductChangeSet::SerialStateChange& change)
+{
+    const auto batch = repo.batch(change.batchId);
+    if (!batch || batch->productId != productId)
+        return sql::notFound(QStringLiteral("batch_id"),
+                             QStringLiteral("serial batch of this product"));
+    if (change.from.size() != change.serials.size())
+        return Error{QStringLiteral("serials"),
+                     QStringLiteral("staged without the state each serial is expected in"),
+                     QStringLiteral("validation_error")};
+    QStringList order; // the "from" states in the order they first occur
+    QHash<QString, QList<qsizetype>> groups;
+    for (qsizetype j = 0; j < change.serials.size(); ++j) {
+        if (!groups.contains(change.from[j]))
+            order.append(change.from[j]);
+        groups[change.from[j]].append(j);
+    }
+    const auto serialParam = [](qsizetype j) { return QStringLiteral("serials[%1]").arg(j); };
+    for (const QString& from : order) {
+        const QList<qsizetype> indexes = groups.value(from);
+        if (indexes.size() == 1) {
+            const qsizetype j = indexes.first();
+            if (!repo.serialInBatch(change.batchId, change.serials[j]))
+                return Error{serialParam(j),
+                             QStringLiteral("this batch has no serial \"%1\"")
+                                 .arg(change.serials[j].left(40)),
+                             QStringLiteral("not_found")};
+            if (Status r = repo.setState(productId, change.serials[j], change.state, from);
+                !r.ok()) {
+                Error e = r.error();
+                if (e.param != QLatin1String("state"))
+                    e.param = serialParam(j);
+                return e;
+            }
+            continue;
+        }
+        QStringList group;
+        group.reserve(indexes.size());
+        for (qsizetype j : indexes)
+            group.append(change.serials[j]);
+        const auto moved = repo.setStates(change.batchId, group, change.state, from);
+        if (!moved.ok()) {
+            Error e = moved.error();
+            // setStates names serials by their index in the group; the user staged the list.
+            static const QRegularExpression indexed(QStringLiteral("^serials\\[(\\d+)\\]$"));
+            if (const auto m = indexed.match(e.param); m.hasMatch()) {
+                const qsizetype k = m.captured(1).toLongLong();
+                if (k >= 0 && k < indexes.size())
+                    e.param = serialParam(indexes[k]);
+            }
+            return e;
+        }
+    }
+    return Ok{};
+}
 } // namespace
 
 bool ProductChangeSet::hasRecords() const
@@ -31,7 +93,7 @@ bool ProductChangeSet::hasRecords() const
     return !documents.isEmpty() || !removedDocuments.isEmpty() || !batches.isEmpty() ||
            !removedBatches.isEmpty() || !units.isEmpty() || !readings.isEmpty() ||
            !events.isEmpty() || !statusChanges.isEmpty() || !unlinkedSuppliers.isEmpty() ||
-           !links.isEmpty();
+           !links.isEmpty() || !serialStates.isEmpty();
 }
 
 QString ProductChangeSet::newKey()
@@ -108,6 +170,85 @@ FieldErrors ProductChangeSet::linkErrors(const passport::ProductSupplier& link,
     return errors;
 }
 
+QHash<QString, QString> ProductChangeSet::stagedSerialStates(const QString& batchId) const
+{
+    QHash<QString, QString> out;
+    for (const auto& c : serialStates)
+        if (c.batchId == batchId)
+            for (const QString& serial : c.serials)
+                out.insert(serial, c.state);
+    return out;
+}
+
+QMap<QString, int> ProductChangeSet::serialStateCounts(const QString& batchId,
+                                                       QMap<QString, int> stored) const
+{
+    // A serial's stored state is the "from" of the first change that moves it.
+    QHash<QString, QString> first;
+    for (const auto& c : serialStates)
+        if (c.batchId == batchId)
+            for (qsizetype j = 0; j < c.serials.size() && j < c.from.size(); ++j)
+                first.insert(c.serials[j], first.value(c.serials[j], c.from[j]));
+    const QHash<QString, QString> last = stagedSerialStates(batchId);
+    for (auto it = first.cbegin(); it != first.cend(); ++it) {
+        const QString to = last.value(it.key());
+        if (to == *it)
+            continue;
+        if (--stored[*it] <= 0)
+            stored.remove(*it);
+        ++stored[to];
+    }
+    return stored;
+}
+
+FieldErrors ProductChangeSet::serialStateErrors(SerialStateChange& change,
+                                                const QHash<QString, QString>& stored) const
+{
+    const QString where = QStringLiteral("serial_states[%1].").arg(serialStates.size());
+    change.from.clear();
+    if (removedBatches.contains(change.batchId))
+        return {{where + QStringLiteral("batch_id"),
+                 QStringLiteral("the batch is removed on save; its serials cannot change state")}};
+    if (change.serials.isEmpty())
+        return {{where + QStringLiteral("serials"), QStringLiteral("choose at least one serial")}};
+    if (!passport::SerialBatch::states().contains(change.state))
+        return {{where + QStringLiteral("state"),
+                 QStringLiteral("unknown state \"%1\"; one of: %2")
+                     .arg(change.state.left(40),
+                          passport::SerialBatch::states().join(QStringLiteral(", ")))}};
+    const QHash<QString, QString> staged = stagedSerialStates(change.batchId);
+    QSet<QString> seen;
+    seen.reserve(change.serials.size());
+    QStringList from;
+    from.reserve(change.serials.size());
+    for (qsizetype j = 0; j < change.serials.size(); ++j) {
+        const QString& serial = change.serials[j];
+        const QString param = where + QStringLiteral("serials[%1]").arg(j);
+        if (seen.contains(serial))
+            return {{param, QStringLiteral("serial %1 is listed twice").arg(serial.left(40))}};
+        seen.insert(serial);
+        const auto it = stored.constFind(serial);
+        if (it == stored.cend())
+            return {
+                {param, QStringLiteral("this batch has no serial \"%1\"").arg(serial.left(40))}};
+        // The state the serial will have when this change is applied on Save.
+        const QString current = staged.value(serial, *it);
+        if (!passport::SerialBatch::canTransition(current, change.state)) {
+            const QStringList allowed = passport::SerialBatch::nextStates(current);
+            // One error for the lot: a selection of 100,000 serials must not produce as many.
+            return {{where + QStringLiteral("state"),
+                     QStringLiteral("serial %1 is %2 and cannot go to %3; %4")
+                         .arg(serial.left(40), current, change.state,
+                              allowed.isEmpty() ? QStringLiteral("%1 is final").arg(current)
+                                                : QStringLiteral("allowed next: %1")
+                                                      .arg(allowed.join(QStringLiteral(", "))))}};
+        }
+        from.append(current);
+    }
+    change.from = from;
+    return {};
+}
+
 Result<QString> ProductChangeSet::commit(Database& db, const QString& tenantId) const
 {
     QString id = productId;
@@ -160,6 +301,9 @@ Result<QString> ProductChangeSet::commit(Database& db, const QString& tenantId) 
             if (auto created = serials.createBatch(b); !created.ok())
                 return inRecord(QStringLiteral("serial_batches"), i, created.error());
         }
+        for (qsizetype i = 0; i < serialStates.size(); ++i)
+            if (Status r = applySerialStates(serials, id, serialStates[i]); !r.ok())
+                return inRecord(QStringLiteral("serial_states"), i, r.error());
 
         BatteryUnitRepository batteries(db, tenantId);
         QHash<QString, QString> unitIds; // staged key -> stored id

@@ -3,9 +3,13 @@
 // committed in one transaction, on SQLite and PostgreSQL: everything lands,
 // a record the store refuses leaves nothing behind (product included), the
 // error names the record, and one tenant cannot touch another's records.
+// Serial state changes: checked at staging against the state each serial will
+// have (stored, then earlier staged changes), stored compare-and-set so a
+// serial moved meanwhile by another writer fails the whole commit.
 #include "storetestsupport.h"
 
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <store/batteryunitrepository.h>
 #include <store/changejournal.h>
 #include <store/documentrepository.h>
@@ -240,6 +244,190 @@ private Q_SLOTS:
         QVERIFY2(refused.error().param.startsWith(QStringLiteral("supplier_links[0]")),
                  qPrintable(refused.error().param));
         QCOMPARE(links.ofProduct(*id).size(), 1);
+    }
+
+    // serial -> state of a stored batch, what an editor hands to serialStateErrors().
+    static QHash<QString, QString> storedStates(store::SerialRepository& repo, const QString& batch)
+    {
+        QHash<QString, QString> out;
+        for (const QString& state : passport::SerialBatch::states())
+            for (const QString& serial : repo.serials(batch, state))
+                out.insert(serial, state);
+        return out;
+    }
+    static QList<store::ChangeEntry> serialRows(store::Database& db, qint64 after,
+                                                const QString& tenant)
+    {
+        QList<store::ChangeEntry> out;
+        // Keep the Result alive: value() of a temporary would dangle in the loop.
+        const auto entries = store::ChangeJournal(db).after(after, 1000, tenant);
+        for (const auto& e : entries.value())
+            if (e.entity == QLatin1String(store::ChangeJournal::Serial))
+                out.append(e);
+        return out;
+    }
+    static ProductChangeSet::SerialStateChange
+    stateChange(const QString& batch, const QStringList& serials, const QString& state)
+    {
+        ProductChangeSet::SerialStateChange c;
+        c.batchId = batch;
+        c.serials = serials;
+        c.state = state;
+        return c;
+    }
+
+    void serialStatesStagedAndStored()
+    {
+        store::Database& db = *m_store.db;
+        ProductChangeSet first;
+        first.product = product(QStringLiteral("09506000134352"));
+        first.batches.append({ProductChangeSet::newKey(), batch(QStringLiteral("CS"), 1, 10)});
+        const auto id = first.commit(db, m_store.tenantA);
+        QVERIFY(id.ok());
+        store::SerialRepository repo(db, m_store.tenantA);
+        const QString batchId = repo.batches(*id).first().id;
+        // CS0001..CS0003 printed, the way a print job leaves them.
+        const QStringList printed{"CS0001", "CS0002", "CS0003"};
+        QVERIFY(repo.setStates(batchId, printed, "assigned", "available").ok());
+        QVERIFY(repo.setStates(batchId, printed, "printed", "assigned").ok());
+
+        ProductChangeSet c;
+        c.productId = *id;
+        auto activate = stateChange(batchId, printed, QStringLiteral("activated"));
+        QVERIFY(c.serialStateErrors(activate, storedStates(repo, batchId)).isEmpty());
+        QCOMPARE(activate.from, (QStringList{"printed", "printed", "printed"}));
+        c.serialStates.append(activate);
+        QVERIFY(c.hasRecords());
+        // Checked against the state after the staged change: CS0001 is activated then.
+        auto scrap = stateChange(batchId, {"CS0001", "CS0004"}, QStringLiteral("decommissioned"));
+        QVERIFY(c.serialStateErrors(scrap, storedStates(repo, batchId)).isEmpty());
+        QCOMPARE(scrap.from, (QStringList{"activated", "available"}));
+        c.serialStates.append(scrap);
+        QCOMPARE(c.stagedSerialStates(batchId).value("CS0001"), QStringLiteral("decommissioned"));
+        QCOMPARE(c.stagedSerialStates(batchId).value("CS0002"), QStringLiteral("activated"));
+        // What the batch will count per state after Save.
+        const QMap<QString, int> counts = c.serialStateCounts(batchId, repo.countByState(batchId));
+        QCOMPARE(counts,
+                 (QMap<QString, int>{{"available", 6}, {"activated", 2}, {"decommissioned", 2}}));
+
+        // Refused at staging, naming the field and the allowed next states.
+        auto skip = stateChange(batchId, {"CS0005"}, QStringLiteral("activated"));
+        auto errors = c.serialStateErrors(skip, storedStates(repo, batchId));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().param, QStringLiteral("serial_states[2].state"));
+        QVERIFY2(errors.first().message.contains(
+                     QStringLiteral("allowed next: assigned, decommissioned")),
+                 qPrintable(errors.first().message));
+        QVERIFY(skip.from.isEmpty());
+        auto again = stateChange(batchId, {"CS0004"}, QStringLiteral("available"));
+        errors = c.serialStateErrors(again, storedStates(repo, batchId));
+        QVERIFY2(errors.first().message.contains(QStringLiteral("decommissioned is final")),
+                 qPrintable(errors.first().message));
+        auto unknown = stateChange(batchId, {"CS0002", "XX9"}, QStringLiteral("decommissioned"));
+        QCOMPARE(c.serialStateErrors(unknown, storedStates(repo, batchId)).first().param,
+                 QStringLiteral("serial_states[2].serials[1]"));
+        auto twice = stateChange(batchId, {"CS0006", "CS0006"}, QStringLiteral("assigned"));
+        QCOMPARE(c.serialStateErrors(twice, storedStates(repo, batchId)).first().param,
+                 QStringLiteral("serial_states[2].serials[1]"));
+        auto noState = stateChange(batchId, {"CS0006"}, QStringLiteral("lost"));
+        QCOMPARE(c.serialStateErrors(noState, storedStates(repo, batchId)).first().param,
+                 QStringLiteral("serial_states[2].state"));
+
+        // Save: the states are stored; the three printed serials moved as one journal row
+        // (like the bulk API), the two decommissioned ones each from their own state.
+        const qint64 before = store::ChangeJournal(db).lastSeq();
+        const auto saved = c.commit(db, m_store.tenantA);
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(*repo.state(*id, "CS0001"), QStringLiteral("decommissioned"));
+        QCOMPARE(*repo.state(*id, "CS0002"), QStringLiteral("activated"));
+        QCOMPARE(*repo.state(*id, "CS0003"), QStringLiteral("activated"));
+        QCOMPARE(*repo.state(*id, "CS0004"), QStringLiteral("decommissioned"));
+        QCOMPARE(*repo.state(*id, "CS0005"), QStringLiteral("available"));
+        const auto rows = serialRows(db, before, m_store.tenantA);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].data.value("serials").toArray().size(), 3);
+        QCOMPARE(rows[0].data.value("from").toString(), QStringLiteral("printed"));
+        QCOMPARE(rows[0].data.value("to").toString(), QStringLiteral("activated"));
+        QCOMPARE(rows[1].data.value("serial").toString(), QStringLiteral("CS0001"));
+        QCOMPARE(rows[2].data.value("serial").toString(), QStringLiteral("CS0004"));
+        QCOMPARE(rows[2].data.value("from").toString(), QStringLiteral("available"));
+
+        // A batch staged for removal takes no state changes.
+        ProductChangeSet removing;
+        removing.productId = *id;
+        removing.removedBatches << batchId;
+        auto onRemoved = stateChange(batchId, {"CS0005"}, QStringLiteral("assigned"));
+        QCOMPARE(removing.serialStateErrors(onRemoved, storedStates(repo, batchId)).first().param,
+                 QStringLiteral("serial_states[0].batch_id"));
+    }
+
+    void serialMovedMeanwhileWritesNothing()
+    {
+        store::Database& db = *m_store.db;
+        ProductChangeSet first;
+        first.product = product(QStringLiteral("09506000134352"));
+        first.batches.append({ProductChangeSet::newKey(), batch(QStringLiteral("CS"), 1, 10)});
+        const auto id = first.commit(db, m_store.tenantA);
+        QVERIFY(id.ok());
+        store::SerialRepository repo(db, m_store.tenantA);
+        const QString batchId = repo.batches(*id).first().id;
+
+        // Staged: a renamed product, a document, CS0005..CS0007 assigned, CS0008 scrapped.
+        ProductChangeSet c;
+        c.productId = *id;
+        QJsonObject renamed = product(QStringLiteral("09506000134352"));
+        renamed.insert(QStringLiteral("sku"), QStringLiteral("CHANGED"));
+        c.product = renamed;
+        c.documents.append({ProductChangeSet::newKey(), QStringLiteral("user_manual"),
+                            QStringLiteral("manual.pdf"), QStringLiteral("application/pdf"),
+                            QByteArray("%PDF-1.4\n%%EOF\n")});
+        auto assign =
+            stateChange(batchId, {"CS0005", "CS0006", "CS0007"}, QStringLiteral("assigned"));
+        QVERIFY(c.serialStateErrors(assign, storedStates(repo, batchId)).isEmpty());
+        c.serialStates.append(assign);
+        auto scrap = stateChange(batchId, {"CS0008"}, QStringLiteral("decommissioned"));
+        QVERIFY(c.serialStateErrors(scrap, storedStates(repo, batchId)).isEmpty());
+        c.serialStates.append(scrap);
+
+        // Another writer (the API, a sync pull) decommissions CS0006 meanwhile.
+        QVERIFY(repo.setState(*id, "CS0006", "decommissioned").ok());
+        const qint64 before = store::ChangeJournal(db).lastSeq();
+        const auto refused = c.commit(db, m_store.tenantA);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().param, QStringLiteral("serial_states[0].serials[1]"));
+        QCOMPARE(refused.error().code, QStringLiteral("version_mismatch"));
+        QCOMPARE(*repo.state(*id, "CS0005"), QStringLiteral("available"));
+        QCOMPARE(*repo.state(*id, "CS0007"), QStringLiteral("available"));
+        QCOMPARE(*repo.state(*id, "CS0008"), QStringLiteral("available"));
+        QCOMPARE(store::ChangeJournal(db).lastSeq(), before);
+        QCOMPARE(store::ProductRepository(db, m_store.tenantA).get(*id)->toJson().value("sku"),
+                 QJsonValue(QStringLiteral("CP-1")));
+        QVERIFY(store::DocumentRepository(db, m_store.tenantA).list(*id).isEmpty());
+
+        // A lone serial moved meanwhile is named the same way.
+        ProductChangeSet lone;
+        lone.productId = *id;
+        auto one = stateChange(batchId, {"CS0009"}, QStringLiteral("assigned"));
+        QVERIFY(lone.serialStateErrors(one, storedStates(repo, batchId)).isEmpty());
+        lone.serialStates.append(one);
+        QVERIFY(repo.setStates(batchId, {"CS0009"}, "decommissioned", "available").ok());
+        const auto stale = lone.commit(db, m_store.tenantA);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().param, QStringLiteral("serial_states[0].serials[0]"));
+        QCOMPARE(stale.error().code, QStringLiteral("version_mismatch"));
+
+        // Another tenant's batch is out of reach.
+        ProductChangeSet other;
+        other.productId = *id;
+        other.serialStates.append(stateChange(batchId, {"CS0010"}, QStringLiteral("assigned")));
+        other.serialStates.first().from = QStringList{"available"};
+        const auto b = everything(QStringLiteral("09506000134352")).commit(db, m_store.tenantB);
+        QVERIFY(b.ok());
+        other.productId = *b;
+        const auto foreign = other.commit(db, m_store.tenantB);
+        QVERIFY(!foreign.ok());
+        QCOMPARE(foreign.error().param, QStringLiteral("serial_states[0].batch_id"));
+        QCOMPARE(*repo.state(*id, "CS0010"), QStringLiteral("available"));
     }
 
     void otherTenantsRecordsAreOutOfReach()

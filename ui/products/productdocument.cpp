@@ -9,6 +9,7 @@
 #include <store/passportrepository.h>
 #include <store/productrepository.h>
 #include <store/productsupplierrepository.h>
+#include <store/serialrepository.h>
 
 namespace dpp::ui {
 
@@ -236,7 +237,44 @@ void ProductDocument::removeSerialBatch(const QString& idOrKey)
         after.batches.removeIf([&](const auto& b) { return b.key == idOrKey; });
     else if (!after.removedBatches.contains(idOrKey))
         after.removedBatches.append(idOrKey);
+    // The batch's staged state changes go with it (Undo brings both back): Save would
+    // otherwise fail on serials whose batch is gone.
+    after.serialStates.removeIf([&](const auto& c) { return c.batchId == idOrKey; });
     pushStaged(after, tr("Remove serial batch"));
+}
+
+QHash<QString, QString> ProductDocument::storedSerialStates(const QString& batchId) const
+{
+    store::SerialRepository repo(*m_db, m_tenantId);
+    QHash<QString, QString> out;
+    for (const QString& state : passport::SerialBatch::states())
+        for (const QString& serial : repo.serials(batchId, state))
+            out.insert(serial, state);
+    return out;
+}
+
+Status ProductDocument::stageSerialStates(const QString& batchId, const QStringList& serials,
+                                          const QString& state)
+{
+    const auto batch =
+        isNew() ? std::nullopt : store::SerialRepository(*m_db, m_tenantId).batch(batchId);
+    if (!batch || batch->productId != m_productId)
+        return Error{QStringLiteral("batch_id"),
+                     tr("no stored serial batch of this product (save a new batch first)"),
+                     QStringLiteral("not_found")};
+    store::ProductChangeSet::SerialStateChange change;
+    change.batchId = batchId;
+    change.serials = serials;
+    change.state = state;
+    if (const auto errors = m_staged.serialStateErrors(change, storedSerialStates(batchId));
+        !errors.isEmpty())
+        return firstError(errors);
+    store::ProductChangeSet after = m_staged;
+    after.serialStates.append(change);
+    pushStaged(after, serials.size() == 1
+                          ? tr("Set serial %1 to %2").arg(serials.first(), state)
+                          : tr("Set %1 serials to %2").arg(serials.size()).arg(state));
+    return Ok{};
 }
 
 Result<QString> ProductDocument::stageBatteryUnit(const passport::BatteryUnit& unit)

@@ -5,15 +5,17 @@
 // the same core validators the REST API uses, and saving and publishing are
 // core repository calls.
 //
-// Records around the product (documents, serial batches, battery units with
-// their SoH readings and lifecycle events, supplier links) are staged in the document by
-// StageRecordsCommand, so Undo/Redo covers them too, and Save writes the
-// product and every staged record in one transaction (core ProductChangeSet).
+// Records around the product (documents, serial batches and their serials'
+// states, battery units with their SoH readings and lifecycle events, supplier
+// links) are staged in the document by StageRecordsCommand, so Undo/Redo covers
+// them too, and Save writes the product and every staged record in one
+// transaction (core ProductChangeSet).
 //
 // Paths: product fields by their JSON key ("gtin", "battery.chemistry"); the
 // wine e-label under "passport." ("passport.nutrition.energyKj").
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QUndoStack>
@@ -79,6 +81,7 @@ public:
     // A staged document (by key) is dropped; a stored one (by id) is removed on save.
     void removeDocument(const QString& idOrKey);
     Status stageSerialBatch(const passport::SerialBatch& batch);
+    // Also drops the state changes staged for the batch's serials (same undo step).
     void removeSerialBatch(const QString& idOrKey);
     // Returns the staged unit's key, which readings and events can refer to.
     Result<QString> stageBatteryUnit(const passport::BatteryUnit& unit);
@@ -90,6 +93,14 @@ public:
     // The status a unit will have after Save (its stored or staged status, then
     // staged changes); empty for an unknown key.
     QString stagedStatus(const QString& unitKey, const QString& storedStatus) const;
+    // Moves serials of a stored batch of this product to `state` (one undoable step),
+    // checked at once against each serial's state after the earlier staged changes
+    // (params "serial_states[n].state" naming the allowed next states,
+    // "serial_states[n].serials[j]", "batch_id"). Save stores them compare-and-set.
+    Status stageSerialStates(const QString& batchId, const QStringList& serials,
+                             const QString& state);
+    // serial -> state of a stored batch in the store now (empty for an unknown batch).
+    QHash<QString, QString> storedSerialStates(const QString& batchId) const;
     // Links a supplier with a role / removes a link (staged: dropped; stored: on save).
     Status stageSupplierLink(const passport::ProductSupplier& link);
     Status removeSupplierLink(const QString& supplierId);

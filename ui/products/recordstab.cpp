@@ -1,6 +1,8 @@
 #include "recordstab.h"
 
 #include "productdocument.h"
+#include "serialstatemodel.h"
+#include "serialstatesdialog.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -62,7 +64,8 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document),
       m_suppliers(makeTable(this, {tr("Name"), tr("Role"), tr("Country"), tr("GLN")},
                             QStringLiteral("suppliers"))),
-      m_batches(makeTable(this, {tr("Lot"), tr("First serial"), tr("Count"), tr("Created")},
+      m_batches(makeTable(this,
+                          {tr("Lot"), tr("First serial"), tr("Count"), tr("Created"), tr("States")},
                           QStringLiteral("serial_batches"))),
       m_units(makeTable(this, {tr("Unique identifier"), tr("Serial"), tr("Status")},
                         QStringLiteral("battery_units"))),
@@ -116,6 +119,17 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
         if (r >= 0 && m_batches->item(r, 0))
             removeSerialBatch(m_batches->item(r, 0)->data(Qt::UserRole).toString());
     });
+    auto* serialStates = new QPushButton(tr("Serials…"), this);
+    serialStates->setObjectName(QStringLiteral("serial_states"));
+    connect(serialStates, &QPushButton::clicked, this, [this] {
+        const int r = m_batches->currentRow();
+        if (r >= 0 && m_batches->item(r, 0))
+            showSerials(m_batches->item(r, 0)->data(Qt::UserRole).toString());
+    });
+    connect(m_batches, &QTableWidget::cellDoubleClicked, this, [this](int r) {
+        if (m_batches->item(r, 0))
+            showSerials(m_batches->item(r, 0)->data(Qt::UserRole).toString());
+    });
     auto* newUnit = new QPushButton(tr("Add battery unit…"), this);
     connect(newUnit, &QPushButton::clicked, this, [this] {
         const QString id = QInputDialog::getText(this, tr("Add battery unit"),
@@ -168,7 +182,7 @@ RecordsTab::RecordsTab(ProductDocument* document, QWidget* parent)
     };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(box(tr("Suppliers"), {m_suppliers, link, unlink}));
-    layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch, removeBatch}));
+    layout->addWidget(box(tr("Serial batches"), {m_batches, newBatch, serialStates, removeBatch}));
     layout->addWidget(
         box(tr("Battery units"), {m_units, newUnit, status, m_history, reading, event}));
     layout->addWidget(m_status);
@@ -229,6 +243,29 @@ Status RecordsTab::createSerialBatch(const QString& prefix, qint64 start, int co
     batch.width = width;
     batch.lot = lot;
     return m_document->stageSerialBatch(batch);
+}
+
+SerialStatesDialog* RecordsTab::showSerials(const QString& batchId)
+{
+    if (batchId.isEmpty())
+        return nullptr;
+    if (ProductDocument::isStagedKey(batchId)) {
+        m_status->setText(tr("Save the product first: a new batch's serials are all available "
+                             "until it is stored."));
+        return nullptr;
+    }
+    // One window per batch: a second request brings the open one forward.
+    for (auto* open : findChildren<SerialStatesDialog*>())
+        if (open->batchId() == batchId) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    auto* dialog = new SerialStatesDialog(m_document, batchId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void RecordsTab::removeSerialBatch(const QString& idOrKey)
@@ -292,13 +329,25 @@ void RecordsTab::reload()
             appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId,
                       removed ? tr("removed on save") : QString());
         }
-        for (const auto& b : store::SerialRepository(m_document->database(), m_document->tenantId())
-                                 .batches(m_document->productId())) {
+        store::SerialRepository serials(m_document->database(), m_document->tenantId());
+        for (const auto& b : serials.batches(m_document->productId())) {
             const bool removed = staged.removedBatches.contains(b.id);
+            const QMap<QString, int> stored = serials.countByState(b.id);
+            const QMap<QString, int> after = staged.serialStateCounts(b.id, stored);
             appendRow(m_batches,
                       {b.lot, b.serials().value(0), QString::number(b.count),
-                       removed ? tr("removed on save") : b.createdAt.toString(Qt::ISODate)},
+                       removed ? tr("removed on save") : b.createdAt.toString(Qt::ISODate),
+                       SerialStateModel::countsText(after)},
                       b.id, removed ? tr("removed on save") : QString());
+            // Staged state changes: the counts after Save, in italics until then.
+            if (after != stored && !removed) {
+                QTableWidgetItem* cell = m_batches->item(m_batches->rowCount() - 1, 4);
+                QFont f = cell->font();
+                f.setItalic(true);
+                cell->setFont(f);
+                cell->setToolTip(
+                    tr("%1; stored now: %2").arg(notSaved, SerialStateModel::countsText(stored)));
+            }
         }
         for (const auto& u :
              store::BatteryUnitRepository(m_document->database(), m_document->tenantId())
@@ -315,10 +364,11 @@ void RecordsTab::reload()
         appendRow(m_suppliers, {s.name, l.role, s.country, s.gln}, l.supplierId, notSaved);
     }
     for (const auto& b : staged.batches)
-        appendRow(
-            m_batches,
-            {b.batch.lot, b.batch.serials().value(0), QString::number(b.batch.count), notSaved},
-            b.key, notSaved);
+        appendRow(m_batches,
+                  {b.batch.lot, b.batch.serials().value(0), QString::number(b.batch.count),
+                   notSaved,
+                   SerialStateModel::countsText({{QStringLiteral("available"), b.batch.count}})},
+                  b.key, notSaved);
     for (const auto& u : staged.units)
         appendRow(m_units,
                   {u.unit.uniqueIdentifier, u.unit.serialNumber,

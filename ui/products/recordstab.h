@@ -1,10 +1,11 @@
 // RecordsTab: the stored records around a product: its linked suppliers (link
 // one of the tenant's suppliers with a role, unlink),
-// the product's serial batches (list, create a sequential batch) and, for
+// the product's serial batches (list with their state counts, create a sequential
+// batch, open a batch's serials to set their states) and, for
 // batteries, the individual units with their state-of-health history and
 // lifecycle events. Supplier links, serial batches, battery units, readings
-// and events are undoable edits staged in the ProductDocument and stored by
-// Save in one transaction; staged rows are shown in italics, "not saved yet".
+// and events, and serial state changes are undoable edits staged in the ProductDocument and stored
+// by Save in one transaction; staged rows are shown in italics, "not saved yet".
 #pragma once
 
 #include <QWidget>
@@ -16,6 +17,7 @@ class QLabel;
 namespace dpp::ui {
 
 class ProductDocument;
+class SerialStatesDialog;
 
 class RecordsTab : public QWidget
 {
@@ -40,6 +42,10 @@ public:
     Status addEvent(const QString& unitKey, const QString& type, const QString& description);
     // Annex XIII 4(c) status (original, repurposed, …), stored with its event on Save.
     Status setUnitStatus(const QString& unitKey, const QString& status);
+
+    // Opens (non-modal) the serials of a stored batch to set their states; nullptr with
+    // a message for a batch that is only staged (its serials are stored by Save).
+    SerialStatesDialog* showSerials(const QString& batchId);
 
     QTableWidget* serialBatches() const { return m_batches; }
     QTableWidget* batteryUnits() const { return m_units; }
