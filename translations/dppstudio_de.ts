@@ -1836,6 +1836,18 @@
         <source>Unlink supplier</source>
         <translation>Lieferantenverknüpfung lösen</translation>
     </message>
+    <message>
+        <source>no stored serial batch of this product (save a new batch first)</source>
+        <translation>keine gespeicherte Seriennummern-Charge dieses Produkts (speichern Sie eine neue Charge zuerst)</translation>
+    </message>
+    <message>
+        <source>Set serial %1 to %2</source>
+        <translation>Seriennummer %1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set %1 serials to %2</source>
+        <translation>%1 Seriennummern auf %2 setzen</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -2423,6 +2435,124 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>Zustände</translation>
+    </message>
+    <message>
+        <source>Serials…</source>
+        <translation>Seriennummern…</translation>
+    </message>
+    <message>
+        <source>Save the product first: a new batch&apos;s serials are all available until it is stored.</source>
+        <translation>Speichern Sie zuerst das Produkt: Die Seriennummern einer neuen Charge sind alle verfügbar, bis sie gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>%1; stored now: %2</source>
+        <translation>%1; jetzt gespeichert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStateModel</name>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>zugewiesen</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>decommissioned</source>
+        <translation>außer Betrieb genommen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStatesDialog</name>
+    <message>
+        <source>Set state…</source>
+        <translation>Zustand setzen…</translation>
+    </message>
+    <message>
+        <source>Serials of lot %1</source>
+        <translation>Seriennummern von Los %1</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Seriennummern</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Changes are stored when you save the product.</source>
+        <translation>Änderungen werden gespeichert, wenn Sie das Produkt speichern.</translation>
+    </message>
+    <message>
+        <source>This batch is no longer in the store.</source>
+        <translation>Diese Charge ist nicht mehr im Speicher.</translation>
+    </message>
+    <message>
+        <source>%1 serials: %2</source>
+        <translation>%1 Seriennummern: %2</translation>
+    </message>
+    <message>
+        <source>No state is allowed next for all selected serials (decommissioned is final; select serials that are in the same step)</source>
+        <translation>Für alle gewählten Seriennummern ist kein gemeinsamer nächster Zustand erlaubt (außer Betrieb genommen ist endgültig; wählen Sie Seriennummern im selben Schritt)</translation>
+    </message>
+    <message>
+        <source>Select serials first</source>
+        <translation>Wählen Sie zuerst Seriennummern</translation>
+    </message>
+    <message>
+        <source>select at least one serial</source>
+        <translation>wählen Sie mindestens eine Seriennummer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -1836,6 +1836,18 @@
         <source>Unlink supplier</source>
         <translation>Dissocier le fournisseur</translation>
     </message>
+    <message>
+        <source>no stored serial batch of this product (save a new batch first)</source>
+        <translation>aucun lot de numéros de série enregistré pour ce produit (enregistrez d’abord un nouveau lot)</translation>
+    </message>
+    <message>
+        <source>Set serial %1 to %2</source>
+        <translation>Passer le numéro de série %1 à %2</translation>
+    </message>
+    <message>
+        <source>Set %1 serials to %2</source>
+        <translation>Passer %1 numéros de série à %2</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -2423,6 +2435,124 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>États</translation>
+    </message>
+    <message>
+        <source>Serials…</source>
+        <translation>Numéros de série…</translation>
+    </message>
+    <message>
+        <source>Save the product first: a new batch&apos;s serials are all available until it is stored.</source>
+        <translation>Enregistrez d’abord le produit : les numéros de série d’un nouveau lot restent tous disponibles jusqu’à son enregistrement.</translation>
+    </message>
+    <message>
+        <source>%1; stored now: %2</source>
+        <translation>%1 ; enregistré actuellement : %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStateModel</name>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (pas encore enregistré)</translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>attribué</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>decommissioned</source>
+        <translation>mis hors service</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStatesDialog</name>
+    <message>
+        <source>Set state…</source>
+        <translation>Définir l’état…</translation>
+    </message>
+    <message>
+        <source>Serials of lot %1</source>
+        <translation>Numéros de série du lot %1</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Numéros de série</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Changes are stored when you save the product.</source>
+        <translation>Les modifications sont enregistrées lorsque vous enregistrez le produit.</translation>
+    </message>
+    <message>
+        <source>This batch is no longer in the store.</source>
+        <translation>Ce lot n’est plus dans la base.</translation>
+    </message>
+    <message>
+        <source>%1 serials: %2</source>
+        <translation>%1 numéros de série : %2</translation>
+    </message>
+    <message>
+        <source>No state is allowed next for all selected serials (decommissioned is final; select serials that are in the same step)</source>
+        <translation>Aucun état suivant n’est permis pour tous les numéros de série choisis (mis hors service est définitif ; choisissez des numéros de série à la même étape)</translation>
+    </message>
+    <message>
+        <source>Select serials first</source>
+        <translation>Choisissez d’abord des numéros de série</translation>
+    </message>
+    <message>
+        <source>select at least one serial</source>
+        <translation>choisissez au moins un numéro de série</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

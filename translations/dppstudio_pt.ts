@@ -1836,6 +1836,18 @@
         <source>Unlink supplier</source>
         <translation>Desassociar fornecedor</translation>
     </message>
+    <message>
+        <source>no stored serial batch of this product (save a new batch first)</source>
+        <translation>nenhum lote de números de série guardado deste produto (guarde primeiro um lote novo)</translation>
+    </message>
+    <message>
+        <source>Set serial %1 to %2</source>
+        <translation>Definir número de série %1 como %2</translation>
+    </message>
+    <message>
+        <source>Set %1 serials to %2</source>
+        <translation>Definir %1 números de série como %2</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -2423,6 +2435,124 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>Estados</translation>
+    </message>
+    <message>
+        <source>Serials…</source>
+        <translation>Números de série…</translation>
+    </message>
+    <message>
+        <source>Save the product first: a new batch&apos;s serials are all available until it is stored.</source>
+        <translation>Guarde primeiro o produto: os números de série de um lote novo estão todos disponíveis até ele ser guardado.</translation>
+    </message>
+    <message>
+        <source>%1; stored now: %2</source>
+        <translation>%1; guardado agora: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStateModel</name>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (ainda não guardado)</translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Número de série</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponível</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>atribuído</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>impresso</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>ativado</translation>
+    </message>
+    <message>
+        <source>decommissioned</source>
+        <translation>desativado</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStatesDialog</name>
+    <message>
+        <source>Set state…</source>
+        <translation>Definir estado…</translation>
+    </message>
+    <message>
+        <source>Serials of lot %1</source>
+        <translation>Números de série do lote %1</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Números de série</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos os estados</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Refazer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Changes are stored when you save the product.</source>
+        <translation>As alterações são guardadas quando guardar o produto.</translation>
+    </message>
+    <message>
+        <source>This batch is no longer in the store.</source>
+        <translation>Este lote já não está no armazenamento.</translation>
+    </message>
+    <message>
+        <source>%1 serials: %2</source>
+        <translation>%1 números de série: %2</translation>
+    </message>
+    <message>
+        <source>No state is allowed next for all selected serials (decommissioned is final; select serials that are in the same step)</source>
+        <translation>Nenhum estado seguinte é permitido para todos os números de série selecionados (desativado é final; selecione números de série na mesma etapa)</translation>
+    </message>
+    <message>
+        <source>Select serials first</source>
+        <translation>Selecione primeiro números de série</translation>
+    </message>
+    <message>
+        <source>select at least one serial</source>
+        <translation>selecione pelo menos um número de série</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -1840,6 +1840,18 @@
         <source>Unlink supplier</source>
         <translation>Zrušiť prepojenie dodávateľa</translation>
     </message>
+    <message>
+        <source>no stored serial batch of this product (save a new batch first)</source>
+        <translation>žiadna uložená dávka sériových čísel tohto produktu (novú dávku najprv uložte)</translation>
+    </message>
+    <message>
+        <source>Set serial %1 to %2</source>
+        <translation>Nastaviť sériové číslo %1 na %2</translation>
+    </message>
+    <message>
+        <source>Set %1 serials to %2</source>
+        <translation>Nastaviť sériové čísla (%1) na %2</translation>
+    </message>
 </context>
 <context>
     <name>dpp::ui::ProductEditor</name>
@@ -2429,6 +2441,124 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>Stavy</translation>
+    </message>
+    <message>
+        <source>Serials…</source>
+        <translation>Sériové čísla…</translation>
+    </message>
+    <message>
+        <source>Save the product first: a new batch&apos;s serials are all available until it is stored.</source>
+        <translation>Najprv uložte produkt: sériové čísla novej dávky sú všetky dostupné, kým sa dávka neuloží.</translation>
+    </message>
+    <message>
+        <source>%1; stored now: %2</source>
+        <translation>%1; teraz uložené: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStateModel</name>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (ešte neuložené)</translation>
+    </message>
+    <message>
+        <source>Stored: %1</source>
+        <translation>Uložené: %1</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Sériové číslo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>dostupné</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>pridelené</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>vytlačené</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>aktivované</translation>
+    </message>
+    <message>
+        <source>decommissioned</source>
+        <translation>vyradené</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>dpp::ui::SerialStatesDialog</name>
+    <message>
+        <source>Set state…</source>
+        <translation>Nastaviť stav…</translation>
+    </message>
+    <message>
+        <source>Serials of lot %1</source>
+        <translation>Sériové čísla šarže %1</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Sériové čísla</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Všetky stavy</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Späť</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Znova</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zobraziť</translation>
+    </message>
+    <message>
+        <source>Changes are stored when you save the product.</source>
+        <translation>Zmeny sa uložia pri uložení produktu.</translation>
+    </message>
+    <message>
+        <source>This batch is no longer in the store.</source>
+        <translation>Táto dávka už nie je v úložisku.</translation>
+    </message>
+    <message>
+        <source>%1 serials: %2</source>
+        <translation>Sériové čísla (%1): %2</translation>
+    </message>
+    <message>
+        <source>No state is allowed next for all selected serials (decommissioned is final; select serials that are in the same step)</source>
+        <translation>Pre všetky vybrané sériové čísla nie je povolený žiadny ďalší stav (vyradené je konečný stav; vyberte sériové čísla v rovnakom kroku)</translation>
+    </message>
+    <message>
+        <source>Select serials first</source>
+        <translation>Najprv vyberte sériové čísla</translation>
+    </message>
+    <message>
+        <source>select at least one serial</source>
+        <translation>vyberte aspoň jedno sériové číslo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
