@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
@@ -126,7 +128,17 @@ Status Database::configure()
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
                                "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=10000"}) {
         QSqlQuery q(connection());
-        if (!q.exec(QString::fromLatin1(pragma)))
+        // Switching a brand-new file to WAL needs the file to itself; SQLite answers
+        // "database is locked" at once (without its busy handler) while another process
+        // is opening the same new store, so that case waits here as the busy timeout would.
+        QDeadlineTimer patience(10000);
+        bool done = q.exec(QString::fromLatin1(pragma));
+        while (!done && q.lastError().text().contains(QLatin1String("locked")) &&
+               !patience.hasExpired()) {
+            QThread::msleep(20);
+            done = q.exec(QString::fromLatin1(pragma));
+        }
+        if (!done)
             return dbError(
                 QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), q.lastError().text()));
     }

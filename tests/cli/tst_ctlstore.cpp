@@ -284,10 +284,11 @@ private Q_SLOTS:
         a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[0]});
         b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), files[1]});
         QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
-        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
-        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
-        QCOMPARE(json(a.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
-        QCOMPARE(json(b.readAllStandardOutput()).value(QStringLiteral("created")).toInt(), 1500);
+        const QByteArray outA = a.readAllStandardOutput(), outB = b.readAllStandardOutput();
+        QVERIFY2(a.exitCode() == 0, QByteArray(outA + a.readAllStandardError()).constData());
+        QVERIFY2(b.exitCode() == 0, QByteArray(outB + b.readAllStandardError()).constData());
+        QCOMPARE(json(outA).value(QStringLiteral("created")).toInt(), 1500);
+        QCOMPARE(json(outB).value(QStringLiteral("created")).toInt(), 1500);
 
         // The same new rows from two writers: each row is created once and
         // updated once, whoever wins, and neither import fails.
@@ -298,10 +299,10 @@ private Q_SLOTS:
         a.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
         b.start(tool, {QStringLiteral("--db"), m_db, QStringLiteral("import"), shared});
         QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
-        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
-        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
-        const QJsonObject ra = json(a.readAllStandardOutput()),
-                          rb = json(b.readAllStandardOutput());
+        const QByteArray sameA = a.readAllStandardOutput(), sameB = b.readAllStandardOutput();
+        QVERIFY2(a.exitCode() == 0, QByteArray(sameA + a.readAllStandardError()).constData());
+        QVERIFY2(b.exitCode() == 0, QByteArray(sameB + b.readAllStandardError()).constData());
+        const QJsonObject ra = json(sameA), rb = json(sameB);
         QCOMPARE(ra.value(QStringLiteral("created")).toInt() +
                      rb.value(QStringLiteral("created")).toInt(),
                  1500);
