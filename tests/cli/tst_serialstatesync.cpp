@@ -5,6 +5,7 @@
 // step go up as one bulk request: one journal row on each side.
 #include "server/httptestclient.h"
 #include "storetestsupport.h"
+#include "syncservertestsupport.h"
 #include "testsupport.h"
 
 #include <QSqlQuery>
@@ -28,7 +29,7 @@ public:
 
 private:
     test::TestDatabase m_test;
-    std::unique_ptr<QProcess> m_server;
+    test::SyncServer m_remote;
     QString m_serverStore;
     QString m_url;
     QString m_key;
@@ -65,36 +66,18 @@ private Q_SLOTS:
         if (m_serverStore.isEmpty())
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        QCOMPARE(test::runTool(QStringLiteral("dppctl"),
-                               {QStringLiteral("--db"), m_serverStore, QStringLiteral("tenant"),
-                                QStringLiteral("create"), QStringLiteral("acme")})
-                     .exitCode,
-                 0);
-        const auto key = test::runTool(
-            QStringLiteral("dppctl"),
-            {QStringLiteral("--db"), m_serverStore, QStringLiteral("key"), QStringLiteral("create"),
-             QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
-             QStringLiteral("products:read,products:write,passports:read,passports:write,"
-                            "serials:read,serials:write")});
-        QCOMPARE(key.exitCode, 0);
-        m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
-        QVERIFY(!m_key.isEmpty());
-        m_server = std::make_unique<QProcess>();
-        QByteArray line;
-        m_url = test::startDppserver(*m_server,
-                                     {QStringLiteral("--database"), m_serverStore,
-                                      QStringLiteral("--rate-limit"), QStringLiteral("0")},
-                                     &line);
-        QVERIFY2(!m_url.isEmpty(), line.constData());
+        const QString failed = m_remote.start(
+            m_serverStore,
+            QStringLiteral("products:read,products:write,passports:read,passports:write,"
+                           "serials:read,serials:write"));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_url = m_remote.url;
+        m_key = m_remote.key;
     }
 
     void cleanup()
     {
-        if (m_server && m_server->state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_server->processId()), SIGTERM);
-            m_server->waitForFinished(15000);
-        }
-        m_server.reset();
+        m_remote.stop();
         m_test.drop();
     }
 

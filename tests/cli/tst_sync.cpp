@@ -6,6 +6,7 @@
 // local records (no duplicates) and the cursor at the end of the journal.
 #include "server/httptestclient.h"
 #include "storetestsupport.h"
+#include "syncservertestsupport.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -80,7 +81,7 @@ public:
 private:
     test::TestDatabase m_test;
     QNetworkAccessManager m_nam;
-    std::unique_ptr<QProcess> m_server;
+    test::SyncServer m_remote;
     QString m_serverStore;
     QString m_url;
     QString m_key;
@@ -167,38 +168,20 @@ private Q_SLOTS:
         if (m_serverStore.isEmpty())
             QSKIP(qPrintable(why));
         QVERIFY(m_dir.isValid());
-        const auto tenant =
-            test::runTool(QStringLiteral("dppctl"),
-                          {QStringLiteral("--db"), m_serverStore, QStringLiteral("tenant"),
-                           QStringLiteral("create"), QStringLiteral("acme")});
-        QCOMPARE(tenant.exitCode, 0);
-        const auto key = test::runTool(
-            QStringLiteral("dppctl"),
-            {QStringLiteral("--db"), m_serverStore, QStringLiteral("key"), QStringLiteral("create"),
-             QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
-             QStringLiteral("products:read,products:write,passports:read,passports:write,"
-                            "serials:read,serials:write,documents:read,documents:write,"
-                            "suppliers:read,suppliers:write,links:read,links:write,"
-                            "batteries:read,batteries:write,analytics:read")});
-        QCOMPARE(key.exitCode, 0);
-        m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
-        QVERIFY(!m_key.isEmpty());
-        m_server = std::make_unique<QProcess>();
-        QByteArray line;
-        m_url = test::startDppserver(*m_server,
-                                     {QStringLiteral("--database"), m_serverStore,
-                                      QStringLiteral("--rate-limit"), QStringLiteral("0")},
-                                     &line);
-        QVERIFY2(!m_url.isEmpty(), line.constData());
+        const QString failed = m_remote.start(
+            m_serverStore,
+            QStringLiteral("products:read,products:write,passports:read,passports:write,"
+                           "serials:read,serials:write,documents:read,documents:write,"
+                           "suppliers:read,suppliers:write,links:read,links:write,"
+                           "batteries:read,batteries:write,analytics:read"));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_url = m_remote.url;
+        m_key = m_remote.key;
     }
 
     void cleanup()
     {
-        if (m_server && m_server->state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_server->processId()), SIGTERM);
-            m_server->waitForFinished(15000);
-        }
-        m_server.reset();
+        m_remote.stop();
         m_test.drop();
     }
 
