@@ -37,6 +37,18 @@ QStringList SerialBatch::nextStates(const QString& from)
     return out;
 }
 
+QString SerialBatch::transitionProblem(const QString& from, const QString& to)
+{
+    if (canTransition(from, to))
+        return {};
+    const QStringList allowed = nextStates(from);
+    return QStringLiteral("a serial cannot go from %1 to %2; %3")
+        .arg(from.left(40), to.left(40),
+             allowed.isEmpty()
+                 ? QStringLiteral("%1 is final").arg(from.left(40))
+                 : QStringLiteral("allowed next: %1").arg(allowed.join(QStringLiteral(", "))));
+}
+
 QString SerialBatch::serialProblem(const QString& serial)
 {
     if (serial.isEmpty() || serial.size() > 20)

@@ -37,6 +37,9 @@ struct SerialBatch
     // The states a serial in `from` may move to (empty for decommissioned or unknown): what
     // an error names when a transition is refused.
     static QStringList nextStates(const QString& from);
+    // Empty when the move is allowed; else the sentence every refusal uses (API, sync,
+    // editor): "a serial cannot go from A to B; allowed next: C, D" or "…; A is final".
+    static QString transitionProblem(const QString& from, const QString& to);
     // Empty when `serial` is a valid AI 21 value (1–20 chars of GS1 CSET 82, checked by
     // the GS1 "cset82" linter of core/gs1).
     static QString serialProblem(const QString& serial);

@@ -233,16 +233,11 @@ FieldErrors ProductChangeSet::serialStateErrors(SerialStateChange& change,
                 {param, QStringLiteral("this batch has no serial \"%1\"").arg(serial.left(40))}};
         // The state the serial will have when this change is applied on Save.
         const QString current = staged.value(serial, *it);
-        if (!passport::SerialBatch::canTransition(current, change.state)) {
-            const QStringList allowed = passport::SerialBatch::nextStates(current);
-            // One error for the lot: a selection of 100,000 serials must not produce as many.
+        // One error for the lot: a selection of 100,000 serials must not produce as many.
+        if (const QString problem = passport::SerialBatch::transitionProblem(current, change.state);
+            !problem.isEmpty())
             return {{where + QStringLiteral("state"),
-                     QStringLiteral("serial %1 is %2 and cannot go to %3; %4")
-                         .arg(serial.left(40), current, change.state,
-                              allowed.isEmpty() ? QStringLiteral("%1 is final").arg(current)
-                                                : QStringLiteral("allowed next: %1")
-                                                      .arg(allowed.join(QStringLiteral(", "))))}};
-        }
+                     QStringLiteral("serial %1: %2").arg(serial.left(40), problem)}};
         from.append(current);
     }
     change.from = from;

@@ -294,12 +294,8 @@ Status SerialRepository::overrideState(const QString& productId, const QString& 
 Result<QStringList> SerialRepository::setStates(const QString& batchId, const QStringList& serials,
                                                 const QString& to, const QString& from)
 {
-    if (!SerialBatch::canTransition(from, to))
-        return Error{QStringLiteral("state"),
-                     QStringLiteral("a serial cannot go from %1 to %2; allowed from %1: %3")
-                         .arg(from.left(40), to.left(40),
-                              SerialBatch::nextStates(from).join(QStringLiteral(", "))),
-                     QStringLiteral("invalid_state")};
+    if (const QString problem = SerialBatch::transitionProblem(from, to); !problem.isEmpty())
+        return Error{QStringLiteral("state"), problem, QStringLiteral("invalid_state")};
     const auto owner = batch(batchId);
     if (!owner)
         return sql::notFound(QStringLiteral("id"), QStringLiteral("serial batch"));
@@ -328,24 +324,8 @@ Result<QStringList> SerialRepository::setStates(const QString& batchId, const QS
                 return Error{
                     param, QStringLiteral("serial %1 is %2 now, not %3").arg(serials[i], *it, from),
                     QStringLiteral("version_mismatch")};
-            // product_id makes the primary key (product_id, serial) usable: with only
-            // batch_id the (batch_id, state) index scans the whole batch per serial, which
-            // made moving a 100,000-serial batch take minutes.
-            QSqlQuery q = m_db.prepare(QStringLiteral(
-                "UPDATE serials SET state = :to, updated_at = :u WHERE product_id = :p AND "
-                "batch_id = :b AND serial = :s AND tenant_id = :t AND state = :from"));
-            q.bindValue(QStringLiteral(":p"), owner->productId);
-            q.bindValue(QStringLiteral(":to"), to);
-            q.bindValue(QStringLiteral(":u"), Database::now());
-            q.bindValue(QStringLiteral(":b"), batchId);
-            q.bindValue(QStringLiteral(":s"), serials[i]);
-            q.bindValue(QStringLiteral(":t"), m_tenantId);
-            q.bindValue(QStringLiteral(":from"), from);
-            if (Status e = Database::exec(q); !e.ok())
+            if (Status e = moveSerial(owner->productId, serials[i], from, to, param); !e.ok())
                 return e;
-            if (q.numRowsAffected() != 1)
-                return Error{param, QStringLiteral("the serial changed meanwhile"),
-                             QStringLiteral("conflict")};
             states.insert(serials[i], to); // a serial listed twice is then "already there"
             changed.append(serials[i]);
         }
@@ -383,6 +363,28 @@ SerialRepository::serialInBatch(const QString& batchId, const QString& serial) c
                       q.value(3).toString()};
 }
 
+Status SerialRepository::moveSerial(const QString& productId, const QString& serial,
+                                    const QString& from, const QString& to, const QString& param)
+{
+    // By the primary key (product_id, serial): a batch_id condition instead made the
+    // (batch_id, state) index scan the whole batch per serial (minutes for 100,000).
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("UPDATE serials SET state = :to, updated_at = :u WHERE product_id = :p AND "
+                       "serial = :s AND tenant_id = :t AND state = :from"));
+    q.bindValue(QStringLiteral(":to"), to);
+    q.bindValue(QStringLiteral(":u"), Database::now());
+    q.bindValue(QStringLiteral(":p"), productId);
+    q.bindValue(QStringLiteral(":s"), serial);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    q.bindValue(QStringLiteral(":from"), from);
+    if (Status e = Database::exec(q); !e.ok())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return Error{param, QStringLiteral("the serial changed meanwhile"),
+                     QStringLiteral("conflict")};
+    return Ok{};
+}
+
 Status SerialRepository::writeState(const QString& productId, const QString& serial,
                                     const QString& to, const std::optional<QString>& expectedFrom,
                                     bool checkRule)
@@ -413,30 +415,11 @@ Status SerialRepository::writeState(const QString& productId, const QString& ser
             return Error{QStringLiteral("from"),
                          QStringLiteral("the serial is %1 now, not %2").arg(from, *expectedFrom),
                          QStringLiteral("version_mismatch")};
-        if (checkRule && !SerialBatch::canTransition(from, to)) {
-            const QStringList allowed = SerialBatch::nextStates(from);
-            return Error{QStringLiteral("state"),
-                         QStringLiteral("a serial cannot go from %1 to %2; %3")
-                             .arg(from, to.left(40),
-                                  allowed.isEmpty() ? QStringLiteral("%1 is final").arg(from)
-                                                    : QStringLiteral("allowed: %1")
-                                                          .arg(allowed.join(QStringLiteral(", ")))),
-                         QStringLiteral("invalid_state")};
-        }
-        QSqlQuery q = m_db.prepare(QStringLiteral(
-            "UPDATE serials SET state = :to, updated_at = :u WHERE product_id = :p AND serial = :s "
-            "AND tenant_id = :t AND state = :from"));
-        q.bindValue(QStringLiteral(":to"), to);
-        q.bindValue(QStringLiteral(":u"), Database::now());
-        q.bindValue(QStringLiteral(":p"), productId);
-        q.bindValue(QStringLiteral(":s"), serial);
-        q.bindValue(QStringLiteral(":t"), m_tenantId);
-        q.bindValue(QStringLiteral(":from"), from);
-        if (Status e = Database::exec(q); !e.ok())
+        if (const QString problem = SerialBatch::transitionProblem(from, to);
+            checkRule && !problem.isEmpty())
+            return Error{QStringLiteral("state"), problem, QStringLiteral("invalid_state")};
+        if (Status e = moveSerial(productId, serial, from, to, QStringLiteral("state")); !e.ok())
             return e;
-        if (q.numRowsAffected() != 1)
-            return Error{QStringLiteral("state"), QStringLiteral("the serial changed meanwhile"),
-                         QStringLiteral("conflict")};
         if (Status e = bumpVersion(batchId); !e.ok())
             return e;
         return ChangeJournal(m_db).record(m_tenantId, QLatin1String(ChangeJournal::Serial), serial,

@@ -87,6 +87,10 @@ private:
     Result<QList<qsizetype>> clashes(const QString& productId, const QStringList& candidates) const;
     // The batch's answer (its state counts) changed: a new row version.
     Status bumpVersion(const QString& batchId);
+    // The compare-and-set UPDATE of one serial (by its primary key): an error on `param`
+    // when it is no longer in `from`.
+    Status moveSerial(const QString& productId, const QString& serial, const QString& from,
+                      const QString& to, const QString& param);
     Status record(const QString& batchId, const QString& productId, const QString& action,
                   const QJsonObject& detail, const QString& actor);
     Status writeState(const QString& productId, const QString& serial, const QString& to,
