@@ -37,13 +37,17 @@ IdempotencyKeyRepository::claim(const QString& key, const QString& method, const
                                 const QString& bodySha256)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlQuery expired = m_db.prepare(
-        QStringLiteral("DELETE FROM idempotency_keys WHERE tenant_id = :t AND principal_id = :p "
-                       "AND idem_key = :k AND expires_at < :now"));
+    // Expired keys go, and so does a claim whose request never finished: the process
+    // that took it died mid-way (a request is answered within seconds), and keeping it
+    // would answer every retry with "in progress" for a day.
+    QSqlQuery expired = m_db.prepare(QStringLiteral(
+        "DELETE FROM idempotency_keys WHERE tenant_id = :t AND principal_id = :p AND idem_key = "
+        ":k AND (expires_at < :now OR (status IS NULL AND created_at < :stale))"));
     expired.bindValue(QStringLiteral(":t"), m_tenantId);
     expired.bindValue(QStringLiteral(":p"), m_principalId);
     expired.bindValue(QStringLiteral(":k"), key);
     expired.bindValue(QStringLiteral(":now"), isoTime(now));
+    expired.bindValue(QStringLiteral(":stale"), isoTime(now.addSecs(-kAbandonedSeconds)));
     if (Status s = Database::exec(expired); !s.ok())
         return s.error();
 

@@ -20,6 +20,8 @@ class IdempotencyKeyRepository
 public:
     // How long a key and its answer are kept (the window in which a retry is recognised).
     static constexpr int kLifetimeHours = 24;
+    // A claim still unanswered after this long belongs to a process that died mid-way.
+    static constexpr qint64 kAbandonedSeconds = 300;
 
     IdempotencyKeyRepository(Database& db, QString tenantId, QString principalId)
         : m_db(db), m_tenantId(std::move(tenantId)), m_principalId(std::move(principalId))

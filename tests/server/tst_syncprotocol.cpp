@@ -245,6 +245,19 @@ private Q_SLOTS:
         QCOMPARE(r.json()[u"error"][u"code"].toString(),
                  QStringLiteral("idempotency_key_in_progress"));
         QCOMPARE(productCount(m_tenantA), 0);
+
+        // The claiming process died: after five minutes without an answer the claim is
+        // abandoned, and the retry runs instead of waiting a day.
+        QSqlQuery age = m_db->prepare(QStringLiteral(
+            "UPDATE idempotency_keys SET created_at = :old WHERE idem_key = 'busy'"));
+        age.bindValue(QStringLiteral(":old"),
+                      QDateTime::currentDateTimeUtc().addSecs(-301).toString(Qt::ISODateWithMs));
+        QVERIFY(store::Database::exec(age).ok());
+        QCOMPARE(call("POST", QStringLiteral("/v1/products"), m_keyA, body,
+                      {{"Idempotency-Key", "busy"}})
+                     .status,
+                 201);
+        QCOMPARE(productCount(m_tenantA), 1);
     }
 
     // After 24 hours a key is forgotten: the same key runs a new request.
@@ -254,6 +267,13 @@ private Q_SLOTS:
         QCOMPARE(
             call("POST", QStringLiteral("/v1/products"), m_keyA, productBody(kGtin), key).status,
             201);
+        // The claim itself keeps the key for exactly 24 hours.
+        QSqlQuery kept = m_db->prepare(QStringLiteral(
+            "SELECT created_at, expires_at FROM idempotency_keys WHERE idem_key = 'old'"));
+        QVERIFY(store::Database::exec(kept).ok() && kept.next());
+        QCOMPARE(QDateTime::fromString(kept.value(0).toString(), Qt::ISODateWithMs)
+                     .secsTo(QDateTime::fromString(kept.value(1).toString(), Qt::ISODateWithMs)),
+                 qint64(24 * 3600));
         QSqlQuery q = m_db->prepare(QStringLiteral(
             "UPDATE idempotency_keys SET created_at = :c, expires_at = :e WHERE idem_key = 'old'"));
         const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-25 * 3600);
