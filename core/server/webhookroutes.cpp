@@ -89,7 +89,7 @@ Response patchWebhook(const ApiContext& ctx, const Request& r)
     const auto ifMatch = routes::ifMatchVersion(r);
     if (!ifMatch.ok())
         return Response::fromError(ifMatch.error());
-    auto updated = repo.update(edited, int(ifMatch->value_or(current->rowVersion)));
+    auto updated = repo.update(edited, *ifMatch);
     if (!updated.ok()) {
         // The same 412 protocol as every versioned resource (README "Sync protocol").
         if (routes::isVersionMismatch(updated.error()))
@@ -121,10 +121,10 @@ Response ingest(const ApiContext& ctx, const Request& r)
         secret.toUtf8(), r.header("x-webhook-timestamp"), r.body, r.header("x-webhook-signature"));
     if (secret.isEmpty() || check != webhooks::WebhookSignature::Check::Valid) {
         return Response::error(ApiError::unauthorized(
-            secret.isEmpty() ? QStringLiteral("no ingest secret is set for this tenant and "
-                                              "source (POST /v1/webhooks/ingest/%1/secret)")
-                                   .arg(source)
-                             : webhooks::WebhookSignature::describe(check)));
+            // No secret answers like a wrong one: the route is unauthenticated, and must
+            // not tell a caller which tenants have a source set up.
+            webhooks::WebhookSignature::describe(
+                secret.isEmpty() ? webhooks::WebhookSignature::Check::Mismatch : check)));
     }
     const auto body = r.jsonObject();
     if (!body.ok())

@@ -73,17 +73,19 @@ std::optional<WebhookSubscription> WebhookSubscriptionRepository::get(const QStr
     return sql::rowById<WebhookSubscription>(m_db, kSelect, id, m_tenantId, subscriptionFrom);
 }
 
-Result<WebhookSubscription> WebhookSubscriptionRepository::update(const WebhookSubscription& edited,
-                                                                  int expectedVersion)
+Result<WebhookSubscription>
+WebhookSubscriptionRepository::update(const WebhookSubscription& edited,
+                                      std::optional<qint64> expectedVersion)
 {
     if (const auto errors = edited.validate(); !errors.isEmpty())
         return sql::validationError(errors);
     WebhookSubscription s = edited;
     s.updatedAt = QDateTime::currentDateTimeUtc();
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "UPDATE webhook_subscriptions SET url = :u, events = :e, description = :d, active = :a, "
-        "updated_at = :now, row_version = row_version + 1 WHERE id = :id AND tenant_id = :t AND "
-        "row_version = :v"));
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("UPDATE webhook_subscriptions SET url = :u, events = :e, description = :d, "
+                       "active = :a, updated_at = :now, row_version = row_version + 1 WHERE id = "
+                       ":id AND tenant_id = :t") +
+        (expectedVersion ? QStringLiteral(" AND row_version = :v") : QString()));
     q.bindValue(QStringLiteral(":u"), s.url);
     q.bindValue(QStringLiteral(":e"), sql::toText(QJsonArray::fromStringList(s.events)));
     q.bindValue(QStringLiteral(":d"), s.description);
@@ -91,19 +93,16 @@ Result<WebhookSubscription> WebhookSubscriptionRepository::update(const WebhookS
     q.bindValue(QStringLiteral(":now"), sql::timeText(s.updatedAt));
     q.bindValue(QStringLiteral(":id"), s.id);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
-    q.bindValue(QStringLiteral(":v"), expectedVersion);
+    if (expectedVersion)
+        q.bindValue(QStringLiteral(":v"), *expectedVersion);
     if (Status st = Database::exec(q); !st.ok())
         return st.error();
-    if (q.numRowsAffected() != 1) {
-        if (!get(s.id))
-            return sql::notFound(QStringLiteral("id"), QStringLiteral("webhook"));
-        return Error{QStringLiteral("If-Match"),
-                     QStringLiteral("the webhook was changed meanwhile (version %1 is not the "
-                                    "current one); read it again and retry")
-                         .arg(expectedVersion),
-                     QStringLiteral("version_mismatch")};
-    }
-    s.rowVersion = expectedVersion + 1;
+    const auto now = get(s.id);
+    if (!now)
+        return sql::notFound(QStringLiteral("id"), QStringLiteral("webhook"));
+    if (q.numRowsAffected() != 1)
+        return sql::versionMismatch(QStringLiteral("webhook"), *expectedVersion, now->rowVersion);
+    s.rowVersion = now->rowVersion;
     return s;
 }
 

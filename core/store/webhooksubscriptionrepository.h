@@ -23,10 +23,11 @@ public:
     QList<passport::WebhookSubscription> list() const;
     /// Within the tenant only: another tenant's id is "not found".
     std::optional<passport::WebhookSubscription> get(const QString& id) const;
-    /// Stores the edited subscription when its row version is still `expectedVersion`
-    /// (code "version_mismatch", param If-Match, otherwise); the version goes up by one.
+    /// Stores the edited subscription; with `expectedVersion`, only while the row is still
+    /// at it (code "version_mismatch", param If-Match, otherwise; none = last write wins).
+    /// The version goes up by one.
     Result<passport::WebhookSubscription> update(const passport::WebhookSubscription& edited,
-                                                 int expectedVersion);
+                                                 std::optional<qint64> expectedVersion);
     /// Removes the subscription and its deliveries.
     Status remove(const QString& id);
 

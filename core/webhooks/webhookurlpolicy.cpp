@@ -1,6 +1,5 @@
 #include "webhookurlpolicy.h"
 
-#include <QHostInfo>
 #include <QUrl>
 
 namespace dpp::webhooks {
@@ -54,10 +53,11 @@ Status WebhookUrlPolicy::check(const QString& url) const
                                            "hosts unless dppserver runs with "
                                            "--allow-private-webhooks")
                                 .arg(host));
-        const QHostInfo info = QHostInfo::fromName(host);
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty())
-            return urlError(QStringLiteral("host %1 cannot be resolved").arg(host));
-        addresses = info.addresses();
+        // A name is not looked up here: check() runs in route handlers on the server's
+        // one event-loop thread, where a blocking lookup of a slow name would stall every
+        // request. The dispatcher resolves it (asynchronously) before every attempt and
+        // applies checkAddresses() then; an unresolvable name fails that attempt.
+        return Ok{};
     }
     return checkAddresses(host, addresses);
 }

@@ -17,7 +17,8 @@ class WebhookUrlPolicy
 public:
     explicit WebhookUrlPolicy(bool allowPrivate = false) : m_allowPrivate(allowPrivate) {}
 
-    /// Resolves the host (blocking DNS lookup) and checks every address; Error param "url".
+    /// At subscription time: the scheme, and a literal address or localhost name against
+    /// the address rule (no DNS lookup, see the .cpp); Error param "url".
     Status check(const QString& url) const;
     /// True for addresses a public webhook must not reach.
     static bool isInternal(const QHostAddress& address);
