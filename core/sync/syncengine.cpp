@@ -277,15 +277,14 @@ SyncEngine::Report SyncEngine::run()
         if (e.origin == u"local")
             Q_EMIT progress(done, report.total);
     }
-    if (m_settings.pull && !m_cancel.load())
-        pull(report);
-    if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
-        pullPassports(report);
-    // Suppliers, resolver links and battery status, the same way through their kinds.
-    for (const char* entity :
-         {ChangeJournal::Supplier, ChangeJournal::Link, ChangeJournal::BatteryUnit}) {
-        if (m_settings.pull && !m_cancel.load() && report.failure.isEmpty())
-            pullKind(*ConflictKind::find(ent(entity)), report);
+    if (m_settings.pull && !m_cancel.load()) {
+        const LocalChanges changedHere = pendingLocalChanges();
+        for (const char* entity :
+             {ChangeJournal::Product, ChangeJournal::Passport, ChangeJournal::Supplier,
+              ChangeJournal::Link, ChangeJournal::BatteryUnit}) {
+            if (!m_cancel.load() && report.failure.isEmpty())
+                pullKind(*ConflictKind::find(ent(entity)), changedHere, report);
+        }
     }
     if (m_settings.analytics && !m_cancel.load() && report.failure.isEmpty())
         pullAnalytics(report);
@@ -764,129 +763,39 @@ SyncEngine::Outcome SyncEngine::pushBatteryUnit(const ChangeEntry& e)
     return r.success() ? Outcome::Pushed : reject(e, r);
 }
 
-QSet<QString> SyncEngine::pendingLocalChanges() const
+SyncEngine::LocalChanges SyncEngine::pendingLocalChanges() const
 {
-    // Read once per pull step, not once per record: the journal after the cursor is
-    // what has not reached the server yet.
-    QSet<QString> out;
-    const auto pending = ChangeJournal(m_db).after(m_state.cursor(), 1000000, m_tenantId);
+    // Read once per pull, not once per record: the journal after the cursor is what has
+    // not reached the server yet.
+    LocalChanges out;
+    ChangeJournal journal(m_db);
+    const auto pending = journal.after(m_state.cursor(), 1000000, m_tenantId);
     for (const ChangeEntry& e : pending.ok() ? *pending : QList<ChangeEntry>()) {
+        out.readUpTo = e.seq;
         // Appended readings and events change no version of the record.
         if (e.origin == u"local" && e.op != u"soh_recorded" && e.op != u"event_recorded")
-            out.insert(e.entity + u'/' + e.entityId);
+            out.records.insert(e.entity + u'/' + e.entityId);
     }
+    if (out.readUpTo == 0)
+        out.readUpTo = m_state.cursor();
     return out;
 }
 
-void SyncEngine::pull(Report& report)
+bool SyncEngine::changedLocallyAfter(qint64 seq, const QString& entity,
+                                     const QString& localId) const
 {
-    // Products whose server version moved on while nothing changed here: take theirs.
-    // With a local change pending as well, the push step has raised the conflict.
-    store::ProductRepository products(m_db, m_tenantId);
-    const QString entity = ent(ChangeJournal::Product);
-    const QSet<QString> changedHere = pendingLocalChanges();
-    for (const store::SyncMapping& m : m_state.mappings(entity)) {
-        if (m_cancel.load())
-            return;
-        if (m.etag.isEmpty() || m_state.hasOpenConflict(entity, m.localId))
-            continue;
-        const auto local = products.get(m.localId);
-        if (!local || local->status == u"deleted")
-            continue;
-        const QString path = QStringLiteral("/v1/products/") + pathPart(local->gtin);
-        const ApiReply r = call([&] { return m_api.get(path); });
-        if (!r.answered() || r.status >= 500) {
-            failed(r);
-            return;
-        }
-        const QString etag = QString::fromUtf8(r.header("ETag"));
-        if (!r.success() || etag.isEmpty() || etag == m.etag)
-            continue;
-        if (changedHere.contains(entity + u'/' + m.localId)) {
-            ChangeEntry e;
-            e.entity = entity;
-            e.entityId = m.localId;
-            conflict(e, local->gtin, withoutStoreFields(local->toJson()), r);
-            continue;
-        }
-        OriginScope origin(m_db, QStringLiteral("sync"));
-        QJsonObject theirs = withoutStoreFields(r.json());
-        theirs.insert(QStringLiteral("gtin"), local->gtin);
-        if (auto saved = products.save(theirs); !saved.ok()) {
-            report.problems.append(tr("product %1: the server's version is not valid here: %2")
-                                       .arg(local->gtin, saved.error().message));
-            continue;
-        }
-        m_state.setMapping(entity, m.localId, m.remoteId, etag);
-        ++report.pulled;
-        Q_EMIT message(tr("pulled %1 from the server").arg(local->gtin));
-    }
+    const auto later = ChangeJournal(m_db).after(seq, 1000000, m_tenantId);
+    if (!later.ok())
+        return true; // cannot tell: do not overwrite
+    for (const ChangeEntry& e : *later)
+        if (e.origin == u"local" && e.entity == entity && e.entityId == localId &&
+            e.op != u"soh_recorded" && e.op != u"event_recorded")
+            return true;
+    return false;
 }
 
-void SyncEngine::pullPassports(Report& report)
+void SyncEngine::pullKind(const ConflictKind& kind, const LocalChanges& changedHere, Report& report)
 {
-    // The same for published passports, compared by their sha256.
-    store::ProductRepository products(m_db, m_tenantId);
-    const QString entity = ent(ChangeJournal::Passport);
-    const QSet<QString> changedHere = pendingLocalChanges();
-    for (const store::SyncMapping& m : m_state.mappings(entity)) {
-        if (m_cancel.load())
-            return;
-        if (m_state.hasOpenConflict(entity, m.localId))
-            continue;
-        const auto local = products.get(m.localId);
-        if (!local || local->status == u"deleted")
-            continue;
-        const ApiReply r = call([&] {
-            return m_api.get(QStringLiteral("/v1/products/%1/passport").arg(pathPart(local->gtin)));
-        });
-        if (!r.answered() || r.status >= 500) {
-            failed(r);
-            return;
-        }
-        if (!r.success())
-            continue;
-        const QJsonObject theirs = r.json().value(u"passport").toObject();
-        const QString sha = theirs.value(u"sha256").toString();
-        QString etag = QString::fromUtf8(r.header("ETag"));
-        if (etag.isEmpty())
-            etag = u'"' + sha + u'"';
-        if (etag == m.etag)
-            continue;
-        const auto mine = store::PassportRepository(m_db, m_tenantId).published(m.localId);
-        if (mine && mine->sha256 == sha) {
-            m_state.setMapping(entity, m.localId, m.remoteId, etag);
-            continue;
-        }
-        if (changedHere.contains(entity + u'/' + m.localId)) {
-            ChangeEntry e;
-            e.entity = entity;
-            e.entityId = m.localId;
-            conflict(e, local->gtin,
-                     mine ? QJsonObject{{QStringLiteral("kind"), mine->kind},
-                                        {QStringLiteral("data"), mine->data}}
-                          : QJsonObject(),
-                     r);
-            continue;
-        }
-        OriginScope origin(m_db, QStringLiteral("sync"));
-        const auto published = store::PassportPublisher(m_db, m_tenantId)
-                                   .publish(m.localId, theirs.value(u"kind").toString(),
-                                            theirs.value(u"data").toObject());
-        if (!published.ok()) {
-            report.problems.append(tr("passport %1: the server's version is not valid here: %2")
-                                       .arg(local->gtin, published.error().message));
-            continue;
-        }
-        m_state.setMapping(entity, m.localId, m.remoteId, etag);
-        ++report.pulled;
-        Q_EMIT message(tr("pulled the passport of %1 from the server").arg(local->gtin));
-    }
-}
-
-void SyncEngine::pullKind(const ConflictKind& kind, Report& report)
-{
-    const QSet<QString> changedHere = pendingLocalChanges();
     for (const store::SyncMapping& m : m_state.mappings(kind.entity)) {
         if (m_cancel.load())
             return;
@@ -914,19 +823,32 @@ void SyncEngine::pullKind(const ConflictKind& kind, Report& report)
             continue;
         }
         const QString label = kind.label(scope, m.localId);
-        if (changedHere.contains(kind.entity + u'/' + m.localId)) {
-            ChangeEntry e;
-            e.entity = kind.entity;
-            e.entityId = m.localId;
-            conflict(e, label, *mine, r);
+        ChangeEntry here;
+        here.entity = kind.entity;
+        here.entityId = m.localId;
+        if (changedHere.records.contains(kind.entity + u'/' + m.localId)) {
+            conflict(here, label, *mine, r);
             continue;
         }
-        OriginScope origin(m_db, QStringLiteral("sync"));
+        bool editedMeanwhile = false;
         const Status taken = m_db.transaction([&]() -> Status {
+            OriginScope origin(m_db, QStringLiteral("sync")); // only theirs, written here
+            // Checked in the transaction that writes theirs: an edit made here since the
+            // pull read the journal must become a conflict, not be overwritten.
+            if (changedLocallyAfter(changedHere.readUpTo, kind.entity, m.localId)) {
+                editedMeanwhile = true;
+                return Error{QStringLiteral("conflict"), QStringLiteral("changed here meanwhile"),
+                             QStringLiteral("conflict")};
+            }
             if (Status s = kind.takeTheirs(scope, m.localId, theirs.shown); !s.ok())
                 return s;
             return m_state.setMapping(kind.entity, m.localId, m.remoteId, theirs.etag);
         });
+        if (editedMeanwhile) {
+            if (const auto now = kind.mine(scope, m.localId, {}); now.ok())
+                conflict(here, label, *now, r);
+            continue;
+        }
         if (!taken.ok()) {
             report.problems.append(tr("%1 %2: the server's version is not valid here: %3")
                                        .arg(kind.entity, label, taken.error().message));

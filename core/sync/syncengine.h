@@ -112,13 +112,22 @@ private:
                          const QString& step = QStringLiteral("create"));
     Outcome deleteMapped(const store::ChangeEntry& e, const QString& path);
 
-    // "entity/localId" of every local change not yet pushed (the journal after the cursor).
-    QSet<QString> pendingLocalChanges() const;
-    void pull(Report& report);
-    void pullPassports(Report& report);
+    // What changed here and has not reached the server: "entity/localId" of the local
+    // entries after the cursor, read once for the whole pull, and the journal's last seq
+    // at that moment (edits made later, while the pull runs, are checked per record).
+    struct LocalChanges
+    {
+        QSet<QString> records;
+        qint64 readUpTo = 0;
+    };
+    LocalChanges pendingLocalChanges() const;
+    // Whether `entity/localId` got a local change after `seq` (the user edits on while the
+    // desktop syncs on its worker thread).
+    bool changedLocallyAfter(qint64 seq, const QString& entity, const QString& localId) const;
     // Records of `kind` whose server version moved on: taken when nothing changed here,
-    // a conflict when something did (suppliers, links, battery status).
-    void pullKind(const ConflictKind& kind, Report& report);
+    // a conflict when something did (every kind: products, passports, suppliers, links,
+    // battery status).
+    void pullKind(const ConflictKind& kind, const LocalChanges& changedHere, Report& report);
     void pullAnalytics(Report& report);
 
     // One request with retries (network errors, 429, 5xx) and backoff.

@@ -951,6 +951,51 @@ private Q_SLOTS:
         pushedNothingBack();
     }
 
+    // The desktop syncs on a worker thread while the user keeps editing: a record edited
+    // here after the pull read the journal is not overwritten by the server's version but
+    // becomes a conflict. The edit is made from the engine's own "pulled" message, so it
+    // lands exactly between the pull's journal read and the second record's write.
+    void editDuringPullBecomesAConflict()
+    {
+        Desktop d(m_dir.filePath(QStringLiteral("e-%1.sqlite").arg(m_test.isPostgres())));
+        QVERIFY(d.db);
+        const QString other = QStringLiteral("04012345000023");
+        QVERIFY(d.products().save(product(kGtin, QStringLiteral("One"))).ok());
+        QVERIFY(d.products().save(product(other, QStringLiteral("Two"))).ok());
+        auto r = sync(d);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        for (const QString& gtin : {kGtin, other})
+            QCOMPARE(
+                api("PATCH", QStringLiteral("/v1/products/") + gtin, R"({"name":{"en":"server"}})")
+                    .status,
+                200);
+
+        sync::SyncEngine engine(*d.db, d.tenant, {m_url, m_key});
+        QString editedHere;
+        connect(
+            &engine, &sync::SyncEngine::message, this,
+            [&](const QString& line) {
+                if (!editedHere.isEmpty() || !line.startsWith(u"pulled product"))
+                    return;
+                editedHere = line.contains(kGtin) ? other : kGtin;
+                QVERIFY(d.products().save(product(editedHere, QStringLiteral("here"))).ok());
+            },
+            Qt::DirectConnection);
+        const auto report = engine.run();
+        QVERIFY(!editedHere.isEmpty());
+        QCOMPARE(report.pulled, 1);
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(d.name(editedHere), QStringLiteral("here")); // not overwritten
+        QCOMPARE(d.name(editedHere == kGtin ? other : kGtin), QStringLiteral("server"));
+        const auto open = engine.conflicts();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().label, editedHere);
+        QCOMPARE(open.first().mine.value(u"name").toObject().value(u"en").toString(),
+                 QStringLiteral("here"));
+        QCOMPARE(open.first().theirs.value(u"name").toObject().value(u"en").toString(),
+                 QStringLiteral("server"));
+    }
+
     void killedMidPushResumesWithoutDuplicates()
     {
         Desktop c(m_dir.filePath(QStringLiteral("c-%1.sqlite").arg(m_test.isPostgres())));
