@@ -67,8 +67,8 @@ qint64 SyncStateRepository::cursor() const
 
 Status SyncStateRepository::setCursor(qint64 seq)
 {
-    if (auto id = storeId(); !id.ok())
-        return id.error();
+    // Called once per journal entry: the row is made (storeId) only when the UPDATE finds
+    // none, not read first every time.
     QSqlQuery q = m_db.prepare(
         QStringLiteral("UPDATE sync_state SET cursor_seq = :c, updated_at = :at WHERE server_url "
                        "= :s AND tenant_id = :t"));
@@ -76,6 +76,10 @@ Status SyncStateRepository::setCursor(qint64 seq)
     q.bindValue(QStringLiteral(":at"), Database::now());
     q.bindValue(QStringLiteral(":s"), m_server);
     q.bindValue(QStringLiteral(":t"), m_tenantId);
+    if (Status s = Database::exec(q); !s.ok() || q.numRowsAffected() == 1)
+        return s;
+    if (auto id = storeId(); !id.ok())
+        return id.error();
     return Database::exec(q);
 }
 
@@ -266,25 +270,6 @@ Status SyncStateRepository::addError(const SyncError& error)
     q.bindValue(QStringLiteral(":m"), text(error.message));
     q.bindValue(QStringLiteral(":at"), error.at.isEmpty() ? Database::now() : error.at);
     return Database::exec(q);
-}
-
-QList<SyncError> SyncStateRepository::errors(const QString& since) const
-{
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT seq, entity, local_id, status, code, param, message, at FROM "
-                       "sync_errors WHERE server_url = :s AND tenant_id = :t AND at >= :since "
-                       "ORDER BY id"));
-    q.bindValue(QStringLiteral(":s"), m_server);
-    q.bindValue(QStringLiteral(":t"), m_tenantId);
-    q.bindValue(QStringLiteral(":since"), since);
-    QList<SyncError> out;
-    if (!Database::exec(q).ok())
-        return out;
-    while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                    q.value(3).toInt(), q.value(4).toString(), q.value(5).toString(),
-                    q.value(6).toString(), q.value(7).toString()});
-    return out;
 }
 
 } // namespace dpp::store

@@ -74,8 +74,6 @@ public:
     Status closeConflict(const QString& id, const QString& status);
 
     Status addError(const SyncError& error);
-    // Errors recorded at or after `since` (ISO time; empty = all), oldest first.
-    QList<SyncError> errors(const QString& since = {}) const;
 
 private:
     Database& m_db;

@@ -1,4 +1,5 @@
 #include "conflictdiff.h"
+#include "conflictkind.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,8 +45,8 @@ QList<ConflictDiff::Row> ConflictDiff::rows(const QJsonObject& mine, const QJson
 {
     QMap<QString, QJsonValue> a;
     QMap<QString, QJsonValue> b;
-    flatten(mine, {}, a);
-    flatten(theirs, {}, b);
+    flatten(withoutStoreFields(mine), {}, a);
+    flatten(withoutStoreFields(theirs), {}, b);
     QMap<QString, Row> merged;
     for (auto it = a.begin(); it != a.end(); ++it)
         merged[it.key()].mine = text(it.value());
@@ -53,9 +54,6 @@ QList<ConflictDiff::Row> ConflictDiff::rows(const QJsonObject& mine, const QJson
         merged[it.key()].theirs = text(it.value());
     QList<Row> out;
     for (auto it = merged.begin(); it != merged.end(); ++it) {
-        const QString top = it.key().section(u'.', 0, 0);
-        if (top == u"id" || top == u"created_at" || top == u"updated_at" || top == u"version")
-            continue;
         Row r = it.value();
         r.field = it.key();
         r.differs = a.value(it.key()) != b.value(it.key());

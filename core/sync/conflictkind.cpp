@@ -22,12 +22,12 @@ QJsonObject withoutStoreFields(QJsonObject json)
     return json;
 }
 
-namespace {
-
 QString pathPart(const QString& value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
+
+namespace {
 
 Error gone(const QString& what)
 {

@@ -89,5 +89,7 @@ struct ConflictKind
 // What two copies of a record must agree on: the store-owned fields (id, times, row
 // version) differ by nature.
 QJsonObject withoutStoreFields(QJsonObject json);
+// A value as one percent-encoded path segment of an API URL.
+QString pathPart(const QString& value);
 
 } // namespace dpp::sync

@@ -32,11 +32,6 @@ QString ent(const char* name)
     return QString::fromLatin1(name);
 }
 
-QString pathPart(const QString& value)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(value));
-}
-
 // Sets the journal origin for the scope: the server's versions written locally are
 // recorded as "sync" and never pushed back.
 class OriginScope
@@ -83,14 +78,10 @@ ApiReply SyncEngine::call(const std::function<ApiReply()>& request)
 {
     ApiReply reply;
     int delay = m_settings.backoffMs;
-    for (int attempt = 1; attempt <= std::max(1, m_settings.attempts); ++attempt) {
+    const int attempts = std::max(1, m_settings.attempts);
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
         reply = request();
-        // 409 idempotency_key_in_progress: the same request (from a run that was killed)
-        // is still running on the server; its answer is replayed once it is done.
-        const bool retry = !reply.answered() || reply.status == 429 || reply.status >= 500 ||
-                           (reply.status == 409 && reply.error().value(u"code").toString() ==
-                                                       u"idempotency_key_in_progress");
-        if (!retry || attempt == m_settings.attempts)
+        if (!transient(reply) || attempt == attempts)
             return reply;
         Q_EMIT message(tr("no answer from %1 (%2), retrying in %3 ms")
                            .arg(m_api.baseUrl(), reply.answered()
@@ -135,10 +126,18 @@ SyncEngine::Outcome SyncEngine::failed(const ApiReply& reply)
     return Outcome::Failed;
 }
 
+bool SyncEngine::transient(const ApiReply& reply)
+{
+    // 409 idempotency_key_in_progress: the same request (from a run that was killed) is
+    // still running on the server; its answer is replayed once it is done.
+    return !reply.answered() || reply.status == 429 || reply.status >= 500 ||
+           (reply.status == 409 &&
+            reply.error().value(u"code").toString() == u"idempotency_key_in_progress");
+}
+
 SyncEngine::Outcome SyncEngine::reject(const ChangeEntry& e, const ApiReply& reply)
 {
-    if (!reply.answered() || reply.status == 429 || reply.status >= 500 ||
-        reply.error().value(u"code").toString() == u"idempotency_key_in_progress")
+    if (transient(reply))
         return failed(reply);
     if (reply.status == 401 || reply.status == 403) {
         // The key is wrong or lacks a scope: every further request would fail the same way.
@@ -530,9 +529,7 @@ SyncEngine::Outcome SyncEngine::pushSupplier(const ChangeEntry& e)
     const auto supplier = store::SupplierRepository(m_db, m_tenantId).get(e.entityId);
     if (!supplier)
         return Outcome::Skipped;
-    QJsonObject body = supplier->toJson();
-    for (const char* key : {"id", "created_at", "version"})
-        body.remove(QLatin1String(key));
+    const QJsonObject body = withoutStoreFields(supplier->toJson());
     const auto map = m_state.mapping(e.entity, e.entityId);
     if (!map)
         return createMapped(e, QStringLiteral("/v1/suppliers"), body);

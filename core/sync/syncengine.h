@@ -1,7 +1,7 @@
 // SyncEngine: pushes a desktop store's changes to a hosted dppserver through the
 // public REST API (the outbox is the change journal), pulls the server's newer
-// product versions and the scan analytics of the local products. Every request
-// carries an Idempotency-Key made of (store id, journal seq, step), so a run that
+// versions (every conflict kind) and the scan analytics of the local products. Every
+// request carries an Idempotency-Key made of (store id, journal seq, step), so a run that
 // crashed or lost the network repeats exactly the same requests when resumed; the
 // cursor moves past an entry only once the server has answered it.
 //
@@ -10,8 +10,8 @@
 // versions. The record is not pushed again until the user keeps one of them
 // (resolve()). Nothing is overwritten silently, on either side. Which records can
 // conflict, and how each is read, sent and written, is ConflictKind's (conflictkind.h):
-// products, passports, suppliers, resolver links and battery unit status. A 412 whose
-// two versions say the same is no conflict: the new ETag is taken.
+// products, passports, suppliers, resolver links, battery unit status and serial states.
+// A 412 whose two versions say the same is no conflict: the new ETag is taken.
 //
 // A SyncEngine works on the Database of the thread that made it; run() blocks that
 // thread (the desktop runs it on a worker thread with its own connection).
@@ -130,6 +130,8 @@ private:
     void pullKind(const ConflictKind& kind, const LocalChanges& changedHere, Report& report);
     void pullAnalytics(Report& report);
 
+    // No answer, 429, 5xx or a key still in progress: worth asking again later.
+    static bool transient(const ApiReply& reply);
     // One request with retries (network errors, 429, 5xx) and backoff.
     ApiReply call(const std::function<ApiReply()>& request);
     ApiClient::Headers headers(qint64 seq, const QString& step, const QString& ifMatch = {}) const;

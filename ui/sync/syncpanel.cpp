@@ -86,6 +86,8 @@ SyncPanel::~SyncPanel()
     if (m_thread) {
         cancelSync();
         m_thread->wait();
+        // Its finished() handler, which would delete it, went with this panel.
+        delete m_thread;
     }
 }
 
