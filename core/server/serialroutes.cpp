@@ -215,10 +215,10 @@ Response patchSerials(const ApiContext& ctx, const Request& r)
         return Response::error(*e);
     if (auto e = readString(*body, QStringLiteral("from"), from, true))
         return Response::error(*e);
-    const auto changed = serials.setStates(batchId, names, *state, *from);
+    qsizetype failedAt = -1;
+    const auto changed = serials.setStates(batchId, names, *state, *from, &failedAt);
     if (!changed.ok() && isVersionMismatch(changed.error())) {
-        const qsizetype index = changed.error().param.mid(8).chopped(1).toLongLong();
-        const auto current = serials.serialInBatch(batchId, names.value(index));
+        const auto current = serials.serialInBatch(batchId, names.value(failedAt));
         QJsonObject json = current ? serialJson(ctx, r, *current) : QJsonObject();
         return preconditionFailed(changed.error(), json, QByteArray());
     }

@@ -11,7 +11,6 @@
 #include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace dpp::store {
@@ -71,16 +70,13 @@ Status applySerialStates(SerialRepository& repo, const QString& productId,
         group.reserve(indexes.size());
         for (qsizetype j : indexes)
             group.append(change.serials[j]);
-        const auto moved = repo.setStates(change.batchId, group, change.state, from);
+        qsizetype failedAt = -1;
+        const auto moved = repo.setStates(change.batchId, group, change.state, from, &failedAt);
         if (!moved.ok()) {
             Error e = moved.error();
-            // setStates names serials by their index in the group; the user staged the list.
-            static const QRegularExpression indexed(QStringLiteral("^serials\\[(\\d+)\\]$"));
-            if (const auto m = indexed.match(e.param); m.hasMatch()) {
-                const qsizetype k = m.captured(1).toLongLong();
-                if (k >= 0 && k < indexes.size())
-                    e.param = serialParam(indexes[k]);
-            }
+            // setStates counts in the group; the user staged the whole list.
+            if (e.param.startsWith(u"serials[") && failedAt >= 0 && failedAt < indexes.size())
+                e.param = serialParam(indexes[failedAt]);
             return e;
         }
     }

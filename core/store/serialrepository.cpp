@@ -292,7 +292,8 @@ Status SerialRepository::overrideState(const QString& productId, const QString& 
 }
 
 Result<QStringList> SerialRepository::setStates(const QString& batchId, const QStringList& serials,
-                                                const QString& to, const QString& from)
+                                                const QString& to, const QString& from,
+                                                qsizetype* failedAt)
 {
     if (const QString problem = SerialBatch::transitionProblem(from, to); !problem.isEmpty())
         return Error{QStringLiteral("state"), problem, QStringLiteral("invalid_state")};
@@ -310,7 +311,10 @@ Result<QStringList> SerialRepository::setStates(const QString& batchId, const QS
         QHash<QString, QString> states;
         while (current.next())
             states.insert(current.value(0).toString(), current.value(1).toString());
+        QSqlQuery move = prepareMove();
         for (qsizetype i = 0; i < serials.size(); ++i) {
+            if (failedAt)
+                *failedAt = i; // stays at the serial an error below is about
             const QString param = QStringLiteral("serials[%1]").arg(i);
             const auto it = states.constFind(serials[i]);
             if (it == states.cend())
@@ -324,7 +328,7 @@ Result<QStringList> SerialRepository::setStates(const QString& batchId, const QS
                 return Error{
                     param, QStringLiteral("serial %1 is %2 now, not %3").arg(serials[i], *it, from),
                     QStringLiteral("version_mismatch")};
-            if (Status e = moveSerial(owner->productId, serials[i], from, to, param); !e.ok())
+            if (Status e = moveSerial(move, owner->productId, serials[i], from, to, param); !e.ok())
                 return e;
             states.insert(serials[i], to); // a serial listed twice is then "already there"
             changed.append(serials[i]);
@@ -363,14 +367,18 @@ SerialRepository::serialInBatch(const QString& batchId, const QString& serial) c
                       q.value(3).toString()};
 }
 
-Status SerialRepository::moveSerial(const QString& productId, const QString& serial,
-                                    const QString& from, const QString& to, const QString& param)
+QSqlQuery SerialRepository::prepareMove() const
 {
     // By the primary key (product_id, serial): a batch_id condition instead made the
     // (batch_id, state) index scan the whole batch per serial (minutes for 100,000).
-    QSqlQuery q = m_db.prepare(
+    return m_db.prepare(
         QStringLiteral("UPDATE serials SET state = :to, updated_at = :u WHERE product_id = :p AND "
                        "serial = :s AND tenant_id = :t AND state = :from"));
+}
+
+Status SerialRepository::moveSerial(QSqlQuery& q, const QString& productId, const QString& serial,
+                                    const QString& from, const QString& to, const QString& param)
+{
     q.bindValue(QStringLiteral(":to"), to);
     q.bindValue(QStringLiteral(":u"), Database::now());
     q.bindValue(QStringLiteral(":p"), productId);
@@ -418,7 +426,9 @@ Status SerialRepository::writeState(const QString& productId, const QString& ser
         if (const QString problem = SerialBatch::transitionProblem(from, to);
             checkRule && !problem.isEmpty())
             return Error{QStringLiteral("state"), problem, QStringLiteral("invalid_state")};
-        if (Status e = moveSerial(productId, serial, from, to, QStringLiteral("state")); !e.ok())
+        QSqlQuery move = prepareMove();
+        if (Status e = moveSerial(move, productId, serial, from, to, QStringLiteral("state"));
+            !e.ok())
             return e;
         if (Status e = bumpVersion(batchId); !e.ok())
             return e;

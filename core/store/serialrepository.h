@@ -67,9 +67,11 @@ public:
     // the lot). All or nothing: a serial the batch does not hold is code "not_found",
     // one in another state than `from` is code "version_mismatch", each with param
     // "serials[i]"; a step the rule refuses is code "invalid_state", param "state".
-    // Serials already in `to` are left alone. Returns the serials it changed.
+    // Serials already in `to` are left alone. Returns the serials it changed; on an error
+    // about one serial, `failedAt` (when given) receives its index in `serials`.
     Result<QStringList> setStates(const QString& batchId, const QStringList& serials,
-                                  const QString& to, const QString& from);
+                                  const QString& to, const QString& from,
+                                  qsizetype* failedAt = nullptr);
     // Writes `state` without the transition rule, journaled like setState: for a state a
     // hosted server has already accepted (sync's "take theirs"), which the local rule must
     // not second-guess. The state must be one of SerialBatch::states().
@@ -89,8 +91,10 @@ private:
     Status bumpVersion(const QString& batchId);
     // The compare-and-set UPDATE of one serial (by its primary key): an error on `param`
     // when it is no longer in `from`.
-    Status moveSerial(const QString& productId, const QString& serial, const QString& from,
-                      const QString& to, const QString& param);
+    // `move` comes from prepareMove(): prepared once for a whole batch of serials.
+    QSqlQuery prepareMove() const;
+    Status moveSerial(QSqlQuery& move, const QString& productId, const QString& serial,
+                      const QString& from, const QString& to, const QString& param);
     Status record(const QString& batchId, const QString& productId, const QString& action,
                   const QJsonObject& detail, const QString& actor);
     Status writeState(const QString& productId, const QString& serial, const QString& to,
