@@ -260,7 +260,7 @@ int main(int argc, char* argv[])
     // Every resolver hit on a known key goes to the recorder, which writes on a thread
     // (and connection) of its own, scans and feed rows together, then wakes the stream.
     dpp::server::ScanRecorder::Options scanOptions;
-    scanOptions.onStored = [stream](const QList<dpp::analytics::ScanEvent>&) { stream->wake(); };
+    scanOptions.onStored = [stream] { stream->wake(); };
     scanOptions.feedKeepPerTenant = config.streamBufferPerTenant;
     scanOptions.database = (*db)->location();
     scanOptions.geoip = geoip;

@@ -23,7 +23,6 @@ public:
     AtomicZip& operator=(const AtomicZip&) = delete;
 
     QuaZip& zip() { return m_zip; }
-    QString partPath() const { return m_partPath; }
     // Closes the archive and moves it over the target (replacing an old file).
     Status commit();
     // Closes and deletes the partial archive.

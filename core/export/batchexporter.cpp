@@ -69,7 +69,6 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
         return archive.error();
     QuaZip& zip = (*archive)->zip();
     // Returning drops the partial archive (AtomicZip's destructor).
-    auto fail = [&](const Error& error) -> Result<BatchSummary> { return error; };
     const QDateTime stamp = QDateTime::currentDateTime();
     auto newInfo = [&](const QString& name, qint64 size) {
         QuaZipNewInfo info(name);
@@ -119,7 +118,7 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
         if (!manifest.open(QIODevice::WriteOnly, newInfo(QStringLiteral("manifest.csv"), 0),
                            nullptr, 0, Z_DEFLATED, kDeflateLevel)) {
             next.waitForFinished();
-            return fail(ioError(QStringLiteral("cannot add manifest.csv")));
+            return ioError(QStringLiteral("cannot add manifest.csv"));
         }
         manifest.write(BatchPlan::manifestHeader());
         QByteArray rows;
@@ -131,15 +130,14 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
             }
             if (callbacks.cancel && (i & 1023) == 0 && callbacks.cancel->load()) {
                 next.waitForFinished();
-                return fail(
-                    Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")});
+                return Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")};
             }
         }
         manifest.write(rows);
         manifest.close();
         if (manifest.getZipError() != ZIP_OK) {
             next.waitForFinished();
-            return fail(ioError(QStringLiteral("writing manifest.csv failed")));
+            return ioError(QStringLiteral("writing manifest.csv failed"));
         }
     }
 
@@ -151,14 +149,13 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
         current.waitForFinished();
         if (cancelled) {
             next.waitForFinished();
-            return fail(Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")});
+            return Error{QString(), QStringLiteral("cancelled"), QStringLiteral("cancelled")};
         }
         for (const ItemEntries& entries : current.results()) {
             for (const Entry& e : entries) {
                 if (!e.error.isEmpty()) {
                     next.waitForFinished();
-                    return fail(
-                        Error{QStringLiteral("data"), e.error, QStringLiteral("encode_failed")});
+                    return Error{QStringLiteral("data"), e.error, QStringLiteral("encode_failed")};
                 }
                 QuaZipFile file(&zip);
                 // Raw mode: the bytes are already deflated (or stored), with CRC and size known.
@@ -166,13 +163,12 @@ Result<BatchSummary> BatchExporter::run(const BatchPlan& plan, const QString& zi
                                e.method, e.method == 0 ? 0 : kDeflateLevel, true) ||
                     file.write(e.data) != e.data.size()) {
                     next.waitForFinished();
-                    return fail(
-                        ioError(QStringLiteral("writing %1 failed (disk full?)").arg(e.name)));
+                    return ioError(QStringLiteral("writing %1 failed (disk full?)").arg(e.name));
                 }
                 file.close();
                 if (file.getZipError() != ZIP_OK) {
                     next.waitForFinished();
-                    return fail(ioError(QStringLiteral("writing %1 failed").arg(e.name)));
+                    return ioError(QStringLiteral("writing %1 failed").arg(e.name));
                 }
                 ++summary.codes;
             }

@@ -99,7 +99,6 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
         return archive.error();
     QuaZip& zip = (*archive)->zip();
     // Returning drops the partial archive (AtomicZip's destructor).
-    auto fail = [&](const Error& e) -> Result<ExportReport> { return e; };
     const QDateTime stamp = QDateTime::currentDateTime();
     auto addEntry = [&](const QString& name, const QByteArray& data, bool deflate) -> Status {
         QuaZipNewInfo info(name);
@@ -133,7 +132,7 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
         while (page.size() < perPage) {
             auto got = source.next(record);
             if (!got)
-                return fail(got.error());
+                return got.error();
             if (!got.value())
                 break;
             page.append(record);
@@ -144,17 +143,17 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
         if (format == Format::Zpl) {
             auto label = zpl.label(page.first());
             if (!label)
-                return fail(label.error());
+                return label.error();
             data = label.value();
         } else if (format == Format::Svg) {
             auto svg = svgPage(renderer, page);
             if (!svg)
-                return fail(svg.error());
+                return svg.error();
             data = svg.value();
         } else {
             auto image = LabelExporter::renderPage(renderer, page, dpi, thermal);
             if (!image)
-                return fail(image.error());
+                return image.error();
             QBuffer buffer(&data);
             buffer.open(QIODevice::WriteOnly);
             image->save(&buffer, "PNG");
@@ -164,7 +163,7 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
                                  .arg(report.pages, 6, 10, QLatin1Char('0'))
                                  .arg(QLatin1String(ext));
         if (Status s = addEntry(name, data, format != Format::Png); !s)
-            return fail(s.error());
+            return s.error();
         for (const MergeRecord& r : page)
             manifest += name.toUtf8() + ',' + csvField(r.value(QStringLiteral("counter"))) + ',' +
                         csvField(r.value(QStringLiteral("gtin"))) + ',' +
@@ -172,18 +171,17 @@ Result<ExportReport> LabelZipWriter::write(const LabelDocument& doc, MergeSource
                         csvField(r.value(QStringLiteral("serial"))) + '\n';
         report.labels += page.size();
         if (progress && !progress(report.labels))
-            return fail(Error{QStringLiteral("job"), QStringLiteral("cancelled"),
-                              QStringLiteral("cancelled")});
+            return Error{QStringLiteral("job"), QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled")};
     }
     if (report.pages == 0)
-        return fail(Error{QStringLiteral("merge"),
-                          QStringLiteral("the merge source has no records"),
-                          QStringLiteral("empty")});
+        return Error{QStringLiteral("merge"), QStringLiteral("the merge source has no records"),
+                     QStringLiteral("empty")};
     if (format == Format::Png)
         report.warnings = renderer.designWarnings(record);
     // The manifest is one short line per label: 10,000 labels are ~0.5 MB.
     if (Status s = addEntry(QStringLiteral("manifest.csv"), manifest, true); !s)
-        return fail(s.error());
+        return s.error();
     if (Status s = (*archive)->commit(); !s.ok())
         return s.error();
     report.files << zipPath;

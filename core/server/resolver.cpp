@@ -435,7 +435,7 @@ Response Resolver::handle(const Request& request)
     r.status = 307;
     r.setHeader(QByteArrayLiteral("Location"), location);
     r.setHeader(QByteArrayLiteral("Link"), linksetLinkHeader(requestAnchor));
-    r.setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept, Accept-Language"));
+    r.setHeader(QByteArrayLiteral("Vary"), kVary);
     r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     addCors(r);
     record_(levelOf(chosen), wanted.isEmpty() ? QStringLiteral("gs1:defaultLink") : wanted);

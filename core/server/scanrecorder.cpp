@@ -18,6 +18,10 @@ namespace dpp::server {
 
 namespace {
 
+// The feed's age bound and how often the writer prunes it (see Options::feedKeepPerTenant).
+constexpr qint64 kFeedMaxAgeSeconds = 3600;
+constexpr int kFeedPruneIntervalMs = 1000;
+
 analytics::ScanEvent enrich(const RawScan& scan, const analytics::GeoIpDatabase* geoip)
 {
     analytics::ScanEvent e;
@@ -196,7 +200,7 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             stored = storeBatch();
         }
         if (stored.ok() && m_options.onStored)
-            m_options.onStored(events); // committed: what the stream shows is in analytics
+            m_options.onStored(); // committed: what the stream shows is in analytics
         if (!stored.ok()) {
             std::fprintf(stderr, "dppserver: %lld scans lost, the store refused them: %s\n",
                          static_cast<long long>(events.size()),
@@ -209,12 +213,12 @@ void ScanRecorder::run(std::shared_ptr<std::promise<QString>> opened)
             m_writing = 0;
         }
         m_settled.notify_all();
-        if (!pruned.isValid() || pruned.hasExpired(m_options.feedPruneIntervalMs)) {
+        if (!pruned.isValid() || pruned.hasExpired(kFeedPruneIntervalMs)) {
             // Bounded feed: the tenants written since the last prune, and the old rows.
             // After the batch is settled, so flush() never waits for a prune.
             const auto removed = store::ScanFeed(*store).prune(
                 feedTenants, m_options.feedKeepPerTenant,
-                QDateTime::currentDateTimeUtc().addSecs(-m_options.feedMaxAgeSeconds));
+                QDateTime::currentDateTimeUtc().addSecs(-kFeedMaxAgeSeconds));
             if (!removed.ok())
                 std::fprintf(stderr, "dppserver: cannot prune the scan feed: %s\n",
                              removed.error().message.toUtf8().constData());

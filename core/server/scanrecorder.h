@@ -36,18 +36,16 @@ public:
         int capacity = 100000;
         /// Most scans stored in one transaction.
         int batchSize = 2000;
-        /// Called on the writer thread after each batch is committed, with its events
-        /// (dppserver wakes the live scan stream: ScanStreamHub::wake, which hops to its
-        /// own thread and reads the feed the batch was written to).
-        std::function<void(const QList<analytics::ScanEvent>&)> onStored;
+        /// Called on the writer thread after each batch is committed (dppserver wakes the
+        /// live scan stream: ScanStreamHub::wake, which hops to its own thread and reads
+        /// the feed the batch was written to).
+        std::function<void()> onStored;
         /// The shared scan feed (store::ScanFeed) the batches also go to: kept to this
-        /// many rows per tenant (the stream's Last-Event-ID reach) and this age, pruned
-        /// by the writer, off the request thread, at most once per interval. Often and
-        /// small: each prune deletes about one interval's worth of rows, so it never holds
-        /// the writer (and the scans queued behind it) for long.
+        /// many rows per tenant (the stream's Last-Event-ID reach) and an hour, pruned by
+        /// the writer, off the request thread, at most once a second. Often and small:
+        /// each prune deletes about a second's worth of rows, so it never holds the writer
+        /// (and the scans queued behind it) for long.
         int feedKeepPerTenant = 1000;
-        int feedMaxAgeSeconds = 3600;
-        int feedPruneIntervalMs = 1000;
     };
 
     struct Stats

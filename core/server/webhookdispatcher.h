@@ -46,14 +46,14 @@ class WebhookDispatcher : public QObject
 public:
     struct Options
     {
-        /// Multiplies the retry delays and the poll interval. Test-only (dppserver
-        /// --webhook-retry-scale): 0.001 runs the 4 h schedule in seconds.
+        /// Multiplies the retry delays. Test-only (dppserver --webhook-retry-scale): 0.001
+        /// runs the 4 h schedule in seconds (dppserver shortens pollIntervalMs with it).
         double retryScale = 1.0;
         /// How often the journal and the queue are looked at.
         int pollIntervalMs = 1000;
         /// Deliveries in flight at most.
         int maxInFlight = 16;
-        /// Seconds a receiver has to answer.
+        /// Milliseconds a receiver has to answer.
         int timeoutMs = 10000;
         /// dppserver --allow-private-webhooks: skip the per-attempt address check.
         bool allowPrivateTargets = false;
