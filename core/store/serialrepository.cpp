@@ -302,15 +302,7 @@ Result<QStringList> SerialRepository::setStates(const QString& batchId, const QS
         return sql::notFound(QStringLiteral("id"), QStringLiteral("serial batch"));
     QStringList changed;
     const Status s = m_db.transaction([&]() -> Status {
-        QSqlQuery current = m_db.prepare(QStringLiteral(
-            "SELECT serial, state FROM serials WHERE batch_id = :b AND tenant_id = :t"));
-        current.bindValue(QStringLiteral(":b"), batchId);
-        current.bindValue(QStringLiteral(":t"), m_tenantId);
-        if (Status e = Database::exec(current); !e.ok())
-            return e;
-        QHash<QString, QString> states;
-        while (current.next())
-            states.insert(current.value(0).toString(), current.value(1).toString());
+        QHash<QString, QString> states = statesOf(batchId);
         QSqlQuery move = prepareMove();
         for (qsizetype i = 0; i < serials.size(); ++i) {
             if (failedAt)
@@ -350,6 +342,19 @@ Result<QStringList> SerialRepository::setStates(const QString& batchId, const QS
     if (!s.ok())
         return s.error();
     return changed;
+}
+
+QHash<QString, QString> SerialRepository::statesOf(const QString& batchId) const
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT serial, state FROM serials WHERE batch_id = :b AND tenant_id = :t"));
+    q.bindValue(QStringLiteral(":b"), batchId);
+    q.bindValue(QStringLiteral(":t"), m_tenantId);
+    QHash<QString, QString> out;
+    if (Database::exec(q).ok())
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
 }
 
 std::optional<SerialRepository::SerialInfo>

@@ -7,6 +7,7 @@
 #include "passport/serialbatch.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <optional>
@@ -83,6 +84,8 @@ public:
     std::optional<QString> state(const QString& productId, const QString& serial) const;
     QMap<QString, int> countByState(const QString& batchId) const;
     QStringList serials(const QString& batchId, const QString& state = {}) const;
+    // serial -> state of every serial of a batch, in one query.
+    QHash<QString, QString> statesOf(const QString& batchId) const;
 
 private:
     // Serials of `candidates` already stored for the product, as indexes into it.

@@ -245,12 +245,7 @@ void ProductDocument::removeSerialBatch(const QString& idOrKey)
 
 QHash<QString, QString> ProductDocument::storedSerialStates(const QString& batchId) const
 {
-    store::SerialRepository repo(*m_db, m_tenantId);
-    QHash<QString, QString> out;
-    for (const QString& state : passport::SerialBatch::states())
-        for (const QString& serial : repo.serials(batchId, state))
-            out.insert(serial, state);
-    return out;
+    return store::SerialRepository(*m_db, m_tenantId).statesOf(batchId);
 }
 
 Status ProductDocument::stageSerialStates(const QString& batchId, const QStringList& serials,

@@ -90,8 +90,8 @@ public:
     Status stageEvent(const QString& unitKey, const passport::LifecycleEvent& event);
     // A new Annex XIII 4(c) status for a unit; Save stores it with its event.
     Status stageStatus(const QString& unitKey, const QString& status);
-    // The status a unit will have after Save (its stored or staged status, then
-    // staged changes); empty for an unknown key.
+    // The status a unit will have after Save: its stored (or staged) status, then the
+    // staged changes; `storedStatus` when nothing is staged for the key.
     QString stagedStatus(const QString& unitKey, const QString& storedStatus) const;
     // Moves serials of a stored batch of this product to `state` (one undoable step),
     // checked at once against each serial's state after the earlier staged changes
