@@ -538,22 +538,6 @@
         <translation>abgebrochen; die nächste Synchronisierung setzt mit den übrigen Änderungen fort</translation>
     </message>
     <message>
-        <source>product %1: the server&apos;s version is not valid here: %2</source>
-        <translation>Produkt %1: die Version des Servers ist hier nicht gültig: %2</translation>
-    </message>
-    <message>
-        <source>pulled %1 from the server</source>
-        <translation>%1 vom Server übernommen</translation>
-    </message>
-    <message>
-        <source>passport %1: the server&apos;s version is not valid here: %2</source>
-        <translation>Pass %1: die Version des Servers ist hier nicht gültig: %2</translation>
-    </message>
-    <message>
-        <source>pulled the passport of %1 from the server</source>
-        <translation>Pass von %1 vom Server übernommen</translation>
-    </message>
-    <message>
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>Auswertungen nicht abgerufen: dem API-Schlüssel fehlt der Scope analytics:read</translation>
     </message>

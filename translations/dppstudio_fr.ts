@@ -538,22 +538,6 @@
         <translation>annulé ; la prochaine synchronisation reprend avec les modifications restantes</translation>
     </message>
     <message>
-        <source>product %1: the server&apos;s version is not valid here: %2</source>
-        <translation>produit %1 : la version du serveur n&apos;est pas valide ici : %2</translation>
-    </message>
-    <message>
-        <source>pulled %1 from the server</source>
-        <translation>%1 récupéré du serveur</translation>
-    </message>
-    <message>
-        <source>passport %1: the server&apos;s version is not valid here: %2</source>
-        <translation>passeport %1 : la version du serveur n&apos;est pas valide ici : %2</translation>
-    </message>
-    <message>
-        <source>pulled the passport of %1 from the server</source>
-        <translation>passeport de %1 récupéré du serveur</translation>
-    </message>
-    <message>
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>statistiques non récupérées : la clé d&apos;API n&apos;a pas le scope analytics:read</translation>
     </message>

@@ -538,22 +538,6 @@
         <translation>cancelado; a próxima sincronização continua com as alterações restantes</translation>
     </message>
     <message>
-        <source>product %1: the server&apos;s version is not valid here: %2</source>
-        <translation>produto %1: a versão do servidor não é válida aqui: %2</translation>
-    </message>
-    <message>
-        <source>pulled %1 from the server</source>
-        <translation>%1 obtido do servidor</translation>
-    </message>
-    <message>
-        <source>passport %1: the server&apos;s version is not valid here: %2</source>
-        <translation>passaporte %1: a versão do servidor não é válida aqui: %2</translation>
-    </message>
-    <message>
-        <source>pulled the passport of %1 from the server</source>
-        <translation>passaporte de %1 obtido do servidor</translation>
-    </message>
-    <message>
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>análises não obtidas: a chave de API não tem o âmbito analytics:read</translation>
     </message>

@@ -538,22 +538,6 @@
         <translation>zrušené; ďalšia synchronizácia pokračuje zvyšnými zmenami</translation>
     </message>
     <message>
-        <source>product %1: the server&apos;s version is not valid here: %2</source>
-        <translation>produkt %1: verzia zo servera tu nie je platná: %2</translation>
-    </message>
-    <message>
-        <source>pulled %1 from the server</source>
-        <translation>%1 stiahnutý zo servera</translation>
-    </message>
-    <message>
-        <source>passport %1: the server&apos;s version is not valid here: %2</source>
-        <translation>pas %1: verzia zo servera tu nie je platná: %2</translation>
-    </message>
-    <message>
-        <source>pulled the passport of %1 from the server</source>
-        <translation>pas produktu %1 stiahnutý zo servera</translation>
-    </message>
-    <message>
         <source>analytics not pulled: the API key lacks the analytics:read scope</source>
         <translation>analytika nestiahnutá: kľúču API chýba rozsah analytics:read</translation>
     </message>
