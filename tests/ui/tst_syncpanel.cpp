@@ -4,6 +4,7 @@
 // by side, and "Keep mine" puts the local version on the server; a supplier changed on
 // both sides is listed by its name, and "Take theirs" writes the server's version here.
 #include "server/httptestclient.h"
+#include "syncservertestsupport.h"
 #include "testsupport.h"
 
 #include <QLabel>
@@ -42,7 +43,7 @@ class TestSyncPanel : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_server;
+    test::SyncServer m_remote;
     QString m_url;
     QString m_key;
     QNetworkAccessManager m_nam;
@@ -62,36 +63,17 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QString serverStore = m_dir.filePath(QStringLiteral("server.sqlite"));
-        QCOMPARE(test::runTool(QStringLiteral("dppctl"),
-                               {QStringLiteral("--db"), serverStore, QStringLiteral("tenant"),
-                                QStringLiteral("create"), QStringLiteral("acme")})
-                     .exitCode,
-                 0);
-        const auto key = test::runTool(
-            QStringLiteral("dppctl"),
-            {QStringLiteral("--db"), serverStore, QStringLiteral("key"), QStringLiteral("create"),
-             QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--scopes"),
-             QStringLiteral("products:read,products:write,passports:read,passports:write,"
-                            "suppliers:read,suppliers:write,serials:read,serials:write,"
-                            "analytics:read")});
-        m_key = QJsonDocument::fromJson(key.out).object().value(u"key").toString();
-        QVERIFY(!m_key.isEmpty());
-        QByteArray line;
-        m_url = test::startDppserver(m_server,
-                                     {QStringLiteral("--database"), serverStore,
-                                      QStringLiteral("--rate-limit"), QStringLiteral("0")},
-                                     &line);
-        QVERIFY2(!m_url.isEmpty(), line.constData());
+        const QString failed = m_remote.start(
+            m_dir.filePath(QStringLiteral("server.sqlite")),
+            QStringLiteral("products:read,products:write,passports:read,passports:write,"
+                           "suppliers:read,suppliers:write,serials:read,serials:write,"
+                           "analytics:read"));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_url = m_remote.url;
+        m_key = m_remote.key;
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server.state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_server.processId()), SIGTERM);
-            m_server.waitForFinished(15000);
-        }
-    }
+    void cleanupTestCase() { m_remote.stop(); }
 
     void syncShowsConflictAndKeepsMine()
     {
